@@ -1,0 +1,181 @@
+//! Documents: decoding bytes into text and reading title and publication date.
+
+use crate::date::PartialDate;
+use crate::temporal::parse_publication_date;
+use sha2::{Digest, Sha256};
+
+/// Inputs larger than this are refused rather than processed for minutes.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a document could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TextError {
+    #[error("empty document")]
+    Empty,
+    #[error("binary content, not text (NUL byte at offset {0})")]
+    Binary(usize),
+    #[error("document too large: {size} bytes (limit {limit})")]
+    TooLarge { size: usize, limit: usize },
+    #[error("unsupported input format '{0}' (expected .txt or .md)")]
+    UnsupportedFormat(String),
+}
+
+/// The input formats delegraph reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// The format for a file extension (case-insensitive), if supported.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// Metadata given beside a document (a sidecar file), overriding what the text says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetaOverride {
+    pub title: Option<String>,
+    pub published: Option<PartialDate>,
+}
+
+/// A loaded document: its text exactly as decoded, plus metadata.
+///
+/// All spans elsewhere in delegraph are byte offsets into `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// File name, the document's identity in records ("003_c6ed200e299ba93a.txt").
+    pub name: String,
+    /// Where it was read from, as given.
+    pub source: String,
+    pub title: Option<String>,
+    pub published: Option<PartialDate>,
+    pub text: String,
+    /// Hex SHA-256 of the raw bytes.
+    pub sha256: String,
+    /// Things worth telling the user (encoding guesses).
+    pub warnings: Vec<String>,
+}
+
+/// Decodes `bytes` and reads title and publication date. Never looks at the filesystem.
+pub fn load(name: &str, source: &str, bytes: &[u8], format: Format) -> Result<Document, TextError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(TextError::TooLarge { size: bytes.len(), limit: MAX_DOCUMENT_BYTES });
+    }
+    if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+        return Err(TextError::Binary(pos));
+    }
+    let mut warnings = Vec::new();
+    let text = decode(bytes, &mut warnings);
+    if text.trim().is_empty() {
+        return Err(TextError::Empty);
+    }
+    let _ = format; // Markdown is read as text: its markup does not disturb the rules.
+    let (title, published) = header(&text);
+    Ok(Document {
+        name: name.to_string(),
+        source: source.to_string(),
+        title,
+        published,
+        sha256: hex(&Sha256::digest(bytes)),
+        text,
+        warnings,
+    })
+}
+
+impl Document {
+    /// Applies sidecar metadata.
+    pub fn with_meta(mut self, meta: MetaOverride) -> Self {
+        if meta.title.is_some() {
+            self.title = meta.title;
+        }
+        if meta.published.is_some() {
+            self.published = meta.published;
+        }
+        self
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// UTF-8 (with or without BOM), else Windows-1252, which also covers Latin-1 text.
+fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            warnings.push("not valid UTF-8; decoded as Windows-1252".to_string());
+            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            cow.into_owned()
+        }
+    }
+}
+
+/// Title and publication date from the head of the text.
+///
+/// The title is the first non-empty line when it is short and does not end like a sentence.
+/// The publication date is the most precise date found on the header lines (the lines before the
+/// first long paragraph).
+fn header(text: &str) -> (Option<String>, Option<PartialDate>) {
+    let mut title = None;
+    let mut published: Option<PartialDate> = None;
+    for (n, line) in text.lines().map(str::trim).filter(|l| !l.is_empty()).take(12).enumerate() {
+        let long = line.chars().count() > 240;
+        if let Some(d) = parse_publication_date(line) {
+            let better = match published {
+                None => true,
+                // A more precise date inside the same period wins ("date 2024-05" then "13.05.24").
+                Some(p) => p.year == d.year && (p.month.is_none() || p.month == d.month) && d > p,
+            };
+            if better {
+                published = Some(d);
+            }
+        }
+        if n == 0 && !long {
+            let t = line.strip_prefix("date ").map_or(line, |rest| {
+                rest.split_once(' ').map_or("", |(_, t)| t)
+            });
+            if !t.is_empty() && !t.ends_with(['.', ',', ';']) {
+                title = Some(t.to_string());
+            }
+        }
+        if long {
+            break;
+        }
+    }
+    (title, published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_title_and_date_lines() {
+        let d = load("a.txt", "a.txt", "Besuch in Bonn\ndate 2023-03-29\n\nText.".as_bytes(), Format::Text).unwrap();
+        assert_eq!(d.title.as_deref(), Some("Besuch in Bonn"));
+        assert_eq!(d.published.unwrap().to_string(), "2023-03-29");
+    }
+
+    #[test]
+    fn refuses_binary_and_empty() {
+        assert_eq!(load("b", "b", b"ab\0cd", Format::Text), Err(TextError::Binary(2)));
+        assert_eq!(load("e", "e", b"  \n ", Format::Text), Err(TextError::Empty));
+    }
+
+    #[test]
+    fn decodes_windows_1252() {
+        let d = load("w", "w", b"K\xf6ln und D\xfcsseldorf", Format::Text).unwrap();
+        assert_eq!(d.text, "Köln und Düsseldorf");
+        assert_eq!(d.warnings.len(), 1);
+    }
+}

@@ -1,0 +1,22 @@
+//! The German text layer of delegraph: documents, tokens, sentences, dates and money.
+//!
+//! Nothing here touches the filesystem: callers hand in bytes and get text with byte spans.
+
+pub mod date;
+pub mod document;
+pub mod money;
+pub mod numbers;
+pub mod sentence;
+pub mod temporal;
+pub mod token;
+
+pub use date::PartialDate;
+pub use document::{Document, Format, MetaOverride, TextError, load};
+pub use sentence::split_sentences;
+pub use token::{Shape, Token, TokenKind, shape, tokenize};
+
+/// Converts a byte offset in `text` into a count of Unicode code points, as RDF provenance
+/// (NIF, Web Annotation) counts them.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}

@@ -1,0 +1,174 @@
+//! Sentence splitting for German news and council texts.
+//!
+//! Works on the tokens of [`crate::token::tokenize`]. A full stop ends a sentence unless it
+//! follows a known abbreviation ("Dr.", "z. B.", "rd."), an initial ("Raymond M. Mhlaba") or an
+//! ordinal number ("10. November", "am 13. Mai"). Paragraph breaks always end a sentence; a
+//! single line break ends one when the line looks finished (headings, list items, credits).
+
+use crate::token::{Token, TokenKind};
+use std::ops::Range;
+
+/// Abbreviations after which a full stop does not end a sentence (lowercase, without dot).
+const ABBREVIATIONS: &[&str] = &[
+    "a", "abb", "abs", "abt", "b", "allg", "bzgl", "bzw", "ca", "chr", "co", "dipl", "dr", "e", "ebd", "etc",
+    "evtl", "fa", "ff", "fr", "geb", "gegr", "gem", "ggf", "hl", "hr", "hrsg", "inkl", "ing", "jh",
+    "jhd", "jr", "kfm", "lt", "max", "med", "min", "mio", "mrd", "nr", "od", "pkt", "prof", "rd",
+    "sen", "sog", "st", "std", "str", "tel", "tsd", "u", "usw", "v", "vgl", "vs", "z", "zzgl",
+];
+
+const MONTHS: &[&str] = &[
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep",
+    "sept", "okt", "nov", "dez",
+];
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "»" | "«" | "'" | "’" | ")" | "‘")
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Splits `tokens` (of `text`) into sentences, returned as ranges of token indices.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].text(text);
+        let next = tokens.get(i + 1);
+        let mut boundary_after = false;
+        if is_terminal(t) {
+            boundary_after = match next {
+                None => true,
+                Some(n) => !(t == "." && dot_continues(text, tokens, i, n)),
+            };
+            if boundary_after {
+                // Absorb closing quotes and brackets: „… gestärkt werden.“ Der …
+                while i + 1 < tokens.len()
+                    && is_closing(tokens[i + 1].text(text))
+                    && !tokens[i + 1].space_before
+                {
+                    i += 1;
+                }
+            }
+        }
+        if !boundary_after {
+            if let Some(n) = tokens.get(i + 1) {
+                if n.newlines_before >= 2 {
+                    boundary_after = true;
+                } else if n.newlines_before == 1 {
+                    boundary_after = line_looks_finished(t, tokens[i].kind) && !starts_lower(n.text(text));
+                }
+            }
+        }
+        if boundary_after {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+/// Whether the full stop at `i` belongs to the word before it rather than ending the sentence.
+fn dot_continues(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
+    if next.newlines_before >= 2 {
+        return false;
+    }
+    let next_text = next.text(text);
+    if i == 0 || tokens[i].space_before {
+        return false;
+    }
+    let prev = &tokens[i - 1];
+    let prev_text = prev.text(text);
+    if prev.kind == TokenKind::Word {
+        let lower = prev_text.to_lowercase();
+        if ABBREVIATIONS.contains(&lower.as_str()) {
+            return true;
+        }
+        // Initial: "Raymond M. Mhlaba".
+        if prev_text.chars().count() == 1 && prev_text.chars().all(char::is_uppercase) {
+            return true;
+        }
+    }
+    if prev.kind == TokenKind::Number && prev_text.len() <= 2 {
+        // Ordinals: "10. November", "am 13. Mai", "25.-26.08.2019", "2. Smart China Expo".
+        let lower = next_text.to_lowercase();
+        if MONTHS.contains(&lower.trim_end_matches('.'))
+            || next.kind == TokenKind::Number
+            || next_text == "-"
+            || next_text == "/"
+            || starts_lower(next_text)
+        {
+            return true;
+        }
+    }
+    // A lowercase continuation is never a new sentence start ("ca. zwei", "u. a. die").
+    starts_lower(next_text) && prev.kind == TokenKind::Word && prev_text.chars().count() <= 4
+}
+
+/// A line that ends in a finished way: punctuation, a capitalized word, a number, a closing quote.
+fn line_looks_finished(last: &str, kind: TokenKind) -> bool {
+    if is_terminal(last) || is_closing(last) || last == ":" {
+        return true;
+    }
+    match kind {
+        TokenKind::Number => true,
+        TokenKind::Word => !starts_lower(last) && !last.ends_with('-'),
+        TokenKind::Punct => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn sentences(s: &str) -> Vec<String> {
+        let toks = tokenize(s);
+        split_sentences(s, &toks)
+            .into_iter()
+            .map(|r| s[toks[r.start].start..toks[r.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_ordinals_do_not_split() {
+        let s = "Dr. Anna Berg kam am 10. November nach Bonn. Sie traf u. a. Prof. Lang.";
+        assert_eq!(sentences(s).len(), 2, "{:?}", sentences(s));
+    }
+
+    #[test]
+    fn initials_do_not_split() {
+        let s = "Premier Raymond M. Mhlaba unterschrieb. Danach ging es weiter.";
+        assert_eq!(sentences(s).len(), 2);
+    }
+
+    #[test]
+    fn quotes_close_the_sentence() {
+        let s = "Er sagte: „Das ist gut.“ Danach reiste er ab.";
+        let got = sentences(s);
+        assert_eq!(got, ["Er sagte: „Das ist gut.“", "Danach reiste er ab."]);
+    }
+
+    #[test]
+    fn headings_and_paragraphs_split() {
+        let s = "Großer Andrang in Bonn\nDie Messe begann am Montag.\n\nZweiter Absatz ohne Punkt";
+        assert_eq!(sentences(s).len(), 3);
+    }
+
+    #[test]
+    fn broken_lines_inside_a_sentence_stay_together() {
+        let s = "Begleitet wird er von einer\n    Delegation aus Leipzig.";
+        assert_eq!(sentences(s).len(), 1);
+    }
+}
