@@ -1,1 +1,222 @@
-//! placeholder
+//! Rule-based extraction for delegraph: German text in, [`DocFacts`] out.
+//!
+//! Extraction never fails: odd text yields fewer facts and, where useful, diagnostics.
+//! The stages are recognition ([`ner`]) of persons, places and organizations, then events
+//! ([`events`]) over the sentences that mention them.
+
+mod ctx;
+mod events;
+mod lexicon;
+mod ner;
+
+use ctx::Ctx;
+use delegraph_gazetteer::places::{PlaceKind as GKind, Places};
+use delegraph_model::{
+    Agreement, DocFacts, EntityCore, EntityRef, EntityType, Office, Organization, Partnership, Person,
+    Place, PlaceKind, Trip,
+};
+use delegraph_text::temporal::{TimeValue, find_time_expressions};
+use delegraph_text::{Document, PartialDate, money::find_money};
+use ner::{Found, OfRef, norm_key};
+
+/// Extracts everything delegraph knows how to find from one document.
+pub fn extract(doc: &Document) -> DocFacts {
+    let ctx = Ctx::new(&doc.text);
+    let found = ner::recognize(&ctx);
+    let anchor = anchor_date(doc);
+    let times = find_time_expressions(&doc.text, anchor);
+    let money = find_money(&doc.text);
+    let events = events::find(&ctx, &found, &times, &money, anchor.or(doc.published));
+    build(doc, &ctx, &found, &events)
+}
+
+/// The date relative expressions are resolved against: the publication date, else the latest
+/// full date the text names (a report "am 8. November" is written on or after that day).
+fn anchor_date(doc: &Document) -> Option<PartialDate> {
+    if let Some(p) = doc.published.filter(PartialDate::is_day) {
+        return Some(p);
+    }
+    let latest = find_time_expressions(&doc.text, doc.published)
+        .into_iter()
+        .filter_map(|t| match t.value {
+            TimeValue::Point(p) if p.is_day() => Some(p),
+            _ => None,
+        })
+        .filter(|p| doc.published.is_none_or(|pub_| pub_.year == p.year))
+        .max();
+    latest.or(doc.published)
+}
+
+fn place_kind(k: GKind) -> PlaceKind {
+    match k {
+        GKind::City => PlaceKind::City,
+        GKind::District => PlaceKind::District,
+        GKind::Region => PlaceKind::Region,
+        GKind::Country => PlaceKind::Country,
+    }
+}
+
+fn first_start(m: &[(std::ops::Range<usize>, String)]) -> usize {
+    m.iter().map(|(t, _)| t.start).min().unwrap_or(usize::MAX)
+}
+
+fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts {
+    let gaz = Places::get();
+    // Stable order: by first mention.
+    let mut p_order: Vec<usize> = (0..f.persons.len()).collect();
+    p_order.sort_by_key(|&i| first_start(&f.persons[i].mentions));
+    let mut l_order: Vec<usize> = (0..f.places.len()).collect();
+    l_order.sort_by_key(|&i| first_start(&f.places[i].mentions));
+    let mut o_order: Vec<usize> = (0..f.orgs.len()).collect();
+    o_order.sort_by_key(|&i| first_start(&f.orgs[i].mentions));
+    let inv = |order: &[usize]| {
+        let mut v = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            v[old] = new;
+        }
+        v
+    };
+    let (pi, li, oi) = (inv(&p_order), inv(&l_order), inv(&o_order));
+    let map = |r: EntityRef| match r.ty {
+        EntityType::Person => EntityRef::person(pi[r.index]),
+        EntityType::Place => EntityRef::place(li[r.index]),
+        EntityType::Organization => EntityRef::org(oi[r.index]),
+    };
+
+    let core = |name: String, mentions: &[(std::ops::Range<usize>, String)]| {
+        let mut c = EntityCore::new(name);
+        let mut ms: Vec<&(std::ops::Range<usize>, String)> = mentions.iter().collect();
+        ms.sort_by_key(|(t, _)| t.start);
+        for (t, s) in ms {
+            c.add_mention(s, ctx.span(t.clone()));
+        }
+        c
+    };
+
+    let mut facts = DocFacts {
+        document: doc.name.clone(),
+        source: doc.source.clone(),
+        title: doc.title.clone(),
+        published: doc.published,
+        sha256: doc.sha256.clone(),
+        text: doc.text.clone(),
+        sentences: ctx.sents.iter().map(|r| ctx.span(r.clone())).collect(),
+        ..Default::default()
+    };
+    for &i in &l_order {
+        let p = gaz.place(f.places[i].id);
+        facts.places.push(Place {
+            core: core(p.name.clone(), &f.places[i].mentions),
+            kind: place_kind(p.kind),
+            country: p.country.clone(),
+            geonames_id: p.geonames_id,
+        });
+    }
+    for &i in &o_order {
+        let o = &f.orgs[i];
+        let mut c = core(o.name.clone(), &o.mentions);
+        for a in &o.aliases {
+            if *a != c.name {
+                c.aliases.insert(a.clone());
+            }
+        }
+        facts.organizations.push(Organization { core: c, kind: o.kind });
+    }
+    for &i in &p_order {
+        let p = &f.persons[i];
+        facts.persons.push(Person { core: core(p.name(), &p.mentions), party: p.party.clone(), party_iri: None, offices: Vec::new() });
+    }
+    // Offices, with the place or organization they belong to.
+    let resolve_surface = |facts: &DocFacts, s: &str| -> Option<EntityRef> {
+        let key = norm_key(s);
+        facts.entity_refs().into_iter().find(|r| {
+            r.ty != EntityType::Person && {
+                let c = facts.core(*r);
+                norm_key(&c.name) == key || c.aliases.iter().any(|a| norm_key(a) == key)
+            }
+        })
+    };
+    for &i in &p_order {
+        let mut offices: Vec<Office> = Vec::new();
+        for o in &f.persons[i].offices {
+            let of = match &o.of {
+                OfRef::None => None,
+                OfRef::Ent(r) => Some(map(*r)),
+                OfRef::Surface(s) => resolve_surface(&facts, s),
+            };
+            if offices.iter().any(|x| x.title == o.title && (x.of == of || of.is_none())) {
+                continue;
+            }
+            if let Some(x) = offices.iter_mut().find(|x| x.title == o.title && x.of.is_none()) {
+                x.of = of;
+                continue;
+            }
+            offices.push(Office { title: o.title.clone(), of, span: ctx.span(o.toks.clone()), iri: None });
+        }
+        facts.persons[pi[i]].offices = offices;
+    }
+
+    // Events.
+    for t in &ev.trips {
+        facts.trips.push(Trip {
+            leader: t.leader.map(map),
+            origin: t.origin.map(map),
+            destinations: t.destinations.iter().copied().map(map).collect(),
+            start: t.start,
+            end: t.end,
+            members: t.members.iter().copied().map(map).collect(),
+            meetings: t.meetings.iter().copied().map(map).collect(),
+            cost_eur: t.cost,
+            status: t.status,
+            evidence: t.sentences.iter().map(|&s| ctx.sentence_span(s)).collect(),
+            iri: None,
+        });
+    }
+    for p in &ev.partnerships {
+        facts.partnerships.push(Partnership {
+            a: map(p.a),
+            b: map(p.b),
+            since: p.since,
+            status: delegraph_model::Status::Stated,
+            evidence: p.sentences.iter().map(|&s| ctx.sentence_span(s)).collect(),
+            iri: None,
+        });
+    }
+    for a in &ev.agreements {
+        facts.agreements.push(Agreement {
+            kind: a.kind,
+            parties: a.parties.iter().copied().map(map).collect(),
+            signatories: a.signatories.iter().copied().map(map).collect(),
+            date: a.date,
+            status: a.status,
+            evidence: a.sentences.iter().map(|&s| ctx.sentence_span(s)).collect(),
+            iri: None,
+        });
+    }
+    home_offices(&mut facts, f, &p_order);
+    facts
+}
+
+/// Municipal and state offices whose place the text leaves implicit belong to the place the
+/// holder acts for: the trip's origin for travellers, its destination for hosts, else the
+/// document's most mentioned place.
+fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize]) {
+    let home = (0..facts.places.len())
+        .map(EntityRef::place)
+        .filter(|r| facts.places[r.index].kind != PlaceKind::Country)
+        .max_by_key(|r| (facts.places[r.index].core.mentions.len(), std::cmp::Reverse(r.index)));
+    for (new, &old) in p_order.iter().enumerate() {
+        let r = EntityRef::person(new);
+        let target = match facts.trips.first() {
+            Some(t) if t.meetings.contains(&r) => t.destinations.first().copied(),
+            Some(t) if t.leader == Some(r) || t.members.contains(&r) => t.origin,
+            _ => home,
+        };
+        for (k, o) in facts.persons[new].offices.iter_mut().enumerate() {
+            let head = f.persons[old].offices.get(k).map(|b| b.head);
+            if o.of.is_none() && head.is_some_and(|h| lexicon::HOME_GOVERNMENT_HEADS.contains(&h)) {
+                o.of = target;
+            }
+        }
+    }
+}

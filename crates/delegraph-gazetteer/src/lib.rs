@@ -1,1 +1,7 @@
-//! placeholder
+//! Bundled lexicons for delegraph: places (GeoNames, CLDR), first names, organizations and
+//! legal forms. Data files are compiled in and parsed once on first use.
+
+pub mod names;
+pub mod orgs;
+pub mod places;
+pub mod words;

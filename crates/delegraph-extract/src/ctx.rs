@@ -1,0 +1,103 @@
+//! The per-document working view the rules share: tokens, sentences and small word tests.
+
+use crate::lexicon::{BOILERPLATE_CUES, FUNCTION_WORDS};
+use delegraph_text::{Shape, Token, TokenKind, shape, split_sentences, tokenize};
+use std::ops::Range;
+
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    /// Token texts.
+    pub w: Vec<&'a str>,
+    /// Sentences as token ranges.
+    pub sents: Vec<Range<usize>>,
+    /// Sentence index of each token.
+    pub sent_of: Vec<usize>,
+    /// Sentences that are credits, contact blocks or navigation.
+    pub boiler: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let toks = tokenize(text);
+        let w: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let sents = split_sentences(text, &toks);
+        let mut sent_of = vec![0; toks.len()];
+        for (si, r) in sents.iter().enumerate() {
+            for s in &mut sent_of[r.clone()] {
+                *s = si;
+            }
+        }
+        let boiler = sents
+            .iter()
+            .map(|r| {
+                let s = &text[toks[r.start].start..toks[r.end - 1].end];
+                BOILERPLATE_CUES.iter().any(|c| s.contains(c))
+                    || s.contains("http://")
+                    || s.contains("https://")
+            })
+            .collect();
+        Ctx { text, toks, w, sents, sent_of, boiler }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Byte span of a token range.
+    pub fn span(&self, r: Range<usize>) -> Range<usize> {
+        self.toks[r.start].start..self.toks[r.end - 1].end
+    }
+
+    /// The text of a token range as written, with whitespace collapsed to single spaces.
+    pub fn surface(&self, r: Range<usize>) -> String {
+        let mut s = String::new();
+        for i in r.clone() {
+            if i > r.start && self.toks[i].space_before {
+                s.push(' ');
+            }
+            s.push_str(self.w[i]);
+        }
+        s
+    }
+
+    pub fn sentence_span(&self, si: usize) -> Range<usize> {
+        self.span(self.sents[si].clone())
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.w.get(i).copied().unwrap_or("")
+    }
+
+    pub fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == TokenKind::Word
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && matches!(shape(self.w[i]), Shape::Capitalized | Shape::AllCaps)
+    }
+
+    pub fn is_function(&self, i: usize) -> bool {
+        FUNCTION_WORDS.contains(&self.lower(i).as_str())
+    }
+
+    /// Same sentence?
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        a < self.len() && b < self.len() && self.sent_of[a] == self.sent_of[b]
+    }
+
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        self.sents[self.sent_of[i]].start == i
+            || (i > 0 && matches!(self.w[i - 1], "„" | "\"" | "“" | "»" | "(" | ":" | "–"))
+    }
+
+    /// Token index whose span contains byte `b`, if any.
+    pub fn token_at_byte(&self, b: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.end <= b);
+        (i < self.len() && self.toks[i].start <= b).then_some(i)
+    }
+}

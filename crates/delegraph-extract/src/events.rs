@@ -1,0 +1,599 @@
+//! Events: delegation trips, partnerships and agreements, built from recognized entities,
+//! trigger words and temporal expressions of the same sentences.
+//!
+//! ## What it matches
+//! - trips: sentences with a travel trigger ("reist nach", "besucht", "Delegation", "zu Gast");
+//!   leader = the highest-ranking traveller named as subject, destinations = places after
+//!   "nach"/"in"/"Stationen in" in travel order, origin = "aus X" or the leader's office place,
+//!   members after "begleitet von", "Teilnehmer waren", meetings after "trifft", "Termine bei";
+//! - partnerships: "Städtepartnerschaft zwischen X und Y", "X ist seit 2004 Partnerstadt von Y",
+//!   anniversaries ("30-jähriges Jubiläum");
+//! - agreements: memorandum, letter of intent, cooperation agreement, communiqué with a signing
+//!   verb; parties are the places or organizations named, else the signatories' offices.
+//!
+//! ## Known misses
+//! One main trip per document; earlier or planned second trips are not separated yet.
+
+use crate::ctx::Ctx;
+use crate::ner::{Found, OfRef};
+use delegraph_gazetteer::places::{PlaceKind as GKind, Places};
+use delegraph_model::{AgreementKind, EntityRef, EntityType, OrgKind, Status};
+use delegraph_text::money::Money;
+use delegraph_text::temporal::{TimeExpr, TimeValue};
+use delegraph_text::PartialDate;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// A trip before it is turned into model references.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TripB {
+    pub leader: Option<EntityRef>,
+    pub origin: Option<EntityRef>,
+    pub destinations: Vec<EntityRef>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub members: Vec<EntityRef>,
+    pub meetings: Vec<EntityRef>,
+    pub cost: Option<f64>,
+    pub status: Status,
+    pub sentences: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PartnershipB {
+    pub a: EntityRef,
+    pub b: EntityRef,
+    pub since: Option<i16>,
+    pub sentences: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AgreementB {
+    pub kind: AgreementKind,
+    pub parties: Vec<EntityRef>,
+    pub signatories: Vec<EntityRef>,
+    pub date: Option<PartialDate>,
+    pub status: Status,
+    pub sentences: Vec<usize>,
+}
+
+pub(crate) struct Events {
+    pub trips: Vec<TripB>,
+    pub partnerships: Vec<PartnershipB>,
+    pub agreements: Vec<AgreementB>,
+}
+
+const TRIP_TRIGGERS: &[&str] = &[
+    "reise", "reist", "reiste", "reisen", "bereist", "besuch", "besucht", "besuchte", "besuchen",
+    "visite", "delegation", "aufenthalt", "weilte", "weilt", "empfing", "empfangen", "begrüßte",
+    "aufgebrochen", "bricht", "brach", "zurückgekehrt", "abflug", "stationen", "route", "etappe",
+    "gast", "staatsbesuch", "antrittsbesuch", "delegationsreise", "auslandsreise", "dienstreise",
+    "wirtschaftsdelegation", "unternehmerdelegation", "besuchsprogramm", "programm", "trifft",
+];
+
+const MEMBER_CUES: &[&str] = &[
+    "begleitet", "begleiten", "begleitete", "teilnehmer", "teilnehmende", "teilnehmenden",
+    "dabei", "gehören", "gehörten", "angehören", "mitglieder", "stößt", "stoßen", "unter",
+    "mitgereist", "mitreisenden", "vertreten",
+];
+
+const MEETING_CUES: &[&str] = &[
+    "trifft", "treffen", "traf", "trafen", "treffe", "termin", "termine", "terminen", "gespräch",
+    "gespräche", "gesprächen", "besucht", "besuchte", "besuchen", "besuch", "gast", "empfangen",
+    "empfing", "empfang", "visite", "teilzunehmen", "teilnahm", "eröffnung", "besichtigung",
+    "besichtigungen", "unterredungen", "mittagessen", "kennenlernen", "zusammenkommen",
+    "hieß", "begrüßte", "begrüßt", "lud", "austausch", "station",
+];
+
+const REPORTING: &[&str] = &["mitteilte", "mitteilt", "berichtete", "berichtet", "teilt", "meldete", "zitierte"];
+
+fn lower_set(ctx: &Ctx, r: Range<usize>) -> Vec<String> {
+    r.map(|i| ctx.lower(i)).collect()
+}
+
+fn has_any(words: &[String], cues: &[&str]) -> bool {
+    words.iter().any(|w| cues.contains(&w.as_str()) || cues.iter().any(|c| c.len() >= 6 && w.ends_with(c)))
+}
+
+fn rank(head: &str) -> i32 {
+    match head {
+        "präsident" | "ministerpräsident" | "landeshauptmann" | "landeshauptfrau" | "kanzler" | "regierungschef" | "gouverneur" | "fürst" => 6,
+        "bürgermeister" | "minister" | "senator" | "landrat" | "landrätin" | "landammann" | "regierungsrat" | "premier" => 5,
+        "botschafter" | "generalkonsul" | "konsul" | "staatssekretär" | "rektor" => 4,
+        "vorsitzende" | "vorsitzender" | "direktor" | "geschäftsführer" | "chef" | "vorstand" | "vorständin" => 3,
+        _ => 2,
+    }
+}
+
+/// Entities mentioned inside a sentence, in order, with their first token.
+fn sentence_entities(f: &Found, ctx: &Ctx, si: usize) -> Vec<(usize, EntityRef)> {
+    let r = ctx.sents[si].clone();
+    let mut v: Vec<(usize, EntityRef)> = Vec::new();
+    for (t, e) in &f.index {
+        if t.start >= r.start && t.start < r.end && !v.iter().any(|(_, x)| x == e) {
+            v.push((t.start, *e));
+        }
+    }
+    v
+}
+
+fn place_kind(f: &Found, r: EntityRef) -> GKind {
+    Places::get().place(f.places[r.index].id).kind
+}
+
+fn is_country(f: &Found, r: EntityRef) -> bool {
+    r.ty == EntityType::Place && place_kind(f, r) == GKind::Country
+}
+
+fn country_of(f: &Found, r: EntityRef) -> Option<String> {
+    (r.ty == EntityType::Place).then(|| Places::get().place(f.places[r.index].id).country.clone()).flatten()
+}
+
+fn mention_count(f: &Found, r: EntityRef) -> usize {
+    f.index.iter().filter(|(_, e)| *e == r).count()
+}
+
+fn first_mention(f: &Found, r: EntityRef) -> usize {
+    f.index.iter().find(|(_, e)| *e == r).map_or(usize::MAX, |(t, _)| t.start)
+}
+
+fn in_sentence(times: &[TimeExpr], ctx: &Ctx, si: usize) -> Vec<TimeExpr> {
+    let span = ctx.sentence_span(si);
+    times.iter().filter(|t| t.span.start >= span.start && t.span.end <= span.end).cloned().collect()
+}
+
+fn word_before(ctx: &Ctx, byte: usize) -> String {
+    match ctx.token_at_byte(byte) {
+        Some(i) if i > 0 => ctx.lower(i - 1),
+        _ => String::new(),
+    }
+}
+
+pub(crate) fn find(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: Option<PartialDate>) -> Events {
+    let trips = trips(ctx, f, times, money, published);
+    let partnerships = partnerships(ctx, f, times, published);
+    let agreements = agreements(ctx, f, times, &trips);
+    Events { trips, partnerships, agreements }
+}
+
+fn office_place(f: &Found, p: usize) -> Option<EntityRef> {
+    f.persons[p].offices.iter().find_map(|o| match o.of {
+        OfRef::Ent(r) if r.ty == EntityType::Place => Some(r),
+        _ => None,
+    })
+}
+
+fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: Option<PartialDate>) -> Vec<TripB> {
+    let trip_sents: Vec<usize> = (0..ctx.sents.len())
+        .filter(|&si| !ctx.boiler[si] && has_any(&lower_set(ctx, ctx.sents[si].clone()), TRIP_TRIGGERS))
+        .collect();
+    if trip_sents.is_empty() {
+        return Vec::new();
+    }
+    let mut t = TripB { sentences: trip_sents.clone(), ..Default::default() };
+
+    // Origin from "Delegation aus X" / "aus X".
+    let mut incoming_origin: Option<EntityRef> = None;
+    for &si in &trip_sents {
+        for (tok, e) in sentence_entities(f, ctx, si) {
+            if e.ty == EntityType::Place && tok > 0 && ctx.lower(tok - 1) == "aus" {
+                let near_delegation = (ctx.sents[si].start..tok).any(|k| ctx.lower(k).contains("delegation") || ctx.lower(k).contains("besuch"));
+                if near_delegation && incoming_origin.is_none() {
+                    incoming_origin = Some(e);
+                }
+            }
+        }
+    }
+
+    // Destinations: places after destination prepositions in trip sentences, plus lists.
+    let mut dests: Vec<EntityRef> = Vec::new();
+    for &si in &trip_sents {
+        let ents = sentence_entities(f, ctx, si);
+        let mut prev_dest_end: Option<usize> = None;
+        for (tok, e) in &ents {
+            if e.ty != EntityType::Place {
+                prev_dest_end = None;
+                continue;
+            }
+            let range = f.index.iter().find(|(x, r)| x.start == *tok && r == e).map(|(x, _)| x.clone()).unwrap();
+            let mut k = *tok;
+            // Skip determiners and kind nouns: "in die USA", "in der Region Toyohashi", "ins Fürstentum".
+            while k > ctx.sents[si].start && {
+                let l = ctx.lower(k - 1);
+                matches!(l.as_str(), "die" | "der" | "den" | "das" | "dem" | "städten" | "stadt" | "region" | "provinz" | "hauptstadt" | "metropole" | "fürstentum" | "republik" | "kanton" | "land" | "bundesland" | "partnerregion" | "partnerstadt" | "wirtschaftsregion" | "landeshauptstadt" | "westchinesische" | "westchinesischen")
+                    || (ctx.is_word(k - 1) && !ctx.is_cap(k - 1) && l.ends_with("en") && k >= 2 && matches!(ctx.lower(k - 2).as_str(), "der" | "die" | "den"))
+            } {
+                k -= 1;
+            }
+            let prep = if k > 0 { ctx.lower(k - 1) } else { String::new() };
+            let is_prep = matches!(prep.as_str(), "nach" | "in" | "ins" | "im" | "über" | "besucht" | "besuchen" | "besuchte" | "bereist" | "bereiste");
+            let listed = prev_dest_end.is_some_and(|end| {
+                (end..*tok).all(|x| matches!(ctx.lower(x).as_str(), "," | "und" | "sowie" | "bis" | "nach" | "in" | "der" | "den" | "die" | "region" | "stadt" | "städten" | "schließlich"))
+            });
+            let after_aus = prep == "aus" || prep == "von";
+            let visited_object = range.end < ctx.len() && matches!(ctx.lower(range.end).as_str(), "besucht" | "besuchen" | "besuchte");
+            let is_adj = f.places[e.index].mentions.iter().any(|(x, s)| x.start == *tok && s.chars().next().is_some_and(char::is_lowercase));
+            if (is_prep || listed || visited_object) && !after_aus && !is_adj {
+                if !dests.contains(e) {
+                    dests.push(*e);
+                }
+                prev_dest_end = Some(range.end);
+            } else {
+                prev_dest_end = None;
+            }
+        }
+    }
+
+    // Leader: the highest-ranking person who travels.
+    let mut best: Option<(i32, EntityRef)> = None;
+    for (pi, p) in f.persons.iter().enumerate() {
+        let r = EntityRef::person(pi);
+        let in_trip = trip_sents.iter().any(|&si| sentence_entities(f, ctx, si).iter().any(|(_, e)| *e == r));
+        if !in_trip {
+            continue;
+        }
+        let mut score = 0;
+        if let Some(o) = p.offices.iter().map(|o| rank(o.head)).max() {
+            score += 2 + o;
+        }
+        score += (mention_count(f, r) as i32).min(6);
+        if let Some(pl) = office_place(f, pi) {
+            if dests.contains(&pl) {
+                score -= 8; // a host at the destination
+            }
+        }
+        // Named right before a travel verb or as "von X geleitete".
+        for &si in &trip_sents {
+            for (tok, e) in sentence_entities(f, ctx, si) {
+                if e == r {
+                    let after: Vec<String> = (tok..(tok + 6).min(ctx.sents[si].end)).map(|k| ctx.lower(k)).collect();
+                    if after.iter().any(|w| matches!(w.as_str(), "reist" | "besucht" | "bricht" | "weilte" | "geleitete" | "reiste" | "besuchte" | "wird" | "ist")) {
+                        score += 3;
+                    }
+                    if tok >= 2 && matches!(ctx.lower(tok - 1).as_str(), "von") && ctx.lower(tok.saturating_sub(2)).contains("führung") {
+                        score -= 3; // leads a sub-delegation: a member
+                    }
+                }
+            }
+        }
+        if p.offices.is_empty() && p.words.len() < 2 {
+            score -= 2;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, r));
+        }
+    }
+    t.leader = best.filter(|(s, _)| *s >= 4).map(|(_, r)| r);
+
+    // Origin.
+    let leader_place = t.leader.and_then(|r| office_place(f, r.index));
+    t.origin = incoming_origin.or(leader_place);
+    if t.origin.is_none() {
+        // The most mentioned place that is not a destination and not a country.
+        t.origin = (0..f.places.len())
+            .map(EntityRef::place)
+            .filter(|r| !dests.contains(r) && !is_country(f, *r))
+            .max_by_key(|r| (mention_count(f, *r), std::cmp::Reverse(first_mention(f, *r))));
+        if t.origin.is_some_and(|o| mention_count(f, o) < 2) {
+            t.origin = None;
+        }
+    }
+    dests.retain(|d| Some(*d) != t.origin);
+    // A country only where no city of it is named.
+    let cities: Vec<EntityRef> = dests.iter().copied().filter(|d| !is_country(f, *d)).collect();
+    dests.retain(|d| !is_country(f, *d) || !cities.iter().any(|c| country_of(f, *c) == country_of(f, *d)));
+    // A region only where no city inside it is named.
+    let regions: Vec<EntityRef> = dests.iter().copied().filter(|d| place_kind(f, *d) == GKind::Region).collect();
+    for reg in regions {
+        let reg_place = Places::get().place(f.places[reg.index].id);
+        let inside = dests.iter().any(|d| {
+            let p = Places::get().place(f.places[d.index].id);
+            matches!(p.kind, GKind::City | GKind::District)
+                && p.country == reg_place.country
+                && p.admin1.as_deref().is_some_and(|a| a == reg_place.name || Some(a) == reg_place.admin1.as_deref())
+        });
+        if inside {
+            dests.retain(|d| *d != reg);
+        }
+    }
+    t.destinations = dests;
+
+    // Dates.
+    let mut range: Option<(PartialDate, PartialDate)> = None;
+    let mut start_point: Option<PartialDate> = None;
+    let mut end_point: Option<PartialDate> = None;
+    let mut duration: Option<u32> = None;
+    for &si in &trip_sents {
+        for te in in_sentence(times, ctx, si) {
+            let before = word_before(ctx, te.span.start);
+            match te.value {
+                TimeValue::Range(a, b) if range.is_none() => range = Some((a, b)),
+                TimeValue::Point(p) if p.is_day() || p.month.is_some() => {
+                    if before == "bis" {
+                        end_point.get_or_insert(p);
+                    } else if start_point.is_none() {
+                        start_point = Some(p);
+                    }
+                }
+                TimeValue::Duration { days } if duration.is_none() => duration = Some(days),
+                _ => {}
+            }
+        }
+    }
+    if let Some((a, b)) = range {
+        t.start = Some(a);
+        t.end = Some(b);
+    } else {
+        t.start = start_point;
+        t.end = end_point;
+        if t.end.is_none() {
+            if let (Some(s), Some(d)) = (t.start.and_then(|s| s.to_civil()), duration) {
+                if d >= 1 {
+                    t.end = s.checked_add(jiff::Span::new().days(i64::from(d) - 1)).ok().map(PartialDate::from_civil);
+                }
+            }
+        }
+        if let (Some(s), Some(e)) = (t.start, t.end) {
+            if e < s {
+                t.start = None;
+            }
+        }
+    }
+
+    // Members and meetings.
+    let leader = t.leader;
+    let mut members: Vec<EntityRef> = Vec::new();
+    let mut meetings: Vec<EntityRef> = Vec::new();
+    for si in 0..ctx.sents.len() {
+        if ctx.boiler[si] {
+            continue;
+        }
+        let sr = ctx.sents[si].clone();
+        let words = lower_set(ctx, sr.clone());
+        let delegation_ctx = words.iter().any(|w| w.contains("delegation") || w.contains("reise"));
+        let member_cue = (sr.start..sr.end).find(|&k| {
+            let w = ctx.lower(k);
+            MEMBER_CUES.contains(&w.as_str()) && (w != "unter" || ctx.lower(k + 1) == "ihnen" || ctx.lower(k + 1) == "führung" || ctx.lower(k + 1) == "leitung")
+        });
+        let is_trip_sentence = trip_sents.contains(&si);
+        let ents = sentence_entities(f, ctx, si);
+        let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
+        for (tok, e) in ents {
+            if Some(e) == leader || e.ty == EntityType::Place {
+                continue;
+            }
+            if e.ty == EntityType::Organization && matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party) {
+                continue;
+            }
+            let reporting = (tok..(tok + 5).min(sr.end)).any(|k| REPORTING.contains(&ctx.lower(k).as_str()))
+                || (tok >= 1 && matches!(ctx.lower(tok - 1).as_str(), "laut"))
+                || (tok >= 2 && ctx.lower(tok - 2) == "laut");
+            if reporting {
+                continue;
+            }
+            let is_member = match member_cue {
+                Some(c) if delegation_ctx || is_trip_sentence => tok > c || (stosst && tok < c),
+                _ => false,
+            };
+            if is_member {
+                if !members.contains(&e) {
+                    members.push(e);
+                }
+            } else if is_trip_sentence && has_any(&words, MEETING_CUES) && !members.contains(&e) && !meetings.contains(&e) {
+                meetings.push(e);
+            }
+        }
+    }
+    meetings.retain(|m| !members.contains(m));
+    t.members = members;
+    t.meetings = meetings;
+
+    // Cost.
+    for m in money {
+        if let Some(i) = ctx.token_at_byte(m.span.start) {
+            let si = ctx.sent_of[i];
+            let words = lower_set(ctx, ctx.sents[si].clone());
+            if words.iter().any(|w| w.starts_with("kosten") || w == "kostet" || w == "kostete" || w.starts_with("reisekosten")) {
+                t.cost = Some(m.euros);
+                break;
+            }
+        }
+    }
+
+    // Status from tense cues.
+    let all: Vec<String> = trip_sents.iter().flat_map(|&si| lower_set(ctx, ctx.sents[si].clone())).collect();
+    t.status = if all.iter().any(|w| w == "abgesagt" || w == "abgebrochen" || w == "verschoben") {
+        Status::Cancelled
+    } else if all.iter().any(|w| w == "zurückgekehrt" || w == "besuchte" || w == "weilte" || w == "reiste" || w == "war") {
+        Status::Completed
+    } else if all.iter().any(|w| w == "aufgebrochen" || w == "weilt") {
+        Status::Ongoing
+    } else if all.iter().any(|w| w == "plant" || w == "geplant" || w == "soll") && t.start.is_none() {
+        Status::Planned
+    } else {
+        match (t.start, published) {
+            (Some(s), Some(p)) if s < p => Status::Completed,
+            _ => Status::Announced,
+        }
+    };
+
+    if t.destinations.is_empty() && t.leader.is_none() {
+        return Vec::new();
+    }
+    if t.destinations.is_empty() && t.members.is_empty() && t.meetings.is_empty() {
+        return Vec::new();
+    }
+    vec![t]
+}
+
+const PARTNERSHIP_CUES: &[&str] = &[
+    "städtepartnerschaft", "städtepartnerschaften", "partnerstadt", "partnerstädte", "partnerregion",
+    "partnerregionen", "regionalpartnerschaft", "freundschaftsvertrag", "partnerschaft",
+    "partnerprovinz", "schwesterstadt", "partnerschaftlich", "städtefreundschaft", "partnerkommune",
+];
+
+fn year_of_partnership(te: &TimeExpr, ctx: &Ctx, published: Option<PartialDate>) -> Option<i16> {
+    match te.value {
+        TimeValue::Since(y) => Some(y),
+        TimeValue::Anniversary(n) => published.map(|p| p.year - n as i16),
+        TimeValue::Point(p) if p.month.is_none() => {
+            // "1967 begründet", "die 1995 geschlossene Partnerschaft"
+            let after = ctx.token_at_byte(te.span.end.saturating_sub(1)).map(|i| ctx.lower(i + 1)).unwrap_or_default();
+            let near = ["begründet", "gegründet", "vereinbart", "geschlossen", "geschlossene", "besiegelt", "ins"];
+            near.contains(&after.as_str()).then_some(p.year)
+        }
+        _ => None,
+    }
+}
+
+fn partnerships(ctx: &Ctx, f: &Found, times: &[TimeExpr], published: Option<PartialDate>) -> Vec<PartnershipB> {
+    let mut out: Vec<PartnershipB> = Vec::new();
+    for si in 0..ctx.sents.len() {
+        if ctx.boiler[si] {
+            continue;
+        }
+        let words = lower_set(ctx, ctx.sents[si].clone());
+        let cue = words.iter().any(|w| PARTNERSHIP_CUES.iter().any(|c| w.starts_with(c) || w.ends_with(c)) && !w.contains("-communiqu") && !w.contains("vertrag") || w.ends_with("partnerschaft"));
+        if !cue || words.iter().any(|w| w == "keine" || w == "nicht") && words.iter().any(|w| w.contains("partnerschaft")) && words.iter().any(|w| w == "keine") {
+            continue;
+        }
+        // Transatlantic, strategic… partnerships of countries are not twinning.
+        let mut places: Vec<EntityRef> = Vec::new();
+        for (_, e) in sentence_entities(f, ctx, si) {
+            if e.ty == EntityType::Place && !is_country(f, e) && !places.contains(&e) {
+                places.push(e);
+            }
+        }
+        if places.len() < 2 {
+            continue;
+        }
+        let since = in_sentence(times, ctx, si).iter().find_map(|te| year_of_partnership(te, ctx, published));
+        let pairs: Vec<(EntityRef, EntityRef)> = if places.len() == 2 {
+            vec![(places[0], places[1])]
+        } else {
+            let anchor = *places.iter().max_by_key(|r| (mention_count(f, **r), std::cmp::Reverse(first_mention(f, **r)))).unwrap();
+            places.iter().filter(|p| **p != anchor).map(|p| (anchor, *p)).collect()
+        };
+        for (a, b) in pairs {
+            let ka = place_kind(f, a);
+            let kb = place_kind(f, b);
+            let level = |k: GKind| if k == GKind::Region { 1 } else { 0 };
+            if level(ka) != level(kb) {
+                continue;
+            }
+            match out.iter_mut().find(|p| (p.a == a && p.b == b) || (p.a == b && p.b == a)) {
+                Some(p) => {
+                    if p.since.is_none() {
+                        p.since = since;
+                    }
+                    p.sentences.push(si);
+                }
+                None => out.push(PartnershipB { a, b, since: if places.len() == 2 { since } else { None }, sentences: vec![si] }),
+            }
+        }
+    }
+    out
+}
+
+fn agreement_kind(words: &[String], text: &str) -> Option<AgreementKind> {
+    let has = |c: &str| words.iter().any(|w| w.contains(c));
+    if text.contains("Memorandum") || has("mou") && words.iter().any(|w| w == "mou") {
+        Some(AgreementKind::MemorandumOfUnderstanding)
+    } else if has("absichtserklärung") || text.contains("Letter of Intent") || words.iter().any(|w| w == "loi") {
+        Some(AgreementKind::LetterOfIntent)
+    } else if has("partnerschaftsvertrag") || has("partnerschaftsurkunde") || has("partnerschaftsvereinbarung") || has("freundschaftsvertrag") {
+        Some(AgreementKind::PartnershipAgreement)
+    } else if has("kommuniqu") || has("communiqu") || text.contains("Gemeinsame Erklärung") || text.contains("Gemeinsamen Erklärung") || has("deklaration") {
+        Some(AgreementKind::Communique)
+    } else if has("vereinbarung") || has("kooperationsvertrag") || has("abkommen") {
+        Some(AgreementKind::CooperationAgreement)
+    } else {
+        None
+    }
+}
+
+const SIGNING: &[&str] = &[
+    "unterzeichn", "unterschreib", "unterschrieb", "unterschrift", "signier", "vereinbart",
+    "schließen", "schlossen", "geschlossen", "besiegel", "abgeschlossen", "unterzeichnet",
+];
+
+fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB]) -> Vec<AgreementB> {
+    let mut out: Vec<AgreementB> = Vec::new();
+    for si in 0..ctx.sents.len() {
+        if ctx.boiler[si] {
+            continue;
+        }
+        let words = lower_set(ctx, ctx.sents[si].clone());
+        let sent_text = &ctx.text[ctx.sentence_span(si)];
+        let Some(kind) = agreement_kind(&words, sent_text) else { continue };
+        if !words.iter().any(|w| SIGNING.iter().any(|s| w.starts_with(s) || w.contains(s))) {
+            continue;
+        }
+        let ents = sentence_entities(f, ctx, si);
+        let signatories: Vec<EntityRef> = ents.iter().filter(|(_, e)| e.ty == EntityType::Person).map(|(_, e)| *e).collect();
+        let mut parties: Vec<EntityRef> = ents
+            .iter()
+            .filter(|(_, e)| {
+                (e.ty == EntityType::Place && !is_country(f, *e))
+                    || (e.ty == EntityType::Organization && !matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party | OrgKind::Event))
+            })
+            .map(|(_, e)| *e)
+            .collect();
+        for s in &signatories {
+            if let Some(p) = office_place(f, s.index) {
+                if !parties.contains(&p) && !is_country(f, p) {
+                    parties.push(p);
+                }
+            }
+        }
+        if parties.len() < 2 {
+            if let Some(t) = trips.first() {
+                for r in t.origin.iter().chain(t.destinations.first()) {
+                    if !parties.contains(r) {
+                        parties.push(*r);
+                    }
+                }
+            }
+        }
+        if parties.len() < 2 {
+            continue;
+        }
+        let date = in_sentence(times, ctx, si).iter().find_map(|te| match te.value {
+            TimeValue::Point(p) => Some(p),
+            TimeValue::Range(a, _) => Some(a),
+            _ => None,
+        });
+        let status = if words.iter().any(|w| w == "soll" || w == "sollen" || w == "wird" || w == "werden") && !words.iter().any(|w| w == "wurde") {
+            Status::Planned
+        } else {
+            Status::Completed
+        };
+        let key: BTreeSet<EntityRef> = parties.iter().copied().collect();
+        match out.iter_mut().find(|a| a.parties.iter().copied().collect::<BTreeSet<_>>() == key) {
+            Some(a) => {
+                for s in signatories {
+                    if !a.signatories.contains(&s) {
+                        a.signatories.push(s);
+                    }
+                }
+                if a.kind == AgreementKind::CooperationAgreement && kind != AgreementKind::CooperationAgreement {
+                    a.kind = kind;
+                }
+                if a.date.is_none() {
+                    a.date = date;
+                }
+                a.sentences.push(si);
+            }
+            None => out.push(AgreementB { kind, parties, signatories, date, status, sentences: vec![si] }),
+        }
+    }
+    // Undated agreements signed during the trip carry its date.
+    if let Some(t) = trips.first() {
+        for a in &mut out {
+            if a.date.is_none() {
+                a.date = t.start;
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,1080 @@
+//! Recognition of persons (with offices and parties), places and organizations.
+//!
+//! ## What it matches
+//! - organizations from the bundled lexicon, legal forms ("Tegel Projekt GmbH"), German head
+//!   nouns with a specific modifier or complement ("Deutsch-Japanische Gesellschaft Leipzig",
+//!   "Presse- und Informationsamt des Landes Berlin"), English names ("Massachusetts Institute of
+//!   Technology"), quoted event names after a cue ("Konferenz „Future Days“"), acronyms defined
+//!   in parentheses and unknown all-caps acronyms;
+//! - persons after office titles ("Oberbürgermeisterin Reker", "der Präsident der X, Roy Richter"),
+//!   before them ("Kai Wegner, Regierender Bürgermeister von Berlin"), from first-name lexicons
+//!   ("Jack Ma") and Chinese family names with a pinyin given name ("Tang Liangzhi");
+//! - places from the gazetteer, with inflected and adjective forms, ambiguous names only after
+//!   a place preposition.
+//!
+//! ## Known misses
+//! Surname-only persons without a title ("Erdogan"), organizations named by bare generic nouns.
+
+use crate::ctx::Ctx;
+use crate::lexicon::*;
+use delegraph_gazetteer::names::is_first_name;
+use delegraph_gazetteer::orgs::{self, lookup_org};
+use delegraph_gazetteer::places::{Form, PlaceId, Places};
+use delegraph_gazetteer::words::zipf;
+use delegraph_model::{EntityRef, EntityType, OrgKind};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Where an office belongs, as far as the phrase tells.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum OfRef {
+    None,
+    Ent(EntityRef),
+    /// A name to resolve once all entities are known ("HBK" in "HBK-Präsidentin").
+    Surface(String),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct OfficeB {
+    pub title: String,
+    pub head: &'static str,
+    pub of: OfRef,
+    pub toks: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PersonB {
+    /// Name words without honorifics.
+    pub words: Vec<String>,
+    pub mentions: Vec<(Range<usize>, String)>,
+    pub offices: Vec<OfficeB>,
+    pub party: Option<String>,
+}
+
+impl PersonB {
+    pub fn name(&self) -> String {
+        self.words.join(" ")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct OrgB {
+    pub name: String,
+    pub kind: OrgKind,
+    pub mentions: Vec<(Range<usize>, String)>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceB {
+    pub id: PlaceId,
+    pub mentions: Vec<(Range<usize>, String)>,
+}
+
+/// Everything recognized in a document, before events.
+#[derive(Default)]
+pub(crate) struct Found {
+    pub persons: Vec<PersonB>,
+    pub orgs: Vec<OrgB>,
+    pub places: Vec<PlaceB>,
+    /// Token claims of persons and organizations (places may overlap organizations).
+    pub claim: Vec<Option<EntityRef>>,
+    /// Every mention: token range and entity, sorted by start.
+    pub index: Vec<(Range<usize>, EntityRef)>,
+}
+
+fn org_kind(s: &str) -> OrgKind {
+    OrgKind::parse(s).unwrap_or(OrgKind::Other)
+}
+
+fn gaz_kind(k: orgs::OrgKind) -> OrgKind {
+    org_kind(k.as_str())
+}
+
+/// Strips German case endings that inflected nouns carry ("Landtags", "Präsidenten").
+fn stems(lower: &str) -> Vec<&str> {
+    let mut v = vec![lower];
+    for suf in ["es", "en", "s", "n", "e"] {
+        if let Some(s) = lower.strip_suffix(suf) {
+            if s.chars().count() >= 3 {
+                v.push(s);
+            }
+        }
+    }
+    v
+}
+
+/// The office head of a title word ("Wirtschaftssenatorin" -> "senator"), if it is one.
+pub(crate) fn office_head(word: &str) -> Option<&'static str> {
+    if word.chars().next().is_none_or(|c| !c.is_uppercase()) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    for s in stems(&lower) {
+        let base = s.strip_suffix("in").filter(|b| b.chars().count() >= 4).unwrap_or(s);
+        let base = base.strip_suffix("inn").unwrap_or(base);
+        for cand in [s, base] {
+            if let Some(h) = OFFICE_HEADS.iter().find(|h| cand.ends_with(*h)) {
+                // "Präsidium", "Ministerium" do not end in a head; "Vorstandsmitglied" neither.
+                return Some(h);
+            }
+        }
+    }
+    None
+}
+
+fn is_office_adjective(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    stems(&lower)
+        .iter()
+        .chain([lower.strip_suffix('r').unwrap_or(&lower)].iter())
+        .chain([lower.strip_suffix('m').unwrap_or(&lower)].iter())
+        .any(|s| OFFICE_ADJECTIVES.contains(s))
+}
+
+/// German organization head of a word, with its kind and whether a bare compound names an institution.
+fn org_head(word: &str) -> Option<(&'static str, &'static str, bool, usize)> {
+    let lower = word.to_lowercase();
+    let lower = lower.rsplit('-').next().unwrap_or(&lower).to_string();
+    for s in stems(&lower) {
+        if let Some((h, k, st)) = ORG_HEADS.iter().find(|(h, _, _)| s.ends_with(*h)) {
+            let prefix = s.chars().count() - h.chars().count();
+            return Some((h, k, *st, prefix));
+        }
+    }
+    None
+}
+
+fn is_pinyin_given_name(w: &str) -> bool {
+    // Capitalized, lowercase rest, made of pinyin syllables ("Liangzhi", "Mingde", "Shichun").
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else { return false };
+    if !first.is_ascii_uppercase() || !chars.all(|c| c.is_ascii_lowercase() || c == 'ü') {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    split_pinyin(&lower, 0) && lower.len() <= 12
+}
+
+const PINYIN_INITIALS: &[&str] = &[
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w", "",
+];
+const PINYIN_FINALS: &[&str] = &[
+    "iang", "iong", "uang", "ang", "eng", "ing", "ong", "uai", "ian", "iao", "uan", "üan", "ai",
+    "ei", "ao", "ou", "an", "en", "in", "un", "ün", "ia", "ie", "iu", "ua", "uo", "ui", "üe", "er",
+    "a", "o", "e", "i", "u", "ü",
+];
+
+fn split_pinyin(s: &str, depth: usize) -> bool {
+    if s.is_empty() {
+        return depth > 0;
+    }
+    if depth > 4 {
+        return false;
+    }
+    for ini in PINYIN_INITIALS {
+        if let Some(rest) = s.strip_prefix(ini) {
+            for fin in PINYIN_FINALS {
+                if let Some(rest2) = rest.strip_prefix(fin) {
+                    if split_pinyin(rest2, depth + 1) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+impl Found {
+    fn add_ref(&mut self, toks: Range<usize>, r: EntityRef, claim: bool) {
+        if claim {
+            for c in &mut self.claim[toks.clone()] {
+                *c = Some(r);
+            }
+        }
+        self.index.push((toks, r));
+    }
+
+    fn free(&self, toks: Range<usize>) -> bool {
+        toks.end <= self.claim.len() && self.claim[toks].iter().all(Option::is_none)
+    }
+
+    fn org_ref(&mut self, ctx: &Ctx, toks: Range<usize>, name: String, kind: OrgKind) -> EntityRef {
+        let surface = ctx.surface(toks.clone());
+        let key = norm_key(&name);
+        let idx = match self.orgs.iter().position(|o| {
+            norm_key(&o.name) == key || o.aliases.iter().any(|a| norm_key(a) == key)
+        }) {
+            Some(i) => i,
+            None => {
+                self.orgs.push(OrgB { name, kind, mentions: Vec::new(), aliases: Vec::new() });
+                self.orgs.len() - 1
+            }
+        };
+        let o = &mut self.orgs[idx];
+        if surface != o.name && !o.aliases.contains(&surface) {
+            o.aliases.push(surface.clone());
+        }
+        o.mentions.push((toks.clone(), surface));
+        let r = EntityRef::org(idx);
+        self.add_ref(toks, r, true);
+        r
+    }
+
+    fn place_ref(&mut self, ctx: &Ctx, toks: Range<usize>, id: PlaceId) -> EntityRef {
+        let surface = ctx.surface(toks.clone());
+        let idx = match self.places.iter().position(|p| p.id == id) {
+            Some(i) => i,
+            None => {
+                self.places.push(PlaceB { id, mentions: Vec::new() });
+                self.places.len() - 1
+            }
+        };
+        self.places[idx].mentions.push((toks.clone(), surface));
+        let r = EntityRef::place(idx);
+        self.add_ref(toks, r, false);
+        r
+    }
+
+    fn person_ref(&mut self, ctx: &Ctx, toks: Range<usize>, words: Vec<String>) -> EntityRef {
+        let surface = ctx.surface(toks.clone());
+        let name = words.join(" ");
+        let idx = match self.persons.iter().position(|p| p.name() == name) {
+            Some(i) => i,
+            None => {
+                self.persons.push(PersonB { words, ..Default::default() });
+                self.persons.len() - 1
+            }
+        };
+        self.persons[idx].mentions.push((toks.clone(), surface));
+        let r = EntityRef::person(idx);
+        self.add_ref(toks, r, true);
+        r
+    }
+
+
+    /// Any mention starting at token `i`, preferring persons and organizations.
+    pub fn entity_starting(&self, i: usize) -> Option<(Range<usize>, EntityRef)> {
+        let mut best: Option<(Range<usize>, EntityRef)> = None;
+        for (t, r) in &self.index {
+            if t.start == i {
+                let better = match &best {
+                    None => true,
+                    Some((bt, br)) => {
+                        (br.ty == EntityType::Place && r.ty != EntityType::Place) || t.len() > bt.len()
+                    }
+                };
+                if better {
+                    best = Some((t.clone(), *r));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// A key for comparing names: lowercase, letters and digits only.
+pub(crate) fn norm_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .replace('ß', "ss")
+}
+
+/// Runs all recognizers over a document.
+pub(crate) fn recognize(ctx: &Ctx) -> Found {
+    let mut f = Found { claim: vec![None; ctx.len()], ..Default::default() };
+    known_orgs(ctx, &mut f);
+    quoted_events(ctx, &mut f);
+    legal_form_orgs(ctx, &mut f);
+    english_orgs(ctx, &mut f);
+    german_orgs(ctx, &mut f);
+    title_persons(ctx, &mut f);
+    name_persons(ctx, &mut f);
+    merge_person_variants(&mut f);
+    places(ctx, &mut f);
+    acronyms(ctx, &mut f);
+    surname_mentions(ctx, &mut f);
+    parties(ctx, &mut f);
+    f.index.sort_by_key(|(t, r)| (t.start, std::cmp::Reverse(t.end), *r));
+    f.index.dedup();
+    f
+}
+
+fn known_orgs(ctx: &Ctx, f: &mut Found) {
+    let max = orgs::max_org_words().max(1);
+    let mut i = 0;
+    while i < ctx.len() {
+        let mut hit = None;
+        if ctx.is_word(i) && !ctx.boiler[ctx.sent_of[i]] || ctx.is_word(i) {
+            for n in (1..=max.min(ctx.len() - i)).rev() {
+                if !ctx.same_sentence(i, i + n - 1) {
+                    continue;
+                }
+                let surface = ctx.w[i..i + n].join(" ");
+                if let Some(o) = lookup_org(&surface) {
+                    let single_common = n == 1
+                        && zipf(&surface) >= 4.0
+                        && !surface.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                    if !single_common && ctx.is_cap(i) || (n == 1 && ctx.word(i) == o.name) {
+                        hit = Some((n, o));
+                        break;
+                    }
+                }
+            }
+        }
+        match hit {
+            Some((n, o)) => {
+                f.org_ref(ctx, i..i + n, o.name.clone(), gaz_kind(o.kind));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn is_open_quote(s: &str) -> bool {
+    matches!(s, "„" | "\"" | "“" | "»" | "‚")
+}
+
+fn is_close_quote(s: &str) -> bool {
+    matches!(s, "“" | "\"" | "”" | "«" | "‘")
+}
+
+fn quoted_events(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len() {
+        if !is_open_quote(ctx.word(i)) {
+            continue;
+        }
+        let Some(close) = (i + 1..(i + 12).min(ctx.len())).find(|&j| is_close_quote(ctx.word(j))) else {
+            continue;
+        };
+        if close <= i + 1 {
+            continue;
+        }
+        let mut inner = i + 1..close;
+        // "2. Smart China Expo 2019": drop the ordinal.
+        if ctx.toks[inner.start].kind == delegraph_text::TokenKind::Number && ctx.word(inner.start + 1) == "." {
+            inner.start += 2;
+        }
+        if inner.is_empty() || !ctx.is_cap(inner.start) {
+            continue;
+        }
+        let cue_before = i > 0 && {
+            let l = ctx.lower(i - 1);
+            EVENT_CUES.iter().any(|c| l.ends_with(c) || stems(&l).iter().any(|s| s.ends_with(c)))
+        };
+        let inner_words: Vec<&str> = ctx.w[inner.clone()].to_vec();
+        let cue_inside = inner_words.iter().any(|w| {
+            ENGLISH_ORG_HEADS.iter().any(|(h, k)| *k == "event" && w == h)
+                || ["Konferenz", "Messe", "Gipfel", "Kongress", "Festival", "Days", "Week", "Summit", "Expo"]
+                    .contains(w)
+        });
+        let words = inner_words.len();
+        if (cue_before || cue_inside) && words <= 8 && f.free(inner.clone()) {
+            let name = ctx.surface(inner.clone());
+            f.org_ref(ctx, inner, name, OrgKind::Event);
+        }
+    }
+}
+
+fn is_generic_noun(lower: &str) -> bool {
+    ["unternehmen", "konzern", "firma", "hersteller", "betrieb", "tochter", "start-up", "startup"]
+        .iter()
+        .any(|g| lower.ends_with(g))
+}
+
+/// Extends an organization name to the left over capitalized modifiers.
+fn extend_left(ctx: &Ctx, f: &Found, mut j: usize, max: usize, sent_start: usize) -> usize {
+    let mut n = 0;
+    while j > sent_start && n < max {
+        let k = j - 1;
+        let w = ctx.word(k);
+        let lower = w.to_lowercase();
+        let ok = ctx.is_cap(k)
+            && !ctx.is_function(k)
+            && office_head(w).is_none()
+            && !is_generic_noun(&lower)
+            && f.claim[k].is_none_or(|r| r.ty == EntityType::Place)
+            && !(ctx.starts_sentence(k) && zipf(w) >= 4.5);
+        // "Presse- und Informationsamt": a truncated member joined by "und".
+        let truncated = (w == "und" || w == ",") && k > sent_start && ctx.word(k - 1).ends_with('-');
+        if truncated {
+            j = k - 1;
+            n += 1;
+            continue;
+        }
+        if !ok {
+            break;
+        }
+        j = k;
+        n += 1;
+    }
+    j
+}
+
+fn legal_form_orgs(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len() {
+        if !f.claim[i].is_none() || !ctx.is_word(i) {
+            continue;
+        }
+        let sent_start = ctx.sents[ctx.sent_of[i]].start;
+        let lo = i.saturating_sub(3).max(sent_start);
+        let words: Vec<&str> = ctx.w[lo..=i].to_vec();
+        let joined_suffix = ["-GmbH", "-AG", "-KG", "-gGmbH", "-SE"].iter().any(|s| ctx.word(i).ends_with(s));
+        let lf = orgs::ends_with_legal_form(&words).filter(|&n| n < words.len() || joined_suffix);
+        let Some(n) = lf.or(joined_suffix.then_some(0)) else { continue };
+        // Only fire on the last word of the legal form.
+        if i + 1 < ctx.len() && !ctx.toks[i + 1].space_before && ctx.word(i + 1) == "." {
+            // "Inc." is one word for the lexicon but two tokens here: handled by the lexicon match.
+        }
+        let form_start = i + 1 - n.max(1);
+        let start = extend_left(ctx, f, if n == 0 { i } else { form_start }, 5, sent_start);
+        if start == form_start && n > 0 {
+            continue; // a bare legal form is no name
+        }
+        let mut end = i + 1;
+        if ctx.word(end) == "." && !ctx.toks[end].space_before && ctx.word(i).len() <= 4 {
+            end += 1;
+        }
+        if !f.free(start..end) {
+            continue;
+        }
+        let name = ctx.surface(start..end);
+        f.org_ref(ctx, start..end, name, OrgKind::Company);
+    }
+}
+
+fn english_orgs(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len() {
+        let Some((_, kind)) = ENGLISH_ORG_HEADS.iter().find(|(h, _)| ctx.word(i) == *h) else { continue };
+        if f.claim[i].is_some() {
+            continue;
+        }
+        let sent = ctx.sents[ctx.sent_of[i]].clone();
+        let mut start = i;
+        while start > sent.start {
+            let k = start - 1;
+            let w = ctx.word(k);
+            if ctx.is_cap(k) && !ctx.is_function(k) && office_head(w).is_none() && f.claim[k].is_none() {
+                start = k;
+            } else if ENGLISH_CONNECTORS.contains(&w) && k > sent.start && ctx.is_cap(k - 1) {
+                start = k;
+            } else {
+                break;
+            }
+        }
+        let mut end = i + 1;
+        while end + 1 < sent.end
+            && ENGLISH_CONNECTORS.contains(&ctx.word(end))
+            && ctx.is_cap(end + 1)
+            && !ctx.is_function(end + 1)
+        {
+            end += 2;
+            while end < sent.end && ctx.is_cap(end) && !ctx.is_function(end) {
+                end += 1;
+            }
+        }
+        // Leading German words that are just capitalized sentence starts.
+        while start < i && (ctx.is_function(start) || ENGLISH_CONNECTORS.contains(&ctx.word(start))) {
+            start += 1;
+        }
+        if end - start < 2 || !f.free(start..end) {
+            continue;
+        }
+        let name = ctx.surface(start..end);
+        f.org_ref(ctx, start..end, name, org_kind(kind));
+    }
+}
+
+fn german_orgs(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    let mut i = 0;
+    while i < ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let w = ctx.word(i);
+        // "Abgeordnetenhaus-Delegation": an institution as first member of a compound.
+        let first_part = w.split('-').next().unwrap_or(w);
+        let (head, kind, standalone, prefix_len) = match org_head(w) {
+            Some(h) => h,
+            None => match (w.contains('-'), org_head(first_part)) {
+                (true, Some(h)) if h.2 && h.3 > 0 => {
+                    f.org_ref(ctx, i..i + 1, first_part.to_string(), org_kind(h.1));
+                    i += 1;
+                    continue;
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+        };
+        let _ = head;
+        let sent = ctx.sents[ctx.sent_of[i]].clone();
+        let start = extend_left(ctx, f, i, 4, sent.start);
+        let mut end = i + 1;
+        let mut complement = false;
+        // Right complements: a place ("IHK Berlin"), genitive ("des Landes Berlin"), "von" + place, acronym.
+        if end < sent.end {
+            if let Some((t, _)) = place_match(ctx, end, places) {
+                if !ctx.is_function(end) {
+                    end = t.end;
+                    complement = true;
+                }
+            }
+        }
+        if !complement && end + 1 < sent.end && matches!(ctx.word(end), "des" | "der" | "von" | "für") {
+            let mut k = end + 1;
+            let mut n = 0;
+            while k < sent.end && n < 4 {
+                if ctx.is_cap(k) && !ctx.is_function(k) && office_head(ctx.word(k)).is_none() {
+                    k += 1;
+                    n += 1;
+                } else if ctx.word(k) == "und" && n > 0 && ctx.is_cap(k + 1) && ctx.word(end) == "für" {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            // A genitive complement needs a name-like word ("des Landes Berlin", "der Stadt"),
+            // not a general noun phrase.
+            let names_place = (end + 1..k).any(|x| place_match(ctx, x, places).is_some());
+            if n > 0 && (names_place || ctx.word(end) == "für" || ctx.word(end + 1) == "Stadt") {
+                end = k;
+                complement = true;
+            }
+        }
+        let acronym = ctx.word(end) == "("
+            && ctx.word(end + 2) == ")"
+            && ctx.word(end + 1).chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        let modified = start < i;
+        let specific = (standalone && prefix_len > 0) || standalone && modified;
+        if !(specific || complement || acronym || (modified && prefix_len > 0) || (modified && !ctx.starts_sentence(start))) {
+            i += 1;
+            continue;
+        }
+        if !f.free(start..end) {
+            i += 1;
+            continue;
+        }
+        let name = ctx.surface(start..end);
+        let r = f.org_ref(ctx, start..end, name, org_kind(kind));
+        if acronym {
+            let acr = ctx.word(end + 1).to_string();
+            let o = &mut f.orgs[r.index];
+            if !o.aliases.contains(&acr) {
+                o.aliases.push(acr);
+            }
+        }
+        i = end;
+    }
+}
+
+/// The longest place match at token `i` (no context checks), as token range and candidate.
+pub(crate) fn place_match(ctx: &Ctx, i: usize, places: &Places) -> Option<(Range<usize>, delegraph_gazetteer::places::Candidate)> {
+    if !ctx.is_word(i) {
+        return None;
+    }
+    let max = places.max_words().max(1);
+    for n in (1..=max.min(ctx.len() - i)).rev() {
+        if !ctx.same_sentence(i, i + n - 1) || (1..n).any(|k| !ctx.is_word(i + k) && ctx.word(i + k) != ".") {
+            continue;
+        }
+        let surface = ctx.w[i..i + n].join(" ");
+        if let Some(c) = places.lookup(&surface).first() {
+            let cap_ok = ctx.is_cap(i) || c.form == Form::Adjective;
+            if cap_ok {
+                return Some((i..i + n, *c));
+            }
+        }
+    }
+    None
+}
+
+/// An office title starting at `i`: token range, title text, head.
+fn title_at(ctx: &Ctx, i: usize) -> Option<(Range<usize>, String, &'static str)> {
+    let w = ctx.word(i);
+    if let Some((_, full)) = OFFICE_ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+        let head = office_head(full)?;
+        return Some((i..i + 1, full.to_string(), head));
+    }
+    let mut j = i;
+    while j < ctx.len() && is_office_adjective(ctx.word(j)) && ctx.is_cap(j) {
+        j += 1;
+    }
+    let head = office_head(ctx.word(j))?;
+    // Words like "Präsidentschaft" are not titles; office_head only matches word ends.
+    let mut end = j + 1;
+    // "Transfer Manager": an English two-word title.
+    // "Wirtschaftsbotschafterin und Chinaberaterin": keep coordinated titles together.
+    if ctx.word(end) == "und" && office_head(ctx.word(end + 1)).is_some() && ctx.is_cap(end + 2) {
+        end += 2;
+    }
+    let title = ctx.surface(i..end);
+    Some((i..end, title, head))
+}
+
+fn is_honorific(ctx: &Ctx, i: usize) -> usize {
+    let w = ctx.word(i);
+    let with_dot = format!("{w}.");
+    if ctx.word(i + 1) == "." && HONORIFICS.contains(&with_dot.as_str()) {
+        return 2;
+    }
+    if HONORIFICS.contains(&w) {
+        return 1;
+    }
+    0
+}
+
+/// A person name starting at token `i` (after honorifics): token range and name words.
+fn name_at(ctx: &Ctx, f: &Found, i: usize, after_title: bool) -> Option<(Range<usize>, Vec<String>)> {
+    let mut k = i;
+    while is_honorific(ctx, k) > 0 {
+        k += is_honorific(ctx, k);
+    }
+    let start = k;
+    let mut words: Vec<String> = Vec::new();
+    let sent_end = ctx.sents[ctx.sent_of[i.min(ctx.len().saturating_sub(1))]].end;
+    while k < sent_end && words.len() < 6 {
+        let w = ctx.word(k);
+        let free = f.claim[k].is_none_or(|r| r.ty == EntityType::Person);
+        if ctx.is_cap(k) && !ctx.is_function(k) && free && office_head(w).is_none() && !w.contains('.') {
+            if PARTIES.contains(&w) {
+                break;
+            }
+            words.push(w.to_string());
+            k += 1;
+        } else if !words.is_empty()
+            && NAME_PARTICLES.contains(&w)
+            && ctx.is_cap(k + 1)
+            && ctx.same_sentence(k, k + 1)
+        {
+            words.push(w.to_string());
+            k += 1;
+        } else if !words.is_empty() && w.chars().count() == 1 && w.chars().all(char::is_uppercase) && ctx.word(k + 1) == "." {
+            // Initial: "Raymond M. Mhlaba".
+            words.push(format!("{w}."));
+            k += 2;
+        } else if w.len() == 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase) && !words.is_empty() {
+            words.push(w.to_string());
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // Trailing particles or initials do not end a name.
+    while words.last().is_some_and(|l| NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.')) {
+        words.pop();
+        k -= 1;
+    }
+    // A following capitalized noun that is a frequent word is not part of the name, unless the
+    // name would otherwise be empty (checked below).
+    while words.len() > 1 && {
+        let l = words.last().unwrap();
+        zipf(l) >= 4.3 && !is_first_name(l) && !ctx.is_cap(k) && ctx.toks[k.min(ctx.len() - 1)].kind == delegraph_text::TokenKind::Word
+    } {
+        words.pop();
+        k -= 1;
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let first_is_given = is_first_name(&words[0]);
+    let chinese = words.len() == 2 && CHINESE_SURNAMES.contains(&words[0].as_str()) && is_pinyin_given_name(&words[1]);
+    let next = ctx.word(k);
+    let next_is_boundary = k >= sent_end || matches!(next, "," | "(" | ")" | "." | ":" | ";" | "und" | "–" | "-" | "“" | "\"");
+    if words.len() == 1 {
+        if !after_title {
+            return None;
+        }
+        let w = &words[0];
+        let rare = zipf(w) < 3.6;
+        if first_is_given && !rare {
+            return None;
+        }
+        if !(rare || next_is_boundary) {
+            return None;
+        }
+        if Places::get().lookup(w).first().is_some_and(|c| !c.ambiguous) {
+            return None;
+        }
+    } else if !(first_is_given || chinese || after_title) {
+        return None;
+    }
+    Some((start..k, words))
+}
+
+fn title_persons(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    let mut i = 0;
+    while i < ctx.len() {
+        if ctx.boiler[ctx.sent_of[i]] || f.claim[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let Some((trange, title, head)) = title_at(ctx, i) else {
+            i += 1;
+            continue;
+        };
+        let mut of = OfRef::None;
+        // Hyphen prefix: "HBK-Präsidentin", "UNIDO-Direktor".
+        let head_word = ctx.word(trange.end - 1);
+        if let Some((prefix, _)) = head_word.split_once('-') {
+            if prefix.chars().any(char::is_uppercase) && prefix.chars().count() >= 2 && office_head(prefix).is_none() {
+                of = OfRef::Surface(prefix.to_string());
+            }
+        }
+        // Left context: "Berlins Regierender Bürgermeister", "Tokioter Gouverneurin".
+        if of == OfRef::None && trange.start > 0 {
+            if let Some((t, r)) = f.index.iter().rev().find(|(t, _)| t.end == trange.start).cloned() {
+                if r.ty != EntityType::Person {
+                    let _ = t;
+                    of = OfRef::Ent(r);
+                }
+            } else if let Some((t, c)) = place_match(ctx, trange.start - 1, places) {
+                if t.end == trange.start && matches!(c.form, Form::Genitive | Form::Adjective) {
+                    of = OfRef::Ent(f.place_ref(ctx, t, c.id));
+                }
+            }
+        }
+        // "Der Regierende Bürgermeister von Berlin, Kai Wegner"; "Präsident der X, Roy Richter".
+        let mut k = trange.end;
+        if matches!(ctx.word(k), "von" | "vom" | "der" | "des" | "in" | "im") {
+            let mut j = k + 1;
+            if matches!(ctx.word(j), "der" | "des" | "dem" | "den") {
+                j += 1;
+            }
+            let ent = f.entity_starting(j).or_else(|| {
+                place_match(ctx, j, places).map(|(t, c)| {
+                    let r = f.place_ref(ctx, t.clone(), c.id);
+                    (t, r)
+                })
+            });
+            if let Some((t, r)) = ent {
+                if r.ty != EntityType::Person {
+                    if of == OfRef::None || matches!(of, OfRef::Surface(_)) {
+                        of = OfRef::Ent(r);
+                    }
+                    k = t.end;
+                }
+            }
+        }
+        let appos = ctx.word(k) == "," && k > trange.end;
+        let name_start = if appos { k + 1 } else { trange.end };
+        let name = if appos || k == trange.end { name_at(ctx, f, name_start, true) } else { None };
+        match name {
+            Some((nrange, words)) => {
+                let r = f.person_ref(ctx, nrange.clone(), words);
+                f.persons[r.index].offices.push(OfficeB { title, head, of: of.clone(), toks: trange.clone() });
+                // "von X" after the name: "Oberbürgermeister Tang Liangzhi von Chongqing".
+                i = nrange.end;
+            }
+            None => {
+                i = trange.end;
+            }
+        }
+    }
+}
+
+fn name_persons(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    let mut i = 0;
+    while i < ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let w = ctx.word(i);
+        let chinese = CHINESE_SURNAMES.contains(&w) && is_pinyin_given_name(ctx.word(i + 1));
+        if !(is_first_name(w) || chinese) || ctx.word(i + 1) == "." {
+            i += 1;
+            continue;
+        }
+        let Some((nrange, words)) = name_at(ctx, f, i, false) else {
+            i += 1;
+            continue;
+        };
+        // "Paris Hilton" is a person, "Essen Süd" is not: reject when the last word is an
+        // unambiguous place.
+        if words.len() >= 2 && places.lookup(words.last().unwrap()).first().is_some_and(|c| !c.ambiguous && c.form == Form::Name) && !chinese {
+            i += 1;
+            continue;
+        }
+        let r = f.person_ref(ctx, nrange.clone(), words);
+        // Reverse apposition: "Kai Wegner, Regierender Bürgermeister von Berlin".
+        if ctx.word(nrange.end) == "," {
+            if let Some((trange, title, head)) = title_at(ctx, nrange.end + 1) {
+                let mut of = OfRef::None;
+                let k = trange.end;
+                if matches!(ctx.word(k), "von" | "vom" | "der" | "des") {
+                    let mut j = k + 1;
+                    if matches!(ctx.word(j), "der" | "des" | "dem") {
+                        j += 1;
+                    }
+                    if let Some((_, e)) = f.entity_starting(j) {
+                        if e.ty != EntityType::Person {
+                            of = OfRef::Ent(e);
+                        }
+                    } else if let Some((t, c)) = place_match(ctx, j, places) {
+                        of = OfRef::Ent(f.place_ref(ctx, t, c.id));
+                    }
+                }
+                f.persons[r.index].offices.push(OfficeB { title, head, of, toks: trange });
+            }
+        }
+        i = nrange.end;
+    }
+}
+
+/// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
+fn merge_person_variants(f: &mut Found) {
+    let n = f.persons.len();
+    let mut target: Vec<usize> = (0..n).collect();
+    for a in 0..n {
+        if f.persons[a].words.len() != 1 {
+            continue;
+        }
+        let w = &f.persons[a].words[0];
+        let first_mention = f.persons[a].mentions.first().map_or(0, |m| m.0.start);
+        let mut cands: Vec<usize> = (0..n)
+            .filter(|&b| b != a && f.persons[b].words.len() > 1)
+            .filter(|&b| {
+                let ws = &f.persons[b].words;
+                ws.last() == Some(w) || (ws.iter().skip(1).any(|x| x == w) && !is_first_name(w)) || (ws[0] == *w && CHINESE_SURNAMES.contains(&w.as_str()))
+            })
+            .collect();
+        cands.sort_by_key(|&b| {
+            let m = f.persons[b].mentions.iter().map(|m| m.0.start).filter(|&s| s <= first_mention).max();
+            std::cmp::Reverse(m.unwrap_or(0))
+        });
+        if let Some(&b) = cands.first() {
+            target[a] = b;
+        }
+    }
+    if target.iter().enumerate().all(|(a, &t)| a == t) {
+        return;
+    }
+    let mut new_index: Vec<Option<usize>> = vec![None; n];
+    let mut persons: Vec<PersonB> = Vec::new();
+    for a in 0..n {
+        if target[a] == a {
+            new_index[a] = Some(persons.len());
+            persons.push(f.persons[a].clone());
+        }
+    }
+    for a in 0..n {
+        if target[a] != a {
+            let t = new_index[target[a]].unwrap();
+            let src = f.persons[a].clone();
+            persons[t].mentions.extend(src.mentions);
+            persons[t].offices.extend(src.offices);
+            if persons[t].party.is_none() {
+                persons[t].party = src.party;
+            }
+            new_index[a] = Some(t);
+        }
+    }
+    let remap = |r: &mut EntityRef| {
+        if r.ty == EntityType::Person {
+            r.index = new_index[r.index].unwrap();
+        }
+    };
+    for c in f.claim.iter_mut().flatten() {
+        remap(c);
+    }
+    for (_, r) in f.index.iter_mut() {
+        remap(r);
+    }
+    f.persons = persons;
+}
+
+fn places(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    let mut i = 0;
+    while i < ctx.len() {
+        if f.claim[i].is_some_and(|r| r.ty == EntityType::Person) {
+            i += 1;
+            continue;
+        }
+        let Some((t, c)) = place_match(ctx, i, places) else {
+            i += 1;
+            continue;
+        };
+        if f.index.iter().any(|(x, r)| r.ty == EntityType::Place && x.start == t.start) {
+            i = t.end;
+            continue;
+        }
+        // Inside an organization name, a place counts only at its end ("IHK Berlin") or as a
+        // leading adjective ("Kärntner Landtag"), not inside ("Massachusetts Institute").
+        if let Some(org) = f.claim[t.start].filter(|r| r.ty == EntityType::Organization) {
+            let range = f.index.iter().find(|(_, r)| *r == org).map(|(x, _)| x.clone());
+            if let Some(range) = range {
+                let at_end = t.end == range.end;
+                let leading_adj = t.start == range.start && c.form == Form::Adjective;
+                let after_prep = t.start > range.start && matches!(ctx.word(t.start - 1), "von" | "des" | "der" | "in");
+                if !(at_end || leading_adj || after_prep) {
+                    i = t.end;
+                    continue;
+                }
+            }
+        }
+        if c.ambiguous {
+            let prev = if i > 0 { ctx.lower(i - 1) } else { String::new() };
+            let prep = PLACE_PREPOSITIONS.contains(&prev.as_str());
+            let listed = i > 1 && matches!(prev.as_str(), "," | "und") && f.index.iter().any(|(x, r)| r.ty == EntityType::Place && x.end == i - 1);
+            if !(prep || listed) {
+                i = t.end;
+                continue;
+            }
+        }
+        // A capitalized sentence-initial adjective form is rarely the place ("Deutsche Bahn").
+        f.place_ref(ctx, t.clone(), c.id);
+        i = t.end;
+    }
+}
+
+fn acronyms(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    // Definitions: "Massachusetts Institute of Technology (MIT)".
+    let mut defined: BTreeMap<String, EntityRef> = BTreeMap::new();
+    for (t, r) in f.index.clone() {
+        if r.ty == EntityType::Organization && ctx.word(t.end) == "(" && ctx.word(t.end + 2) == ")" {
+            let acr = ctx.word(t.end + 1);
+            if acr.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && acr.chars().count() >= 2 {
+                defined.insert(acr.to_string(), r);
+                let o = &mut f.orgs[r.index];
+                if !o.aliases.iter().any(|a| a == acr) {
+                    o.aliases.push(acr.to_string());
+                }
+            }
+        }
+    }
+    for (name, r) in f.orgs.iter().enumerate().flat_map(|(i, o)| o.aliases.iter().map(move |a| (a.clone(), EntityRef::org(i)))).collect::<Vec<_>>() {
+        if name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            defined.entry(name).or_insert(r);
+        }
+    }
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_word(i) {
+            continue;
+        }
+        let w = ctx.word(i);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let all_caps = letters >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if let Some(&r) = defined.get(w) {
+            let name = f.orgs[r.index].name.clone();
+            let kind = f.orgs[r.index].kind;
+            f.org_ref(ctx, i..i + 1, name, kind);
+            continue;
+        }
+        if !all_caps || w.chars().count() > 6 || NON_ORG_ACRONYMS.contains(&w) || PARTIES.contains(&w) {
+            continue;
+        }
+        if ctx.boiler[ctx.sent_of[i]] || !places.lookup(w).is_empty() {
+            continue;
+        }
+        if f.index.iter().any(|(x, _)| x.contains(&i)) {
+            continue;
+        }
+        // Roman numerals and units are not names.
+        if w.chars().all(|c| "IVXLCDM".contains(c)) {
+            continue;
+        }
+        f.org_ref(ctx, i..i + 1, w.to_string(), OrgKind::Other);
+    }
+}
+
+/// Every further occurrence of a known surname (or its genitive) is a mention of that person.
+fn surname_mentions(ctx: &Ctx, f: &mut Found) {
+    let mut surnames: Vec<(String, usize)> = Vec::new();
+    for (pi, p) in f.persons.iter().enumerate() {
+        if p.words.len() > 1 {
+            let last = p.words.last().unwrap().clone();
+            surnames.push((last, pi));
+            if CHINESE_SURNAMES.contains(&p.words[0].as_str()) {
+                surnames.push((p.words[0].clone(), pi));
+            }
+        } else {
+            surnames.push((p.words[0].clone(), pi));
+        }
+    }
+    // Two persons sharing a surname: the bare surname is ambiguous, leave it.
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for (s, _) in &surnames {
+        *count.entry(s.as_str()).or_default() += 1;
+    }
+    let unique: Vec<(String, usize)> = surnames.iter().filter(|(s, _)| count[s.as_str()] == 1).cloned().collect();
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_cap(i) {
+            continue;
+        }
+        let w = ctx.word(i);
+        let base = w.strip_suffix('s').unwrap_or(w);
+        if let Some((_, pi)) = unique.iter().find(|(s, _)| s == w || s == base) {
+            let words = f.persons[*pi].words.clone();
+            f.person_ref(ctx, i..i + 1, words);
+        }
+    }
+}
+
+fn parties(ctx: &Ctx, f: &mut Found) {
+    for (t, r) in f.index.clone() {
+        if r.ty != EntityType::Person {
+            continue;
+        }
+        // "Kai Wegner (CDU)"
+        if ctx.word(t.end) == "(" && ctx.word(t.end + 2) == ")" && PARTIES.contains(&ctx.word(t.end + 1)) {
+            f.persons[r.index].party = Some(ctx.word(t.end + 1).to_string());
+            continue;
+        }
+        // "die SPD-Politikerin Anna Beispiel", "Grünen-Abgeordnete"
+        for k in t.start.saturating_sub(3)..t.start {
+            if let Some((p, _)) = ctx.word(k).split_once('-') {
+                if PARTIES.contains(&p) && ctx.same_sentence(k, t.start) {
+                    let p = if p == "Grünen" { "Grüne" } else { p };
+                    f.persons[r.index].party = Some(p.to_string());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_heads_in_both_genders_and_cases() {
+        assert_eq!(office_head("Oberbürgermeisterin"), Some("bürgermeister"));
+        assert_eq!(office_head("Bürgermeisters"), Some("bürgermeister"));
+        assert_eq!(office_head("Wirtschaftssenatorin"), Some("senator"));
+        assert_eq!(office_head("Präsidenten"), Some("präsident"));
+        assert_eq!(office_head("Landrätin"), Some("landrätin"));
+        assert_eq!(office_head("HBK-Präsidentin"), Some("präsident"));
+        assert_eq!(office_head("Präsidium"), None);
+        assert_eq!(office_head("Ministerium"), None);
+        assert_eq!(office_head("präsident"), None);
+    }
+
+    #[test]
+    fn pinyin_given_names() {
+        assert!(is_pinyin_given_name("Liangzhi"));
+        assert!(is_pinyin_given_name("Mingde"));
+        assert!(is_pinyin_given_name("Shichun"));
+        assert!(!is_pinyin_given_name("Müller"));
+        assert!(!is_pinyin_given_name("Berlin"));
+    }
+
+    #[test]
+    fn org_heads() {
+        assert_eq!(org_head("Wirtschaftskammer").map(|h| h.1), Some("chamber"));
+        assert_eq!(org_head("Landtags").map(|h| h.0), Some("landtag"));
+        assert!(org_head("Besuch").is_none());
+    }
+}
