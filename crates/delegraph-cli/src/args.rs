@@ -23,7 +23,12 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Store directory (created if missing).
-        #[arg(short = 'l', long = "store", alias = "location", default_value = "delegraph-store")]
+        #[arg(
+            short = 'l',
+            long = "store",
+            alias = "location",
+            default_value = "delegraph-store"
+        )]
         store: PathBuf,
     },
     /// Run a SPARQL 1.1 query over all documents (the default graph is the union of all
@@ -36,12 +41,22 @@ pub enum Command {
         /// The query text, or `-` to read it from standard input.
         query: Option<String>,
         /// Read the query from a file.
-        #[arg(short = 'f', long = "file", alias = "query-file", conflicts_with = "query")]
+        #[arg(
+            short = 'f',
+            long = "file",
+            alias = "query-file",
+            conflicts_with = "query"
+        )]
         file: Option<PathBuf>,
         /// Output: table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples (CONSTRUCT/DESCRIBE).
         #[arg(long, alias = "results-format", default_value = "table")]
         format: String,
-        #[arg(short = 'l', long = "store", alias = "location", default_value = "delegraph-store")]
+        #[arg(
+            short = 'l',
+            long = "store",
+            alias = "location",
+            default_value = "delegraph-store"
+        )]
         store: PathBuf,
     },
     /// Export the store: turtle (ontology + data in one file, for Protégé), trig and nquads
@@ -55,7 +70,12 @@ pub enum Command {
         /// Output file (default: standard output).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
-        #[arg(short = 'l', long = "store", alias = "location", default_value = "delegraph-store")]
+        #[arg(
+            short = 'l',
+            long = "store",
+            alias = "location",
+            default_value = "delegraph-store"
+        )]
         store: PathBuf,
     },
     /// Write one JSON extraction record per document to DIR/<name>.json (no store needed).
@@ -72,7 +92,12 @@ pub enum Command {
     ///
     /// Example: delegraph stats
     Stats {
-        #[arg(short = 'l', long = "store", alias = "location", default_value = "delegraph-store")]
+        #[arg(
+            short = 'l',
+            long = "store",
+            alias = "location",
+            default_value = "delegraph-store"
+        )]
         store: PathBuf,
     },
     /// Print what the graph states about a node, with the sentences supporting each fact,
@@ -81,7 +106,12 @@ pub enum Command {
     /// Example: delegraph explain "Kai Wegner"
     Explain {
         name: String,
-        #[arg(short = 'l', long = "store", alias = "location", default_value = "delegraph-store")]
+        #[arg(
+            short = 'l',
+            long = "store",
+            alias = "location",
+            default_value = "delegraph-store"
+        )]
         store: PathBuf,
     },
 }

@@ -20,8 +20,17 @@ use store::Store;
 pub fn run(args: Args) -> Result<()> {
     match args.command {
         Command::Build { paths, store } => build(&paths, &store),
-        Command::Query { query: q, file, format, store } => query(q, file.as_deref(), &format, &store),
-        Command::Export { format, output, store } => export(&format, output.as_deref(), &store),
+        Command::Query {
+            query: q,
+            file,
+            format,
+            store,
+        } => query(q, file.as_deref(), &format, &store),
+        Command::Export {
+            format,
+            output,
+            store,
+        } => export(&format, output.as_deref(), &store),
         Command::Extract { paths, out } => extract(&paths, &out),
         Command::Stats { store } => stats(&store),
         Command::Explain { name, store } => explain(&name, &store),
@@ -37,13 +46,22 @@ pub fn pipeline(docs: &[Document]) -> Vec<DocFacts> {
 
 /// All quads of linked documents, as one graph.
 pub fn graph_of(facts: &[DocFacts]) -> Result<Graph> {
-    Ok(Graph::from_quads(facts.iter().flat_map(delegraph_rdf::document_quads))?)
+    Ok(Graph::from_quads(
+        facts.iter().flat_map(delegraph_rdf::document_quads),
+    )?)
 }
 
 fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Document>> {
     let files = input::collect(paths)?;
     if files.is_empty() {
-        bail!("no .txt or .md documents found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        bail!(
+            "no .txt or .md documents found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     files.iter().map(|p| input::load(p)).collect()
 }
@@ -65,10 +83,16 @@ fn build(paths: &[std::path::PathBuf], dir: &Path) -> Result<()> {
     docs.sort_by(|a, b| a.name.cmp(&b.name));
     let facts = pipeline(&docs);
     let graph = graph_of(&facts)?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create store directory {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create store directory {}", dir.display()))?;
     store.write(&docs, &graph.canonical_nquads())?;
     let (p, l, o, t) = facts.iter().fold((0, 0, 0, 0), |a, f| {
-        (a.0 + f.persons.len(), a.1 + f.places.len(), a.2 + f.organizations.len(), a.3 + f.trips.len())
+        (
+            a.0 + f.persons.len(),
+            a.1 + f.places.len(),
+            a.2 + f.organizations.len(),
+            a.3 + f.trips.len(),
+        )
     });
     eprintln!(
         "delegraph: {} documents in {} ({} replaced); {} quads; {p} persons, {l} places, {o} organizations, {t} trips (per document)",
@@ -83,17 +107,24 @@ fn build(paths: &[std::path::PathBuf], dir: &Path) -> Result<()> {
 fn open_graph(dir: &Path) -> Result<Graph> {
     let store = Store::new(dir);
     store.require()?;
-    Graph::from_nquads(&store.quads_text()?).with_context(|| format!("store {} is damaged", dir.display()))
+    Graph::from_nquads(&store.quads_text()?)
+        .with_context(|| format!("store {} is damaged", dir.display()))
 }
 
 fn query(text: Option<String>, file: Option<&Path>, format: &str, dir: &Path) -> Result<()> {
-    let fmt = ResultFormat::parse(format)
-        .with_context(|| format!("--format: unknown format '{format}' (table, json, xml, csv, tsv, turtle, ntriples)"))?;
+    let fmt = ResultFormat::parse(format).with_context(|| {
+        format!(
+            "--format: unknown format '{format}' (table, json, xml, csv, tsv, turtle, ntriples)"
+        )
+    })?;
     let sparql = match (text, file) {
-        (_, Some(f)) => std::fs::read_to_string(f).with_context(|| format!("cannot read query file {}", f.display()))?,
+        (_, Some(f)) => std::fs::read_to_string(f)
+            .with_context(|| format!("cannot read query file {}", f.display()))?,
         (Some(q), None) if q == "-" => {
             let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).context("cannot read the query from standard input")?;
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .context("cannot read the query from standard input")?;
             s
         }
         (Some(q), None) => q,
@@ -109,8 +140,9 @@ fn query(text: Option<String>, file: Option<&Path>, format: &str, dir: &Path) ->
 }
 
 fn export(format: &str, output: Option<&Path>, dir: &Path) -> Result<()> {
-    let fmt = ExportFormat::parse(format)
-        .with_context(|| format!("--format: unknown format '{format}' (turtle, trig, ntriples, nquads, dot)"))?;
+    let fmt = ExportFormat::parse(format).with_context(|| {
+        format!("--format: unknown format '{format}' (turtle, trig, ntriples, nquads, dot)")
+    })?;
     let graph = open_graph(dir)?;
     let mut buf: Vec<u8> = Vec::new();
     delegraph_rdf::export(&graph, fmt, &mut buf)?;
@@ -139,14 +171,22 @@ fn extract(paths: &[std::path::PathBuf], out: &Path) -> Result<()> {
         lock.flush()?;
         return Ok(());
     }
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create output directory {}", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create output directory {}", out.display()))?;
     for f in &facts {
-        let stem = Path::new(&f.document).file_stem().and_then(|s| s.to_str()).unwrap_or("document");
+        let stem = Path::new(&f.document)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("document");
         let mut json = serde_json::to_string_pretty(&Record::from_facts(f))?;
         json.push('\n');
         store::write_atomic(&out.join(format!("{stem}.json")), json.as_bytes())?;
     }
-    eprintln!("delegraph: {} records written to {}", facts.len(), out.display());
+    eprintln!(
+        "delegraph: {} records written to {}",
+        facts.len(),
+        out.display()
+    );
     Ok(())
 }
 
@@ -169,14 +209,20 @@ fn explain(name: &str, dir: &Path) -> Result<()> {
     let graph = open_graph(dir)?;
     let lit = name.replace('\\', "\\\\").replace('"', "\\\"");
     let find = if name.starts_with("http://") || name.starts_with("https://") {
-        format!("SELECT DISTINCT ?n WHERE {{ BIND(<{}> AS ?n) ?n ?p ?o }}", name.replace(['<', '>', ' '], ""))
+        format!(
+            "SELECT DISTINCT ?n WHERE {{ BIND(<{}> AS ?n) ?n ?p ?o }}",
+            name.replace(['<', '>', ' '], "")
+        )
     } else {
         format!(
             "SELECT DISTINCT ?n WHERE {{ {{ ?n rdfs:label ?l }} UNION {{ ?n skos:altLabel ?l }} FILTER(LCASE(STR(?l)) = LCASE(\"{lit}\")) }} ORDER BY ?n"
         )
     };
     let nodes = match graph.query(&find)? {
-        QueryOutput::Solutions { rows, .. } => rows.into_iter().filter_map(|r| r[0].clone()).collect::<Vec<_>>(),
+        QueryOutput::Solutions { rows, .. } => rows
+            .into_iter()
+            .filter_map(|r| r[0].clone())
+            .collect::<Vec<_>>(),
         _ => Vec::new(),
     };
     if nodes.is_empty() {

@@ -35,9 +35,14 @@ pub struct Store {
 /// Writes `bytes` to `path` atomically (temporary file in the same directory, then rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("file")));
-    let mut f = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-    f.write_all(bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("file")
+    ));
+    let mut f =
+        std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    f.write_all(bytes)
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
     f.sync_all().ok();
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
@@ -45,7 +50,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 impl Store {
     pub fn new(dir: &Path) -> Self {
-        Store { dir: dir.to_path_buf() }
+        Store {
+            dir: dir.to_path_buf(),
+        }
     }
 
     pub fn exists(&self) -> bool {
@@ -55,18 +62,27 @@ impl Store {
     /// Fails with a helpful message when there is no store yet.
     pub fn require(&self) -> Result<()> {
         if !self.exists() {
-            bail!("no store at {} (run `delegraph build PATHS --store {}` first)", self.dir.display(), self.dir.display());
+            bail!(
+                "no store at {} (run `delegraph build PATHS --store {}` first)",
+                self.dir.display(),
+                self.dir.display()
+            );
         }
         Ok(())
     }
 
     pub fn manifest(&self) -> Result<Manifest> {
         if !self.exists() {
-            return Ok(Manifest { format: 1, documents: Vec::new() });
+            return Ok(Manifest {
+                format: 1,
+                documents: Vec::new(),
+            });
         }
         let p = self.dir.join(MANIFEST);
-        let text = std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
-        serde_json::from_str(&text).with_context(|| format!("{}: not a delegraph manifest", p.display()))
+        let text =
+            std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
+        serde_json::from_str(&text)
+            .with_context(|| format!("{}: not a delegraph manifest", p.display()))
     }
 
     /// The documents kept in the store, as loaded documents.
@@ -75,7 +91,8 @@ impl Store {
         let mut out = Vec::new();
         for e in m.documents {
             let p = self.dir.join(&e.text);
-            let text = std::fs::read_to_string(&p).with_context(|| format!("store is damaged: cannot read {}", p.display()))?;
+            let text = std::fs::read_to_string(&p)
+                .with_context(|| format!("store is damaged: cannot read {}", p.display()))?;
             out.push(Document {
                 name: e.name,
                 source: e.source,
@@ -97,7 +114,8 @@ impl Store {
     /// Replaces the store's content with `docs` and `nquads`.
     pub fn write(&self, docs: &[Document], nquads: &str) -> Result<()> {
         let texts = self.dir.join("documents");
-        std::fs::create_dir_all(&texts).with_context(|| format!("cannot create {}", texts.display()))?;
+        std::fs::create_dir_all(&texts)
+            .with_context(|| format!("cannot create {}", texts.display()))?;
         let mut entries = Vec::new();
         for d in docs {
             let rel = format!("documents/{}.txt", file_key(&d.name, &d.sha256));
@@ -113,12 +131,16 @@ impl Store {
         }
         entries.sort_by(|a, b| a.name.cmp(&b.name).then(a.sha256.cmp(&b.sha256)));
         write_atomic(&self.dir.join(QUADS), nquads.as_bytes())?;
-        let manifest = Manifest { format: 1, documents: entries };
+        let manifest = Manifest {
+            format: 1,
+            documents: entries,
+        };
         let mut json = serde_json::to_string_pretty(&manifest)?;
         json.push('\n');
         write_atomic(&self.dir.join(MANIFEST), json.as_bytes())?;
         // Texts of documents no longer listed are removed last.
-        let keep: std::collections::BTreeSet<String> = manifest.documents.iter().map(|e| e.text.clone()).collect();
+        let keep: std::collections::BTreeSet<String> =
+            manifest.documents.iter().map(|e| e.text.clone()).collect();
         if let Ok(rd) = std::fs::read_dir(&texts) {
             for e in rd.flatten() {
                 let rel = format!("documents/{}", e.file_name().to_string_lossy());
@@ -133,6 +155,15 @@ impl Store {
 
 /// A safe file name for a stored document text.
 fn file_key(name: &str, sha: &str) -> String {
-    let clean: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' { c } else { '_' }).collect();
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     format!("{}-{}", clean, &sha[..sha.len().min(12)])
 }

@@ -37,7 +37,14 @@ impl<'a> Ctx<'a> {
                     || s.contains("https://")
             })
             .collect();
-        Ctx { text, toks, w, sents, sent_of, boiler }
+        Ctx {
+            text,
+            toks,
+            w,
+            sents,
+            sent_of,
+            boiler,
+        }
     }
 
     pub fn len(&self) -> usize {

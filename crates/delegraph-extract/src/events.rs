@@ -18,9 +18,9 @@ use crate::ctx::Ctx;
 use crate::ner::{Found, OfRef};
 use delegraph_gazetteer::places::{PlaceKind as GKind, Places};
 use delegraph_model::{AgreementKind, EntityRef, EntityType, OrgKind, Status};
+use delegraph_text::PartialDate;
 use delegraph_text::money::Money;
 use delegraph_text::temporal::{TimeExpr, TimeValue};
-use delegraph_text::PartialDate;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -64,43 +64,131 @@ pub(crate) struct Events {
 }
 
 const TRIP_TRIGGERS: &[&str] = &[
-    "reise", "reist", "reiste", "reisen", "bereist", "besuch", "besucht", "besuchte", "besuchen",
-    "visite", "delegation", "aufenthalt", "weilte", "weilt", "empfing", "empfangen", "begrüßte",
-    "aufgebrochen", "bricht", "brach", "zurückgekehrt", "abflug", "stationen", "route", "etappe",
-    "gast", "staatsbesuch", "antrittsbesuch", "delegationsreise", "auslandsreise", "dienstreise",
-    "wirtschaftsdelegation", "unternehmerdelegation", "besuchsprogramm", "programm", "trifft",
+    "reise",
+    "reist",
+    "reiste",
+    "reisen",
+    "bereist",
+    "besuch",
+    "besucht",
+    "besuchte",
+    "besuchen",
+    "visite",
+    "delegation",
+    "aufenthalt",
+    "weilte",
+    "weilt",
+    "empfing",
+    "empfangen",
+    "begrüßte",
+    "aufgebrochen",
+    "bricht",
+    "brach",
+    "zurückgekehrt",
+    "abflug",
+    "stationen",
+    "route",
+    "etappe",
+    "gast",
+    "staatsbesuch",
+    "antrittsbesuch",
+    "delegationsreise",
+    "auslandsreise",
+    "dienstreise",
+    "wirtschaftsdelegation",
+    "unternehmerdelegation",
+    "besuchsprogramm",
+    "programm",
+    "trifft",
 ];
 
 const MEMBER_CUES: &[&str] = &[
-    "begleitet", "begleiten", "begleitete", "teilnehmer", "teilnehmende", "teilnehmenden",
-    "dabei", "gehören", "gehörten", "angehören", "mitglieder", "stößt", "stoßen", "unter",
-    "mitgereist", "mitreisenden", "vertreten",
+    "begleitet",
+    "begleiten",
+    "begleitete",
+    "teilnehmer",
+    "teilnehmende",
+    "teilnehmenden",
+    "dabei",
+    "gehören",
+    "gehörten",
+    "angehören",
+    "mitglieder",
+    "stößt",
+    "stoßen",
+    "unter",
+    "mitgereist",
+    "mitreisenden",
+    "vertreten",
 ];
 
 const MEETING_CUES: &[&str] = &[
-    "trifft", "treffen", "traf", "trafen", "treffe", "termin", "termine", "terminen", "gespräch",
-    "gespräche", "gesprächen", "besucht", "besuchte", "besuchen", "besuch", "gast", "empfangen",
-    "empfing", "empfang", "visite", "teilzunehmen", "teilnahm", "eröffnung", "besichtigung",
-    "besichtigungen", "unterredungen", "mittagessen", "kennenlernen", "zusammenkommen",
-    "hieß", "begrüßte", "begrüßt", "lud", "austausch", "station",
+    "trifft",
+    "treffen",
+    "traf",
+    "trafen",
+    "treffe",
+    "termin",
+    "termine",
+    "terminen",
+    "gespräch",
+    "gespräche",
+    "gesprächen",
+    "besucht",
+    "besuchte",
+    "besuchen",
+    "besuch",
+    "gast",
+    "empfangen",
+    "empfing",
+    "empfang",
+    "visite",
+    "teilzunehmen",
+    "teilnahm",
+    "eröffnung",
+    "besichtigung",
+    "besichtigungen",
+    "unterredungen",
+    "mittagessen",
+    "kennenlernen",
+    "zusammenkommen",
+    "hieß",
+    "begrüßte",
+    "begrüßt",
+    "lud",
+    "austausch",
+    "station",
 ];
 
-const REPORTING: &[&str] = &["mitteilte", "mitteilt", "berichtete", "berichtet", "teilt", "meldete", "zitierte"];
+const REPORTING: &[&str] = &[
+    "mitteilte",
+    "mitteilt",
+    "berichtete",
+    "berichtet",
+    "teilt",
+    "meldete",
+    "zitierte",
+];
 
 fn lower_set(ctx: &Ctx, r: Range<usize>) -> Vec<String> {
     r.map(|i| ctx.lower(i)).collect()
 }
 
 fn has_any(words: &[String], cues: &[&str]) -> bool {
-    words.iter().any(|w| cues.contains(&w.as_str()) || cues.iter().any(|c| c.len() >= 6 && w.ends_with(c)))
+    words
+        .iter()
+        .any(|w| cues.contains(&w.as_str()) || cues.iter().any(|c| c.len() >= 6 && w.ends_with(c)))
 }
 
 fn rank(head: &str) -> i32 {
     match head {
-        "präsident" | "ministerpräsident" | "landeshauptmann" | "landeshauptfrau" | "kanzler" | "regierungschef" | "gouverneur" | "fürst" => 6,
-        "bürgermeister" | "minister" | "senator" | "landrat" | "landrätin" | "landammann" | "regierungsrat" | "premier" => 5,
+        "präsident" | "ministerpräsident" | "landeshauptmann" | "landeshauptfrau" | "kanzler"
+        | "regierungschef" | "gouverneur" | "fürst" => 6,
+        "bürgermeister" | "minister" | "senator" | "landrat" | "landrätin" | "landammann"
+        | "regierungsrat" | "premier" => 5,
         "botschafter" | "generalkonsul" | "konsul" | "staatssekretär" | "rektor" => 4,
-        "vorsitzende" | "vorsitzender" | "direktor" | "geschäftsführer" | "chef" | "vorstand" | "vorständin" => 3,
+        "vorsitzende" | "vorsitzender" | "direktor" | "geschäftsführer" | "chef" | "vorstand"
+        | "vorständin" => 3,
         _ => 2,
     }
 }
@@ -126,7 +214,9 @@ fn is_country(f: &Found, r: EntityRef) -> bool {
 }
 
 fn country_of(f: &Found, r: EntityRef) -> Option<String> {
-    (r.ty == EntityType::Place).then(|| Places::get().place(f.places[r.index].id).country.clone()).flatten()
+    (r.ty == EntityType::Place)
+        .then(|| Places::get().place(f.places[r.index].id).country.clone())
+        .flatten()
 }
 
 fn mention_count(f: &Found, r: EntityRef) -> usize {
@@ -134,12 +224,19 @@ fn mention_count(f: &Found, r: EntityRef) -> usize {
 }
 
 fn first_mention(f: &Found, r: EntityRef) -> usize {
-    f.index.iter().find(|(_, e)| *e == r).map_or(usize::MAX, |(t, _)| t.start)
+    f.index
+        .iter()
+        .find(|(_, e)| *e == r)
+        .map_or(usize::MAX, |(t, _)| t.start)
 }
 
 fn in_sentence(times: &[TimeExpr], ctx: &Ctx, si: usize) -> Vec<TimeExpr> {
     let span = ctx.sentence_span(si);
-    times.iter().filter(|t| t.span.start >= span.start && t.span.end <= span.end).cloned().collect()
+    times
+        .iter()
+        .filter(|t| t.span.start >= span.start && t.span.end <= span.end)
+        .cloned()
+        .collect()
 }
 
 fn word_before(ctx: &Ctx, byte: usize) -> String {
@@ -149,11 +246,21 @@ fn word_before(ctx: &Ctx, byte: usize) -> String {
     }
 }
 
-pub(crate) fn find(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: Option<PartialDate>) -> Events {
+pub(crate) fn find(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    money: &[Money],
+    published: Option<PartialDate>,
+) -> Events {
     let trips = trips(ctx, f, times, money, published);
     let partnerships = partnerships(ctx, f, times, published);
     let agreements = agreements(ctx, f, times, &trips);
-    Events { trips, partnerships, agreements }
+    Events {
+        trips,
+        partnerships,
+        agreements,
+    }
 }
 
 fn office_place(f: &Found, p: usize) -> Option<EntityRef> {
@@ -163,21 +270,34 @@ fn office_place(f: &Found, p: usize) -> Option<EntityRef> {
     })
 }
 
-fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: Option<PartialDate>) -> Vec<TripB> {
+fn trips(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    money: &[Money],
+    published: Option<PartialDate>,
+) -> Vec<TripB> {
     let trip_sents: Vec<usize> = (0..ctx.sents.len())
-        .filter(|&si| !ctx.boiler[si] && has_any(&lower_set(ctx, ctx.sents[si].clone()), TRIP_TRIGGERS))
+        .filter(|&si| {
+            !ctx.boiler[si] && has_any(&lower_set(ctx, ctx.sents[si].clone()), TRIP_TRIGGERS)
+        })
         .collect();
     if trip_sents.is_empty() {
         return Vec::new();
     }
-    let mut t = TripB { sentences: trip_sents.clone(), ..Default::default() };
+    let mut t = TripB {
+        sentences: trip_sents.clone(),
+        ..Default::default()
+    };
 
     // Origin from "Delegation aus X" / "aus X".
     let mut incoming_origin: Option<EntityRef> = None;
     for &si in &trip_sents {
         for (tok, e) in sentence_entities(f, ctx, si) {
             if e.ty == EntityType::Place && tok > 0 && ctx.lower(tok - 1) == "aus" {
-                let near_delegation = (ctx.sents[si].start..tok).any(|k| ctx.lower(k).contains("delegation") || ctx.lower(k).contains("besuch"));
+                let near_delegation = (ctx.sents[si].start..tok).any(|k| {
+                    ctx.lower(k).contains("delegation") || ctx.lower(k).contains("besuch")
+                });
                 if near_delegation && incoming_origin.is_none() {
                     incoming_origin = Some(e);
                 }
@@ -195,24 +315,95 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
                 prev_dest_end = None;
                 continue;
             }
-            let range = f.index.iter().find(|(x, r)| x.start == *tok && r == e).map(|(x, _)| x.clone()).unwrap();
+            let range = f
+                .index
+                .iter()
+                .find(|(x, r)| x.start == *tok && r == e)
+                .map(|(x, _)| x.clone())
+                .unwrap();
             let mut k = *tok;
             // Skip determiners and kind nouns: "in die USA", "in der Region Toyohashi", "ins Fürstentum".
             while k > ctx.sents[si].start && {
                 let l = ctx.lower(k - 1);
-                matches!(l.as_str(), "die" | "der" | "den" | "das" | "dem" | "städten" | "stadt" | "region" | "provinz" | "hauptstadt" | "metropole" | "fürstentum" | "republik" | "kanton" | "land" | "bundesland" | "partnerregion" | "partnerstadt" | "wirtschaftsregion" | "landeshauptstadt" | "westchinesische" | "westchinesischen")
-                    || (ctx.is_word(k - 1) && !ctx.is_cap(k - 1) && l.ends_with("en") && k >= 2 && matches!(ctx.lower(k - 2).as_str(), "der" | "die" | "den"))
+                matches!(
+                    l.as_str(),
+                    "die"
+                        | "der"
+                        | "den"
+                        | "das"
+                        | "dem"
+                        | "städten"
+                        | "stadt"
+                        | "region"
+                        | "provinz"
+                        | "hauptstadt"
+                        | "metropole"
+                        | "fürstentum"
+                        | "republik"
+                        | "kanton"
+                        | "land"
+                        | "bundesland"
+                        | "partnerregion"
+                        | "partnerstadt"
+                        | "wirtschaftsregion"
+                        | "landeshauptstadt"
+                        | "westchinesische"
+                        | "westchinesischen"
+                ) || (ctx.is_word(k - 1)
+                    && !ctx.is_cap(k - 1)
+                    && l.ends_with("en")
+                    && k >= 2
+                    && matches!(ctx.lower(k - 2).as_str(), "der" | "die" | "den"))
             } {
                 k -= 1;
             }
-            let prep = if k > 0 { ctx.lower(k - 1) } else { String::new() };
-            let is_prep = matches!(prep.as_str(), "nach" | "in" | "ins" | "im" | "über" | "besucht" | "besuchen" | "besuchte" | "bereist" | "bereiste");
+            let prep = if k > 0 {
+                ctx.lower(k - 1)
+            } else {
+                String::new()
+            };
+            let is_prep = matches!(
+                prep.as_str(),
+                "nach"
+                    | "in"
+                    | "ins"
+                    | "im"
+                    | "über"
+                    | "besucht"
+                    | "besuchen"
+                    | "besuchte"
+                    | "bereist"
+                    | "bereiste"
+            );
             let listed = prev_dest_end.is_some_and(|end| {
-                (end..*tok).all(|x| matches!(ctx.lower(x).as_str(), "," | "und" | "sowie" | "bis" | "nach" | "in" | "der" | "den" | "die" | "region" | "stadt" | "städten" | "schließlich"))
+                (end..*tok).all(|x| {
+                    matches!(
+                        ctx.lower(x).as_str(),
+                        "," | "und"
+                            | "sowie"
+                            | "bis"
+                            | "nach"
+                            | "in"
+                            | "der"
+                            | "den"
+                            | "die"
+                            | "region"
+                            | "stadt"
+                            | "städten"
+                            | "schließlich"
+                    )
+                })
             });
             let after_aus = prep == "aus" || prep == "von";
-            let visited_object = range.end < ctx.len() && matches!(ctx.lower(range.end).as_str(), "besucht" | "besuchen" | "besuchte");
-            let is_adj = f.places[e.index].mentions.iter().any(|(x, s)| x.start == *tok && s.chars().next().is_some_and(char::is_lowercase));
+            let visited_object = range.end < ctx.len()
+                && matches!(
+                    ctx.lower(range.end).as_str(),
+                    "besucht" | "besuchen" | "besuchte"
+                );
+            let is_adj = f.places[e.index]
+                .mentions
+                .iter()
+                .any(|(x, s)| x.start == *tok && s.chars().next().is_some_and(char::is_lowercase));
             if (is_prep || listed || visited_object) && !after_aus && !is_adj {
                 if !dests.contains(e) {
                     dests.push(*e);
@@ -228,7 +419,9 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
     let mut best: Option<(i32, EntityRef)> = None;
     for (pi, p) in f.persons.iter().enumerate() {
         let r = EntityRef::person(pi);
-        let in_trip = trip_sents.iter().any(|&si| sentence_entities(f, ctx, si).iter().any(|(_, e)| *e == r));
+        let in_trip = trip_sents
+            .iter()
+            .any(|&si| sentence_entities(f, ctx, si).iter().any(|(_, e)| *e == r));
         if !in_trip {
             continue;
         }
@@ -237,20 +430,38 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
             score += 2 + o;
         }
         score += (mention_count(f, r) as i32).min(6);
-        if let Some(pl) = office_place(f, pi) {
-            if dests.contains(&pl) {
-                score -= 8; // a host at the destination
-            }
+        if let Some(pl) = office_place(f, pi)
+            && dests.contains(&pl)
+        {
+            score -= 8; // a host at the destination
         }
         // Named right before a travel verb or as "von X geleitete".
         for &si in &trip_sents {
             for (tok, e) in sentence_entities(f, ctx, si) {
                 if e == r {
-                    let after: Vec<String> = (tok..(tok + 6).min(ctx.sents[si].end)).map(|k| ctx.lower(k)).collect();
-                    if after.iter().any(|w| matches!(w.as_str(), "reist" | "besucht" | "bricht" | "weilte" | "geleitete" | "reiste" | "besuchte" | "wird" | "ist")) {
+                    let after: Vec<String> = (tok..(tok + 6).min(ctx.sents[si].end))
+                        .map(|k| ctx.lower(k))
+                        .collect();
+                    if after.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "reist"
+                                | "besucht"
+                                | "bricht"
+                                | "weilte"
+                                | "geleitete"
+                                | "reiste"
+                                | "besuchte"
+                                | "wird"
+                                | "ist"
+                        )
+                    }) {
                         score += 3;
                     }
-                    if tok >= 2 && matches!(ctx.lower(tok - 1).as_str(), "von") && ctx.lower(tok.saturating_sub(2)).contains("führung") {
+                    if tok >= 2
+                        && matches!(ctx.lower(tok - 1).as_str(), "von")
+                        && ctx.lower(tok.saturating_sub(2)).contains("führung")
+                    {
                         score -= 3; // leads a sub-delegation: a member
                     }
                 }
@@ -273,24 +484,44 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
         t.origin = (0..f.places.len())
             .map(EntityRef::place)
             .filter(|r| !dests.contains(r) && !is_country(f, *r))
-            .max_by_key(|r| (mention_count(f, *r), std::cmp::Reverse(first_mention(f, *r))));
+            .max_by_key(|r| {
+                (
+                    mention_count(f, *r),
+                    std::cmp::Reverse(first_mention(f, *r)),
+                )
+            });
         if t.origin.is_some_and(|o| mention_count(f, o) < 2) {
             t.origin = None;
         }
     }
     dests.retain(|d| Some(*d) != t.origin);
     // A country only where no city of it is named.
-    let cities: Vec<EntityRef> = dests.iter().copied().filter(|d| !is_country(f, *d)).collect();
-    dests.retain(|d| !is_country(f, *d) || !cities.iter().any(|c| country_of(f, *c) == country_of(f, *d)));
+    let cities: Vec<EntityRef> = dests
+        .iter()
+        .copied()
+        .filter(|d| !is_country(f, *d))
+        .collect();
+    dests.retain(|d| {
+        !is_country(f, *d)
+            || !cities
+                .iter()
+                .any(|c| country_of(f, *c) == country_of(f, *d))
+    });
     // A region only where no city inside it is named.
-    let regions: Vec<EntityRef> = dests.iter().copied().filter(|d| place_kind(f, *d) == GKind::Region).collect();
+    let regions: Vec<EntityRef> = dests
+        .iter()
+        .copied()
+        .filter(|d| place_kind(f, *d) == GKind::Region)
+        .collect();
     for reg in regions {
         let reg_place = Places::get().place(f.places[reg.index].id);
         let inside = dests.iter().any(|d| {
             let p = Places::get().place(f.places[d.index].id);
             matches!(p.kind, GKind::City | GKind::District)
                 && p.country == reg_place.country
-                && p.admin1.as_deref().is_some_and(|a| a == reg_place.name || Some(a) == reg_place.admin1.as_deref())
+                && p.admin1
+                    .as_deref()
+                    .is_some_and(|a| a == reg_place.name || Some(a) == reg_place.admin1.as_deref())
         });
         if inside {
             dests.retain(|d| *d != reg);
@@ -326,17 +557,19 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
     } else {
         t.start = start_point;
         t.end = end_point;
-        if t.end.is_none() {
-            if let (Some(s), Some(d)) = (t.start.and_then(|s| s.to_civil()), duration) {
-                if d >= 1 {
-                    t.end = s.checked_add(jiff::Span::new().days(i64::from(d) - 1)).ok().map(PartialDate::from_civil);
-                }
-            }
+        if t.end.is_none()
+            && let (Some(s), Some(d)) = (t.start.and_then(|s| s.to_civil()), duration)
+            && d >= 1
+        {
+            t.end = s
+                .checked_add(jiff::Span::new().days(i64::from(d) - 1))
+                .ok()
+                .map(PartialDate::from_civil);
         }
-        if let (Some(s), Some(e)) = (t.start, t.end) {
-            if e < s {
-                t.start = None;
-            }
+        if let (Some(s), Some(e)) = (t.start, t.end)
+            && e < s
+        {
+            t.start = None;
         }
     }
 
@@ -350,10 +583,16 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
         }
         let sr = ctx.sents[si].clone();
         let words = lower_set(ctx, sr.clone());
-        let delegation_ctx = words.iter().any(|w| w.contains("delegation") || w.contains("reise"));
+        let delegation_ctx = words
+            .iter()
+            .any(|w| w.contains("delegation") || w.contains("reise"));
         let member_cue = (sr.start..sr.end).find(|&k| {
             let w = ctx.lower(k);
-            MEMBER_CUES.contains(&w.as_str()) && (w != "unter" || ctx.lower(k + 1) == "ihnen" || ctx.lower(k + 1) == "führung" || ctx.lower(k + 1) == "leitung")
+            MEMBER_CUES.contains(&w.as_str())
+                && (w != "unter"
+                    || ctx.lower(k + 1) == "ihnen"
+                    || ctx.lower(k + 1) == "führung"
+                    || ctx.lower(k + 1) == "leitung")
         });
         let is_trip_sentence = trip_sents.contains(&si);
         let ents = sentence_entities(f, ctx, si);
@@ -362,10 +601,13 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
             if Some(e) == leader || e.ty == EntityType::Place {
                 continue;
             }
-            if e.ty == EntityType::Organization && matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party) {
+            if e.ty == EntityType::Organization
+                && matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party)
+            {
                 continue;
             }
-            let reporting = (tok..(tok + 5).min(sr.end)).any(|k| REPORTING.contains(&ctx.lower(k).as_str()))
+            let reporting = (tok..(tok + 5).min(sr.end))
+                .any(|k| REPORTING.contains(&ctx.lower(k).as_str()))
                 || (tok >= 1 && matches!(ctx.lower(tok - 1).as_str(), "laut"))
                 || (tok >= 2 && ctx.lower(tok - 2) == "laut");
             if reporting {
@@ -379,7 +621,11 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
                 if !members.contains(&e) {
                     members.push(e);
                 }
-            } else if is_trip_sentence && has_any(&words, MEETING_CUES) && !members.contains(&e) && !meetings.contains(&e) {
+            } else if is_trip_sentence
+                && has_any(&words, MEETING_CUES)
+                && !members.contains(&e)
+                && !meetings.contains(&e)
+            {
                 meetings.push(e);
             }
         }
@@ -393,7 +639,12 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
         if let Some(i) = ctx.token_at_byte(m.span.start) {
             let si = ctx.sent_of[i];
             let words = lower_set(ctx, ctx.sents[si].clone());
-            if words.iter().any(|w| w.starts_with("kosten") || w == "kostet" || w == "kostete" || w.starts_with("reisekosten")) {
+            if words.iter().any(|w| {
+                w.starts_with("kosten")
+                    || w == "kostet"
+                    || w == "kostete"
+                    || w.starts_with("reisekosten")
+            }) {
                 t.cost = Some(m.euros);
                 break;
             }
@@ -401,14 +652,26 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
     }
 
     // Status from tense cues.
-    let all: Vec<String> = trip_sents.iter().flat_map(|&si| lower_set(ctx, ctx.sents[si].clone())).collect();
-    t.status = if all.iter().any(|w| w == "abgesagt" || w == "abgebrochen" || w == "verschoben") {
+    let all: Vec<String> = trip_sents
+        .iter()
+        .flat_map(|&si| lower_set(ctx, ctx.sents[si].clone()))
+        .collect();
+    t.status = if all
+        .iter()
+        .any(|w| w == "abgesagt" || w == "abgebrochen" || w == "verschoben")
+    {
         Status::Cancelled
-    } else if all.iter().any(|w| w == "zurückgekehrt" || w == "besuchte" || w == "weilte" || w == "reiste" || w == "war") {
+    } else if all.iter().any(|w| {
+        w == "zurückgekehrt" || w == "besuchte" || w == "weilte" || w == "reiste" || w == "war"
+    }) {
         Status::Completed
     } else if all.iter().any(|w| w == "aufgebrochen" || w == "weilt") {
         Status::Ongoing
-    } else if all.iter().any(|w| w == "plant" || w == "geplant" || w == "soll") && t.start.is_none() {
+    } else if all
+        .iter()
+        .any(|w| w == "plant" || w == "geplant" || w == "soll")
+        && t.start.is_none()
+    {
         Status::Planned
     } else {
         match (t.start, published) {
@@ -427,9 +690,20 @@ fn trips(ctx: &Ctx, f: &Found, times: &[TimeExpr], money: &[Money], published: O
 }
 
 const PARTNERSHIP_CUES: &[&str] = &[
-    "städtepartnerschaft", "städtepartnerschaften", "partnerstadt", "partnerstädte", "partnerregion",
-    "partnerregionen", "regionalpartnerschaft", "freundschaftsvertrag", "partnerschaft",
-    "partnerprovinz", "schwesterstadt", "partnerschaftlich", "städtefreundschaft", "partnerkommune",
+    "städtepartnerschaft",
+    "städtepartnerschaften",
+    "partnerstadt",
+    "partnerstädte",
+    "partnerregion",
+    "partnerregionen",
+    "regionalpartnerschaft",
+    "freundschaftsvertrag",
+    "partnerschaft",
+    "partnerprovinz",
+    "schwesterstadt",
+    "partnerschaftlich",
+    "städtefreundschaft",
+    "partnerkommune",
 ];
 
 fn year_of_partnership(te: &TimeExpr, ctx: &Ctx, published: Option<PartialDate>) -> Option<i16> {
@@ -438,23 +712,50 @@ fn year_of_partnership(te: &TimeExpr, ctx: &Ctx, published: Option<PartialDate>)
         TimeValue::Anniversary(n) => published.map(|p| p.year - n as i16),
         TimeValue::Point(p) if p.month.is_none() => {
             // "1967 begründet", "die 1995 geschlossene Partnerschaft"
-            let after = ctx.token_at_byte(te.span.end.saturating_sub(1)).map(|i| ctx.lower(i + 1)).unwrap_or_default();
-            let near = ["begründet", "gegründet", "vereinbart", "geschlossen", "geschlossene", "besiegelt", "ins"];
+            let after = ctx
+                .token_at_byte(te.span.end.saturating_sub(1))
+                .map(|i| ctx.lower(i + 1))
+                .unwrap_or_default();
+            let near = [
+                "begründet",
+                "gegründet",
+                "vereinbart",
+                "geschlossen",
+                "geschlossene",
+                "besiegelt",
+                "ins",
+            ];
             near.contains(&after.as_str()).then_some(p.year)
         }
         _ => None,
     }
 }
 
-fn partnerships(ctx: &Ctx, f: &Found, times: &[TimeExpr], published: Option<PartialDate>) -> Vec<PartnershipB> {
+fn partnerships(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    published: Option<PartialDate>,
+) -> Vec<PartnershipB> {
     let mut out: Vec<PartnershipB> = Vec::new();
     for si in 0..ctx.sents.len() {
         if ctx.boiler[si] {
             continue;
         }
         let words = lower_set(ctx, ctx.sents[si].clone());
-        let cue = words.iter().any(|w| PARTNERSHIP_CUES.iter().any(|c| w.starts_with(c) || w.ends_with(c)) && !w.contains("-communiqu") && !w.contains("vertrag") || w.ends_with("partnerschaft"));
-        if !cue || words.iter().any(|w| w == "keine" || w == "nicht") && words.iter().any(|w| w.contains("partnerschaft")) && words.iter().any(|w| w == "keine") {
+        let cue = words.iter().any(|w| {
+            PARTNERSHIP_CUES
+                .iter()
+                .any(|c| w.starts_with(c) || w.ends_with(c))
+                && !w.contains("-communiqu")
+                && !w.contains("vertrag")
+                || w.ends_with("partnerschaft")
+        });
+        if !cue
+            || words.iter().any(|w| w == "keine" || w == "nicht")
+                && words.iter().any(|w| w.contains("partnerschaft"))
+                && words.iter().any(|w| w == "keine")
+        {
             continue;
         }
         // Transatlantic, strategic… partnerships of countries are not twinning.
@@ -467,12 +768,26 @@ fn partnerships(ctx: &Ctx, f: &Found, times: &[TimeExpr], published: Option<Part
         if places.len() < 2 {
             continue;
         }
-        let since = in_sentence(times, ctx, si).iter().find_map(|te| year_of_partnership(te, ctx, published));
+        let since = in_sentence(times, ctx, si)
+            .iter()
+            .find_map(|te| year_of_partnership(te, ctx, published));
         let pairs: Vec<(EntityRef, EntityRef)> = if places.len() == 2 {
             vec![(places[0], places[1])]
         } else {
-            let anchor = *places.iter().max_by_key(|r| (mention_count(f, **r), std::cmp::Reverse(first_mention(f, **r)))).unwrap();
-            places.iter().filter(|p| **p != anchor).map(|p| (anchor, *p)).collect()
+            let anchor = *places
+                .iter()
+                .max_by_key(|r| {
+                    (
+                        mention_count(f, **r),
+                        std::cmp::Reverse(first_mention(f, **r)),
+                    )
+                })
+                .unwrap();
+            places
+                .iter()
+                .filter(|p| **p != anchor)
+                .map(|p| (anchor, *p))
+                .collect()
         };
         for (a, b) in pairs {
             let ka = place_kind(f, a);
@@ -481,14 +796,22 @@ fn partnerships(ctx: &Ctx, f: &Found, times: &[TimeExpr], published: Option<Part
             if level(ka) != level(kb) {
                 continue;
             }
-            match out.iter_mut().find(|p| (p.a == a && p.b == b) || (p.a == b && p.b == a)) {
+            match out
+                .iter_mut()
+                .find(|p| (p.a == a && p.b == b) || (p.a == b && p.b == a))
+            {
                 Some(p) => {
                     if p.since.is_none() {
                         p.since = since;
                     }
                     p.sentences.push(si);
                 }
-                None => out.push(PartnershipB { a, b, since: if places.len() == 2 { since } else { None }, sentences: vec![si] }),
+                None => out.push(PartnershipB {
+                    a,
+                    b,
+                    since: if places.len() == 2 { since } else { None },
+                    sentences: vec![si],
+                }),
             }
         }
     }
@@ -499,11 +822,23 @@ fn agreement_kind(words: &[String], text: &str) -> Option<AgreementKind> {
     let has = |c: &str| words.iter().any(|w| w.contains(c));
     if text.contains("Memorandum") || has("mou") && words.iter().any(|w| w == "mou") {
         Some(AgreementKind::MemorandumOfUnderstanding)
-    } else if has("absichtserklärung") || text.contains("Letter of Intent") || words.iter().any(|w| w == "loi") {
+    } else if has("absichtserklärung")
+        || text.contains("Letter of Intent")
+        || words.iter().any(|w| w == "loi")
+    {
         Some(AgreementKind::LetterOfIntent)
-    } else if has("partnerschaftsvertrag") || has("partnerschaftsurkunde") || has("partnerschaftsvereinbarung") || has("freundschaftsvertrag") {
+    } else if has("partnerschaftsvertrag")
+        || has("partnerschaftsurkunde")
+        || has("partnerschaftsvereinbarung")
+        || has("freundschaftsvertrag")
+    {
         Some(AgreementKind::PartnershipAgreement)
-    } else if has("kommuniqu") || has("communiqu") || text.contains("Gemeinsame Erklärung") || text.contains("Gemeinsamen Erklärung") || has("deklaration") {
+    } else if has("kommuniqu")
+        || has("communiqu")
+        || text.contains("Gemeinsame Erklärung")
+        || text.contains("Gemeinsamen Erklärung")
+        || has("deklaration")
+    {
         Some(AgreementKind::Communique)
     } else if has("vereinbarung") || has("kooperationsvertrag") || has("abkommen") {
         Some(AgreementKind::CooperationAgreement)
@@ -513,8 +848,18 @@ fn agreement_kind(words: &[String], text: &str) -> Option<AgreementKind> {
 }
 
 const SIGNING: &[&str] = &[
-    "unterzeichn", "unterschreib", "unterschrieb", "unterschrift", "signier", "vereinbart",
-    "schließen", "schlossen", "geschlossen", "besiegel", "abgeschlossen", "unterzeichnet",
+    "unterzeichn",
+    "unterschreib",
+    "unterschrieb",
+    "unterschrift",
+    "signier",
+    "vereinbart",
+    "schließen",
+    "schlossen",
+    "geschlossen",
+    "besiegel",
+    "abgeschlossen",
+    "unterzeichnet",
 ];
 
 fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB]) -> Vec<AgreementB> {
@@ -525,58 +870,83 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB]) -> Vec<
         }
         let words = lower_set(ctx, ctx.sents[si].clone());
         let sent_text = &ctx.text[ctx.sentence_span(si)];
-        let Some(kind) = agreement_kind(&words, sent_text) else { continue };
-        if !words.iter().any(|w| SIGNING.iter().any(|s| w.starts_with(s) || w.contains(s))) {
+        let Some(kind) = agreement_kind(&words, sent_text) else {
+            continue;
+        };
+        if !words
+            .iter()
+            .any(|w| SIGNING.iter().any(|s| w.starts_with(s) || w.contains(s)))
+        {
             continue;
         }
         let ents = sentence_entities(f, ctx, si);
-        let signatories: Vec<EntityRef> = ents.iter().filter(|(_, e)| e.ty == EntityType::Person).map(|(_, e)| *e).collect();
+        let signatories: Vec<EntityRef> = ents
+            .iter()
+            .filter(|(_, e)| e.ty == EntityType::Person)
+            .map(|(_, e)| *e)
+            .collect();
         let mut parties: Vec<EntityRef> = ents
             .iter()
             .filter(|(_, e)| {
                 (e.ty == EntityType::Place && !is_country(f, *e))
-                    || (e.ty == EntityType::Organization && !matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party | OrgKind::Event))
+                    || (e.ty == EntityType::Organization
+                        && !matches!(
+                            f.orgs[e.index].kind,
+                            OrgKind::Media | OrgKind::Party | OrgKind::Event
+                        ))
             })
             .map(|(_, e)| *e)
             .collect();
         for s in &signatories {
-            if let Some(p) = office_place(f, s.index) {
-                if !parties.contains(&p) && !is_country(f, p) {
-                    parties.push(p);
-                }
+            if let Some(p) = office_place(f, s.index)
+                && !parties.contains(&p)
+                && !is_country(f, p)
+            {
+                parties.push(p);
             }
         }
-        if parties.len() < 2 {
-            if let Some(t) = trips.first() {
-                for r in t.origin.iter().chain(t.destinations.first()) {
-                    if !parties.contains(r) {
-                        parties.push(*r);
-                    }
+        if parties.len() < 2
+            && let Some(t) = trips.first()
+        {
+            for r in t.origin.iter().chain(t.destinations.first()) {
+                if !parties.contains(r) {
+                    parties.push(*r);
                 }
             }
         }
         if parties.len() < 2 {
             continue;
         }
-        let date = in_sentence(times, ctx, si).iter().find_map(|te| match te.value {
-            TimeValue::Point(p) => Some(p),
-            TimeValue::Range(a, _) => Some(a),
-            _ => None,
-        });
-        let status = if words.iter().any(|w| w == "soll" || w == "sollen" || w == "wird" || w == "werden") && !words.iter().any(|w| w == "wurde") {
+        let date = in_sentence(times, ctx, si)
+            .iter()
+            .find_map(|te| match te.value {
+                TimeValue::Point(p) => Some(p),
+                TimeValue::Range(a, _) => Some(a),
+                _ => None,
+            });
+        let status = if words
+            .iter()
+            .any(|w| w == "soll" || w == "sollen" || w == "wird" || w == "werden")
+            && !words.iter().any(|w| w == "wurde")
+        {
             Status::Planned
         } else {
             Status::Completed
         };
         let key: BTreeSet<EntityRef> = parties.iter().copied().collect();
-        match out.iter_mut().find(|a| a.parties.iter().copied().collect::<BTreeSet<_>>() == key) {
+        match out
+            .iter_mut()
+            .find(|a| a.parties.iter().copied().collect::<BTreeSet<_>>() == key)
+        {
             Some(a) => {
                 for s in signatories {
                     if !a.signatories.contains(&s) {
                         a.signatories.push(s);
                     }
                 }
-                if a.kind == AgreementKind::CooperationAgreement && kind != AgreementKind::CooperationAgreement {
+                if a.kind == AgreementKind::CooperationAgreement
+                    && kind != AgreementKind::CooperationAgreement
+                {
                     a.kind = kind;
                 }
                 if a.date.is_none() {
@@ -584,7 +954,14 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB]) -> Vec<
                 }
                 a.sentences.push(si);
             }
-            None => out.push(AgreementB { kind, parties, signatories, date, status, sentences: vec![si] }),
+            None => out.push(AgreementB {
+                kind,
+                parties,
+                signatories,
+                date,
+                status,
+                sentences: vec![si],
+            }),
         }
     }
     // Undated agreements signed during the trip carry its date.

@@ -12,8 +12,8 @@ mod ner;
 use ctx::Ctx;
 use delegraph_gazetteer::places::{PlaceKind as GKind, Places};
 use delegraph_model::{
-    Agreement, DocFacts, EntityCore, EntityRef, EntityType, Office, Organization, Partnership, Person,
-    Place, PlaceKind, Trip,
+    Agreement, DocFacts, EntityCore, EntityRef, EntityType, Office, Organization, Partnership,
+    Person, Place, PlaceKind, Trip,
 };
 use delegraph_text::temporal::{TimeValue, find_time_expressions};
 use delegraph_text::{Document, PartialDate, money::find_money};
@@ -120,11 +120,19 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
                 c.aliases.insert(a.clone());
             }
         }
-        facts.organizations.push(Organization { core: c, kind: o.kind });
+        facts.organizations.push(Organization {
+            core: c,
+            kind: o.kind,
+        });
     }
     for &i in &p_order {
         let p = &f.persons[i];
-        facts.persons.push(Person { core: core(p.name(), &p.mentions), party: p.party.clone(), party_iri: None, offices: Vec::new() });
+        facts.persons.push(Person {
+            core: core(p.name(), &p.mentions),
+            party: p.party.clone(),
+            party_iri: None,
+            offices: Vec::new(),
+        });
     }
     // Offices, with the place or organization they belong to.
     let resolve_surface = |facts: &DocFacts, s: &str| -> Option<EntityRef> {
@@ -144,14 +152,25 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
                 OfRef::Ent(r) => Some(map(*r)),
                 OfRef::Surface(s) => resolve_surface(&facts, s),
             };
-            if offices.iter().any(|x| x.title == o.title && (x.of == of || of.is_none())) {
+            if offices
+                .iter()
+                .any(|x| x.title == o.title && (x.of == of || of.is_none()))
+            {
                 continue;
             }
-            if let Some(x) = offices.iter_mut().find(|x| x.title == o.title && x.of.is_none()) {
+            if let Some(x) = offices
+                .iter_mut()
+                .find(|x| x.title == o.title && x.of.is_none())
+            {
                 x.of = of;
                 continue;
             }
-            offices.push(Office { title: o.title.clone(), of, span: ctx.span(o.toks.clone()), iri: None });
+            offices.push(Office {
+                title: o.title.clone(),
+                of,
+                span: ctx.span(o.toks.clone()),
+                iri: None,
+            });
         }
         facts.persons[pi[i]].offices = offices;
     }
@@ -204,7 +223,12 @@ fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize]) {
     let home = (0..facts.places.len())
         .map(EntityRef::place)
         .filter(|r| facts.places[r.index].kind != PlaceKind::Country)
-        .max_by_key(|r| (facts.places[r.index].core.mentions.len(), std::cmp::Reverse(r.index)));
+        .max_by_key(|r| {
+            (
+                facts.places[r.index].core.mentions.len(),
+                std::cmp::Reverse(r.index),
+            )
+        });
     for (new, &old) in p_order.iter().enumerate() {
         let r = EntityRef::person(new);
         let target = match facts.trips.first() {

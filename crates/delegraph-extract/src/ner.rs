@@ -95,10 +95,10 @@ fn gaz_kind(k: orgs::OrgKind) -> OrgKind {
 fn stems(lower: &str) -> Vec<&str> {
     let mut v = vec![lower];
     for suf in ["es", "en", "s", "n", "e"] {
-        if let Some(s) = lower.strip_suffix(suf) {
-            if s.chars().count() >= 3 {
-                v.push(s);
-            }
+        if let Some(s) = lower.strip_suffix(suf)
+            && s.chars().count() >= 3
+        {
+            v.push(s);
         }
     }
     v
@@ -111,7 +111,10 @@ pub(crate) fn office_head(word: &str) -> Option<&'static str> {
     }
     let lower = word.to_lowercase();
     for s in stems(&lower) {
-        let base = s.strip_suffix("in").filter(|b| b.chars().count() >= 4).unwrap_or(s);
+        let base = s
+            .strip_suffix("in")
+            .filter(|b| b.chars().count() >= 4)
+            .unwrap_or(s);
         let base = base.strip_suffix("inn").unwrap_or(base);
         for cand in [s, base] {
             if let Some(h) = OFFICE_HEADS.iter().find(|h| cand.ends_with(*h)) {
@@ -148,7 +151,9 @@ fn org_head(word: &str) -> Option<(&'static str, &'static str, bool, usize)> {
 fn is_pinyin_given_name(w: &str) -> bool {
     // Capitalized, lowercase rest, made of pinyin syllables ("Liangzhi", "Mingde", "Shichun").
     let mut chars = w.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if !first.is_ascii_uppercase() || !chars.all(|c| c.is_ascii_lowercase() || c == 'ü') {
         return false;
     }
@@ -176,10 +181,10 @@ fn split_pinyin(s: &str, depth: usize) -> bool {
     for ini in PINYIN_INITIALS {
         if let Some(rest) = s.strip_prefix(ini) {
             for fin in PINYIN_FINALS {
-                if let Some(rest2) = rest.strip_prefix(fin) {
-                    if split_pinyin(rest2, depth + 1) {
-                        return true;
-                    }
+                if let Some(rest2) = rest.strip_prefix(fin)
+                    && split_pinyin(rest2, depth + 1)
+                {
+                    return true;
                 }
             }
         }
@@ -204,15 +209,21 @@ impl Found {
     fn org_ref(&mut self, ctx: &Ctx, toks: Range<usize>, name: String, kind: OrgKind) -> EntityRef {
         let surface = ctx.surface(toks.clone());
         let key = norm_key(&name);
-        let idx = match self.orgs.iter().position(|o| {
-            norm_key(&o.name) == key || o.aliases.iter().any(|a| norm_key(a) == key)
-        }) {
-            Some(i) => i,
-            None => {
-                self.orgs.push(OrgB { name, kind, mentions: Vec::new(), aliases: Vec::new() });
-                self.orgs.len() - 1
-            }
-        };
+        let idx =
+            match self.orgs.iter().position(|o| {
+                norm_key(&o.name) == key || o.aliases.iter().any(|a| norm_key(a) == key)
+            }) {
+                Some(i) => i,
+                None => {
+                    self.orgs.push(OrgB {
+                        name,
+                        kind,
+                        mentions: Vec::new(),
+                        aliases: Vec::new(),
+                    });
+                    self.orgs.len() - 1
+                }
+            };
         let o = &mut self.orgs[idx];
         if surface != o.name && !o.aliases.contains(&surface) {
             o.aliases.push(surface.clone());
@@ -228,7 +239,10 @@ impl Found {
         let idx = match self.places.iter().position(|p| p.id == id) {
             Some(i) => i,
             None => {
-                self.places.push(PlaceB { id, mentions: Vec::new() });
+                self.places.push(PlaceB {
+                    id,
+                    mentions: Vec::new(),
+                });
                 self.places.len() - 1
             }
         };
@@ -244,7 +258,10 @@ impl Found {
         let idx = match self.persons.iter().position(|p| p.name() == name) {
             Some(i) => i,
             None => {
-                self.persons.push(PersonB { words, ..Default::default() });
+                self.persons.push(PersonB {
+                    words,
+                    ..Default::default()
+                });
                 self.persons.len() - 1
             }
         };
@@ -254,7 +271,6 @@ impl Found {
         r
     }
 
-
     /// Any mention starting at token `i`, preferring persons and organizations.
     pub fn entity_starting(&self, i: usize) -> Option<(Range<usize>, EntityRef)> {
         let mut best: Option<(Range<usize>, EntityRef)> = None;
@@ -263,7 +279,8 @@ impl Found {
                 let better = match &best {
                     None => true,
                     Some((bt, br)) => {
-                        (br.ty == EntityType::Place && r.ty != EntityType::Place) || t.len() > bt.len()
+                        (br.ty == EntityType::Place && r.ty != EntityType::Place)
+                            || t.len() > bt.len()
                     }
                 };
                 if better {
@@ -286,7 +303,10 @@ pub(crate) fn norm_key(s: &str) -> String {
 
 /// Runs all recognizers over a document.
 pub(crate) fn recognize(ctx: &Ctx) -> Found {
-    let mut f = Found { claim: vec![None; ctx.len()], ..Default::default() };
+    let mut f = Found {
+        claim: vec![None; ctx.len()],
+        ..Default::default()
+    };
     known_orgs(ctx, &mut f);
     quoted_events(ctx, &mut f);
     legal_form_orgs(ctx, &mut f);
@@ -299,7 +319,8 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     acronyms(ctx, &mut f);
     surname_mentions(ctx, &mut f);
     parties(ctx, &mut f);
-    f.index.sort_by_key(|(t, r)| (t.start, std::cmp::Reverse(t.end), *r));
+    f.index
+        .sort_by_key(|(t, r)| (t.start, std::cmp::Reverse(t.end), *r));
     f.index.dedup();
     f
 }
@@ -318,7 +339,9 @@ fn known_orgs(ctx: &Ctx, f: &mut Found) {
                 if let Some(o) = lookup_org(&surface) {
                     let single_common = n == 1
                         && zipf(&surface) >= 4.0
-                        && !surface.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                        && !surface
+                            .chars()
+                            .all(|c| c.is_uppercase() || !c.is_alphabetic());
                     if !single_common && ctx.is_cap(i) || (n == 1 && ctx.word(i) == o.name) {
                         hit = Some((n, o));
                         break;
@@ -349,7 +372,8 @@ fn quoted_events(ctx: &Ctx, f: &mut Found) {
         if !is_open_quote(ctx.word(i)) {
             continue;
         }
-        let Some(close) = (i + 1..(i + 12).min(ctx.len())).find(|&j| is_close_quote(ctx.word(j))) else {
+        let Some(close) = (i + 1..(i + 12).min(ctx.len())).find(|&j| is_close_quote(ctx.word(j)))
+        else {
             continue;
         };
         if close <= i + 1 {
@@ -357,7 +381,9 @@ fn quoted_events(ctx: &Ctx, f: &mut Found) {
         }
         let mut inner = i + 1..close;
         // "2. Smart China Expo 2019": drop the ordinal.
-        if ctx.toks[inner.start].kind == delegraph_text::TokenKind::Number && ctx.word(inner.start + 1) == "." {
+        if ctx.toks[inner.start].kind == delegraph_text::TokenKind::Number
+            && ctx.word(inner.start + 1) == "."
+        {
             inner.start += 2;
         }
         if inner.is_empty() || !ctx.is_cap(inner.start) {
@@ -365,13 +391,27 @@ fn quoted_events(ctx: &Ctx, f: &mut Found) {
         }
         let cue_before = i > 0 && {
             let l = ctx.lower(i - 1);
-            EVENT_CUES.iter().any(|c| l.ends_with(c) || stems(&l).iter().any(|s| s.ends_with(c)))
+            EVENT_CUES
+                .iter()
+                .any(|c| l.ends_with(c) || stems(&l).iter().any(|s| s.ends_with(c)))
         };
         let inner_words: Vec<&str> = ctx.w[inner.clone()].to_vec();
         let cue_inside = inner_words.iter().any(|w| {
-            ENGLISH_ORG_HEADS.iter().any(|(h, k)| *k == "event" && w == h)
-                || ["Konferenz", "Messe", "Gipfel", "Kongress", "Festival", "Days", "Week", "Summit", "Expo"]
-                    .contains(w)
+            ENGLISH_ORG_HEADS
+                .iter()
+                .any(|(h, k)| *k == "event" && w == h)
+                || [
+                    "Konferenz",
+                    "Messe",
+                    "Gipfel",
+                    "Kongress",
+                    "Festival",
+                    "Days",
+                    "Week",
+                    "Summit",
+                    "Expo",
+                ]
+                .contains(w)
         });
         let words = inner_words.len();
         if (cue_before || cue_inside) && words <= 8 && f.free(inner.clone()) {
@@ -382,9 +422,18 @@ fn quoted_events(ctx: &Ctx, f: &mut Found) {
 }
 
 fn is_generic_noun(lower: &str) -> bool {
-    ["unternehmen", "konzern", "firma", "hersteller", "betrieb", "tochter", "start-up", "startup"]
-        .iter()
-        .any(|g| lower.ends_with(g))
+    [
+        "unternehmen",
+        "konzern",
+        "firma",
+        "hersteller",
+        "betrieb",
+        "tochter",
+        "start-up",
+        "startup",
+    ]
+    .iter()
+    .any(|g| lower.ends_with(g))
 }
 
 /// Extends an organization name to the left over capitalized modifiers.
@@ -401,7 +450,8 @@ fn extend_left(ctx: &Ctx, f: &Found, mut j: usize, max: usize, sent_start: usize
             && f.claim[k].is_none_or(|r| r.ty == EntityType::Place)
             && !(ctx.starts_sentence(k) && zipf(w) >= 4.5);
         // "Presse- und Informationsamt": a truncated member joined by "und".
-        let truncated = (w == "und" || w == ",") && k > sent_start && ctx.word(k - 1).ends_with('-');
+        let truncated =
+            (w == "und" || w == ",") && k > sent_start && ctx.word(k - 1).ends_with('-');
         if truncated {
             j = k - 1;
             n += 1;
@@ -418,15 +468,19 @@ fn extend_left(ctx: &Ctx, f: &Found, mut j: usize, max: usize, sent_start: usize
 
 fn legal_form_orgs(ctx: &Ctx, f: &mut Found) {
     for i in 0..ctx.len() {
-        if !f.claim[i].is_none() || !ctx.is_word(i) {
+        if f.claim[i].is_some() || !ctx.is_word(i) {
             continue;
         }
         let sent_start = ctx.sents[ctx.sent_of[i]].start;
         let lo = i.saturating_sub(3).max(sent_start);
         let words: Vec<&str> = ctx.w[lo..=i].to_vec();
-        let joined_suffix = ["-GmbH", "-AG", "-KG", "-gGmbH", "-SE"].iter().any(|s| ctx.word(i).ends_with(s));
+        let joined_suffix = ["-GmbH", "-AG", "-KG", "-gGmbH", "-SE"]
+            .iter()
+            .any(|s| ctx.word(i).ends_with(s));
         let lf = orgs::ends_with_legal_form(&words).filter(|&n| n < words.len() || joined_suffix);
-        let Some(n) = lf.or(joined_suffix.then_some(0)) else { continue };
+        let Some(n) = lf.or(joined_suffix.then_some(0)) else {
+            continue;
+        };
         // Only fire on the last word of the legal form.
         if i + 1 < ctx.len() && !ctx.toks[i + 1].space_before && ctx.word(i + 1) == "." {
             // "Inc." is one word for the lexicon but two tokens here: handled by the lexicon match.
@@ -450,7 +504,9 @@ fn legal_form_orgs(ctx: &Ctx, f: &mut Found) {
 
 fn english_orgs(ctx: &Ctx, f: &mut Found) {
     for i in 0..ctx.len() {
-        let Some((_, kind)) = ENGLISH_ORG_HEADS.iter().find(|(h, _)| ctx.word(i) == *h) else { continue };
+        let Some((_, kind)) = ENGLISH_ORG_HEADS.iter().find(|(h, _)| ctx.word(i) == *h) else {
+            continue;
+        };
         if f.claim[i].is_some() {
             continue;
         }
@@ -459,13 +515,15 @@ fn english_orgs(ctx: &Ctx, f: &mut Found) {
         while start > sent.start {
             let k = start - 1;
             let w = ctx.word(k);
-            if ctx.is_cap(k) && !ctx.is_function(k) && office_head(w).is_none() && f.claim[k].is_none() {
-                start = k;
-            } else if ENGLISH_CONNECTORS.contains(&w) && k > sent.start && ctx.is_cap(k - 1) {
-                start = k;
-            } else {
+            let name_word = ctx.is_cap(k)
+                && !ctx.is_function(k)
+                && office_head(w).is_none()
+                && f.claim[k].is_none();
+            let connector = ENGLISH_CONNECTORS.contains(&w) && k > sent.start && ctx.is_cap(k - 1);
+            if !(name_word || connector) {
                 break;
             }
+            start = k;
         }
         let mut end = i + 1;
         while end + 1 < sent.end
@@ -479,7 +537,8 @@ fn english_orgs(ctx: &Ctx, f: &mut Found) {
             }
         }
         // Leading German words that are just capitalized sentence starts.
-        while start < i && (ctx.is_function(start) || ENGLISH_CONNECTORS.contains(&ctx.word(start))) {
+        while start < i && (ctx.is_function(start) || ENGLISH_CONNECTORS.contains(&ctx.word(start)))
+        {
             start += 1;
         }
         if end - start < 2 || !f.free(start..end) {
@@ -521,22 +580,28 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
         let mut end = i + 1;
         let mut complement = false;
         // Right complements: a place ("IHK Berlin"), genitive ("des Landes Berlin"), "von" + place, acronym.
-        if end < sent.end {
-            if let Some((t, _)) = place_match(ctx, end, places) {
-                if !ctx.is_function(end) {
-                    end = t.end;
-                    complement = true;
-                }
-            }
+        if end < sent.end
+            && let Some((t, _)) = place_match(ctx, end, places)
+            && !ctx.is_function(end)
+        {
+            end = t.end;
+            complement = true;
         }
-        if !complement && end + 1 < sent.end && matches!(ctx.word(end), "des" | "der" | "von" | "für") {
+        if !complement
+            && end + 1 < sent.end
+            && matches!(ctx.word(end), "des" | "der" | "von" | "für")
+        {
             let mut k = end + 1;
             let mut n = 0;
             while k < sent.end && n < 4 {
                 if ctx.is_cap(k) && !ctx.is_function(k) && office_head(ctx.word(k)).is_none() {
                     k += 1;
                     n += 1;
-                } else if ctx.word(k) == "und" && n > 0 && ctx.is_cap(k + 1) && ctx.word(end) == "für" {
+                } else if ctx.word(k) == "und"
+                    && n > 0
+                    && ctx.is_cap(k + 1)
+                    && ctx.word(end) == "für"
+                {
                     k += 1;
                 } else {
                     break;
@@ -552,10 +617,18 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
         }
         let acronym = ctx.word(end) == "("
             && ctx.word(end + 2) == ")"
-            && ctx.word(end + 1).chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+            && ctx
+                .word(end + 1)
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit());
         let modified = start < i;
-        let specific = (standalone && prefix_len > 0) || standalone && modified;
-        if !(specific || complement || acronym || (modified && prefix_len > 0) || (modified && !ctx.starts_sentence(start))) {
+        let specific = standalone && (prefix_len > 0 || modified);
+        if !(specific
+            || complement
+            || acronym
+            || (modified && prefix_len > 0)
+            || (modified && !ctx.starts_sentence(start)))
+        {
             i += 1;
             continue;
         }
@@ -577,13 +650,19 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
 }
 
 /// The longest place match at token `i` (no context checks), as token range and candidate.
-pub(crate) fn place_match(ctx: &Ctx, i: usize, places: &Places) -> Option<(Range<usize>, delegraph_gazetteer::places::Candidate)> {
+pub(crate) fn place_match(
+    ctx: &Ctx,
+    i: usize,
+    places: &Places,
+) -> Option<(Range<usize>, delegraph_gazetteer::places::Candidate)> {
     if !ctx.is_word(i) {
         return None;
     }
     let max = places.max_words().max(1);
     for n in (1..=max.min(ctx.len() - i)).rev() {
-        if !ctx.same_sentence(i, i + n - 1) || (1..n).any(|k| !ctx.is_word(i + k) && ctx.word(i + k) != ".") {
+        if !ctx.same_sentence(i, i + n - 1)
+            || (1..n).any(|k| !ctx.is_word(i + k) && ctx.word(i + k) != ".")
+        {
             continue;
         }
         let surface = ctx.w[i..i + n].join(" ");
@@ -633,7 +712,12 @@ fn is_honorific(ctx: &Ctx, i: usize) -> usize {
 }
 
 /// A person name starting at token `i` (after honorifics): token range and name words.
-fn name_at(ctx: &Ctx, f: &Found, i: usize, after_title: bool) -> Option<(Range<usize>, Vec<String>)> {
+fn name_at(
+    ctx: &Ctx,
+    f: &Found,
+    i: usize,
+    after_title: bool,
+) -> Option<(Range<usize>, Vec<String>)> {
     let mut k = i;
     while is_honorific(ctx, k) > 0 {
         k += is_honorific(ctx, k);
@@ -644,7 +728,12 @@ fn name_at(ctx: &Ctx, f: &Found, i: usize, after_title: bool) -> Option<(Range<u
     while k < sent_end && words.len() < 6 {
         let w = ctx.word(k);
         let free = f.claim[k].is_none_or(|r| r.ty == EntityType::Person);
-        if ctx.is_cap(k) && !ctx.is_function(k) && free && office_head(w).is_none() && !w.contains('.') {
+        if ctx.is_cap(k)
+            && !ctx.is_function(k)
+            && free
+            && office_head(w).is_none()
+            && !w.contains('.')
+        {
             if PARTIES.contains(&w) {
                 break;
             }
@@ -657,11 +746,19 @@ fn name_at(ctx: &Ctx, f: &Found, i: usize, after_title: bool) -> Option<(Range<u
         {
             words.push(w.to_string());
             k += 1;
-        } else if !words.is_empty() && w.chars().count() == 1 && w.chars().all(char::is_uppercase) && ctx.word(k + 1) == "." {
+        } else if !words.is_empty()
+            && w.chars().count() == 1
+            && w.chars().all(char::is_uppercase)
+            && ctx.word(k + 1) == "."
+        {
             // Initial: "Raymond M. Mhlaba".
             words.push(format!("{w}."));
             k += 2;
-        } else if w.len() == 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase) && !words.is_empty() {
+        } else if w.len() == 3
+            && w.ends_with('.')
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !words.is_empty()
+        {
             words.push(w.to_string());
             k += 1;
         } else {
@@ -669,7 +766,10 @@ fn name_at(ctx: &Ctx, f: &Found, i: usize, after_title: bool) -> Option<(Range<u
         }
     }
     // Trailing particles or initials do not end a name.
-    while words.last().is_some_and(|l| NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.')) {
+    while words
+        .last()
+        .is_some_and(|l| NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.'))
+    {
         words.pop();
         k -= 1;
     }
@@ -677,7 +777,10 @@ fn name_at(ctx: &Ctx, f: &Found, i: usize, after_title: bool) -> Option<(Range<u
     // name would otherwise be empty (checked below).
     while words.len() > 1 && {
         let l = words.last().unwrap();
-        zipf(l) >= 4.3 && !is_first_name(l) && !ctx.is_cap(k) && ctx.toks[k.min(ctx.len() - 1)].kind == delegraph_text::TokenKind::Word
+        zipf(l) >= 4.3
+            && !is_first_name(l)
+            && !ctx.is_cap(k)
+            && ctx.toks[k.min(ctx.len() - 1)].kind == delegraph_text::TokenKind::Word
     } {
         words.pop();
         k -= 1;
@@ -686,9 +789,15 @@ fn name_at(ctx: &Ctx, f: &Found, i: usize, after_title: bool) -> Option<(Range<u
         return None;
     }
     let first_is_given = is_first_name(&words[0]);
-    let chinese = words.len() == 2 && CHINESE_SURNAMES.contains(&words[0].as_str()) && is_pinyin_given_name(&words[1]);
+    let chinese = words.len() == 2
+        && CHINESE_SURNAMES.contains(&words[0].as_str())
+        && is_pinyin_given_name(&words[1]);
     let next = ctx.word(k);
-    let next_is_boundary = k >= sent_end || matches!(next, "," | "(" | ")" | "." | ":" | ";" | "und" | "–" | "-" | "“" | "\"");
+    let next_is_boundary = k >= sent_end
+        || matches!(
+            next,
+            "," | "(" | ")" | "." | ":" | ";" | "und" | "–" | "-" | "“" | "\""
+        );
     if words.len() == 1 {
         if !after_title {
             return None;
@@ -701,7 +810,11 @@ fn name_at(ctx: &Ctx, f: &Found, i: usize, after_title: bool) -> Option<(Range<u
         if !(rare || next_is_boundary) {
             return None;
         }
-        if Places::get().lookup(w).first().is_some_and(|c| !c.ambiguous) {
+        if Places::get()
+            .lookup(w)
+            .first()
+            .is_some_and(|c| !c.ambiguous)
+        {
             return None;
         }
     } else if !(first_is_given || chinese || after_title) {
@@ -725,22 +838,31 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
         let mut of = OfRef::None;
         // Hyphen prefix: "HBK-Präsidentin", "UNIDO-Direktor".
         let head_word = ctx.word(trange.end - 1);
-        if let Some((prefix, _)) = head_word.split_once('-') {
-            if prefix.chars().any(char::is_uppercase) && prefix.chars().count() >= 2 && office_head(prefix).is_none() {
-                of = OfRef::Surface(prefix.to_string());
-            }
+        if let Some((prefix, _)) = head_word.split_once('-')
+            && prefix.chars().any(char::is_uppercase)
+            && prefix.chars().count() >= 2
+            && office_head(prefix).is_none()
+        {
+            of = OfRef::Surface(prefix.to_string());
         }
         // Left context: "Berlins Regierender Bürgermeister", "Tokioter Gouverneurin".
         if of == OfRef::None && trange.start > 0 {
-            if let Some((t, r)) = f.index.iter().rev().find(|(t, _)| t.end == trange.start).cloned() {
+            if let Some((t, r)) = f
+                .index
+                .iter()
+                .rev()
+                .find(|(t, _)| t.end == trange.start)
+                .cloned()
+            {
                 if r.ty != EntityType::Person {
                     let _ = t;
                     of = OfRef::Ent(r);
                 }
-            } else if let Some((t, c)) = place_match(ctx, trange.start - 1, places) {
-                if t.end == trange.start && matches!(c.form, Form::Genitive | Form::Adjective) {
-                    of = OfRef::Ent(f.place_ref(ctx, t, c.id));
-                }
+            } else if let Some((t, c)) = place_match(ctx, trange.start - 1, places)
+                && t.end == trange.start
+                && matches!(c.form, Form::Genitive | Form::Adjective)
+            {
+                of = OfRef::Ent(f.place_ref(ctx, t, c.id));
             }
         }
         // "Der Regierende Bürgermeister von Berlin, Kai Wegner"; "Präsident der X, Roy Richter".
@@ -756,22 +878,31 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                     (t, r)
                 })
             });
-            if let Some((t, r)) = ent {
-                if r.ty != EntityType::Person {
-                    if of == OfRef::None || matches!(of, OfRef::Surface(_)) {
-                        of = OfRef::Ent(r);
-                    }
-                    k = t.end;
+            if let Some((t, r)) = ent
+                && r.ty != EntityType::Person
+            {
+                if of == OfRef::None || matches!(of, OfRef::Surface(_)) {
+                    of = OfRef::Ent(r);
                 }
+                k = t.end;
             }
         }
         let appos = ctx.word(k) == "," && k > trange.end;
         let name_start = if appos { k + 1 } else { trange.end };
-        let name = if appos || k == trange.end { name_at(ctx, f, name_start, true) } else { None };
+        let name = if appos || k == trange.end {
+            name_at(ctx, f, name_start, true)
+        } else {
+            None
+        };
         match name {
             Some((nrange, words)) => {
                 let r = f.person_ref(ctx, nrange.clone(), words);
-                f.persons[r.index].offices.push(OfficeB { title, head, of: of.clone(), toks: trange.clone() });
+                f.persons[r.index].offices.push(OfficeB {
+                    title,
+                    head,
+                    of: of.clone(),
+                    toks: trange.clone(),
+                });
                 // "von X" after the name: "Oberbürgermeister Tang Liangzhi von Chongqing".
                 i = nrange.end;
             }
@@ -802,31 +933,42 @@ fn name_persons(ctx: &Ctx, f: &mut Found) {
         };
         // "Paris Hilton" is a person, "Essen Süd" is not: reject when the last word is an
         // unambiguous place.
-        if words.len() >= 2 && places.lookup(words.last().unwrap()).first().is_some_and(|c| !c.ambiguous && c.form == Form::Name) && !chinese {
+        if words.len() >= 2
+            && places
+                .lookup(words.last().unwrap())
+                .first()
+                .is_some_and(|c| !c.ambiguous && c.form == Form::Name)
+            && !chinese
+        {
             i += 1;
             continue;
         }
         let r = f.person_ref(ctx, nrange.clone(), words);
         // Reverse apposition: "Kai Wegner, Regierender Bürgermeister von Berlin".
-        if ctx.word(nrange.end) == "," {
-            if let Some((trange, title, head)) = title_at(ctx, nrange.end + 1) {
-                let mut of = OfRef::None;
-                let k = trange.end;
-                if matches!(ctx.word(k), "von" | "vom" | "der" | "des") {
-                    let mut j = k + 1;
-                    if matches!(ctx.word(j), "der" | "des" | "dem") {
-                        j += 1;
-                    }
-                    if let Some((_, e)) = f.entity_starting(j) {
-                        if e.ty != EntityType::Person {
-                            of = OfRef::Ent(e);
-                        }
-                    } else if let Some((t, c)) = place_match(ctx, j, places) {
-                        of = OfRef::Ent(f.place_ref(ctx, t, c.id));
-                    }
+        if ctx.word(nrange.end) == ","
+            && let Some((trange, title, head)) = title_at(ctx, nrange.end + 1)
+        {
+            let mut of = OfRef::None;
+            let k = trange.end;
+            if matches!(ctx.word(k), "von" | "vom" | "der" | "des") {
+                let mut j = k + 1;
+                if matches!(ctx.word(j), "der" | "des" | "dem") {
+                    j += 1;
                 }
-                f.persons[r.index].offices.push(OfficeB { title, head, of, toks: trange });
+                if let Some((_, e)) = f.entity_starting(j) {
+                    if e.ty != EntityType::Person {
+                        of = OfRef::Ent(e);
+                    }
+                } else if let Some((t, c)) = place_match(ctx, j, places) {
+                    of = OfRef::Ent(f.place_ref(ctx, t, c.id));
+                }
             }
+            f.persons[r.index].offices.push(OfficeB {
+                title,
+                head,
+                of,
+                toks: trange,
+            });
         }
         i = nrange.end;
     }
@@ -836,6 +978,7 @@ fn name_persons(ctx: &Ctx, f: &mut Found) {
 fn merge_person_variants(f: &mut Found) {
     let n = f.persons.len();
     let mut target: Vec<usize> = (0..n).collect();
+    #[allow(clippy::needless_range_loop)] // `a` indexes persons and targets alike
     for a in 0..n {
         if f.persons[a].words.len() != 1 {
             continue;
@@ -846,11 +989,18 @@ fn merge_person_variants(f: &mut Found) {
             .filter(|&b| b != a && f.persons[b].words.len() > 1)
             .filter(|&b| {
                 let ws = &f.persons[b].words;
-                ws.last() == Some(w) || (ws.iter().skip(1).any(|x| x == w) && !is_first_name(w)) || (ws[0] == *w && CHINESE_SURNAMES.contains(&w.as_str()))
+                ws.last() == Some(w)
+                    || (ws.iter().skip(1).any(|x| x == w) && !is_first_name(w))
+                    || (ws[0] == *w && CHINESE_SURNAMES.contains(&w.as_str()))
             })
             .collect();
         cands.sort_by_key(|&b| {
-            let m = f.persons[b].mentions.iter().map(|m| m.0.start).filter(|&s| s <= first_mention).max();
+            let m = f.persons[b]
+                .mentions
+                .iter()
+                .map(|m| m.0.start)
+                .filter(|&s| s <= first_mention)
+                .max();
             std::cmp::Reverse(m.unwrap_or(0))
         });
         if let Some(&b) = cands.first() {
@@ -906,18 +1056,26 @@ fn places(ctx: &Ctx, f: &mut Found) {
             i += 1;
             continue;
         };
-        if f.index.iter().any(|(x, r)| r.ty == EntityType::Place && x.start == t.start) {
+        if f.index
+            .iter()
+            .any(|(x, r)| r.ty == EntityType::Place && x.start == t.start)
+        {
             i = t.end;
             continue;
         }
         // Inside an organization name, a place counts only at its end ("IHK Berlin") or as a
         // leading adjective ("Kärntner Landtag"), not inside ("Massachusetts Institute").
         if let Some(org) = f.claim[t.start].filter(|r| r.ty == EntityType::Organization) {
-            let range = f.index.iter().find(|(_, r)| *r == org).map(|(x, _)| x.clone());
+            let range = f
+                .index
+                .iter()
+                .find(|(_, r)| *r == org)
+                .map(|(x, _)| x.clone());
             if let Some(range) = range {
                 let at_end = t.end == range.end;
                 let leading_adj = t.start == range.start && c.form == Form::Adjective;
-                let after_prep = t.start > range.start && matches!(ctx.word(t.start - 1), "von" | "des" | "der" | "in");
+                let after_prep = t.start > range.start
+                    && matches!(ctx.word(t.start - 1), "von" | "des" | "der" | "in");
                 if !(at_end || leading_adj || after_prep) {
                     i = t.end;
                     continue;
@@ -925,9 +1083,17 @@ fn places(ctx: &Ctx, f: &mut Found) {
             }
         }
         if c.ambiguous {
-            let prev = if i > 0 { ctx.lower(i - 1) } else { String::new() };
+            let prev = if i > 0 {
+                ctx.lower(i - 1)
+            } else {
+                String::new()
+            };
             let prep = PLACE_PREPOSITIONS.contains(&prev.as_str());
-            let listed = i > 1 && matches!(prev.as_str(), "," | "und") && f.index.iter().any(|(x, r)| r.ty == EntityType::Place && x.end == i - 1);
+            let listed = i > 1
+                && matches!(prev.as_str(), "," | "und")
+                && f.index
+                    .iter()
+                    .any(|(x, r)| r.ty == EntityType::Place && x.end == i - 1);
             if !(prep || listed) {
                 i = t.end;
                 continue;
@@ -944,9 +1110,15 @@ fn acronyms(ctx: &Ctx, f: &mut Found) {
     // Definitions: "Massachusetts Institute of Technology (MIT)".
     let mut defined: BTreeMap<String, EntityRef> = BTreeMap::new();
     for (t, r) in f.index.clone() {
-        if r.ty == EntityType::Organization && ctx.word(t.end) == "(" && ctx.word(t.end + 2) == ")" {
+        if r.ty == EntityType::Organization && ctx.word(t.end) == "(" && ctx.word(t.end + 2) == ")"
+        {
             let acr = ctx.word(t.end + 1);
-            if acr.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && acr.chars().count() >= 2 {
+            if acr
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && acr.chars().count() >= 2
+            {
                 defined.insert(acr.to_string(), r);
                 let o = &mut f.orgs[r.index];
                 if !o.aliases.iter().any(|a| a == acr) {
@@ -955,8 +1127,22 @@ fn acronyms(ctx: &Ctx, f: &mut Found) {
             }
         }
     }
-    for (name, r) in f.orgs.iter().enumerate().flat_map(|(i, o)| o.aliases.iter().map(move |a| (a.clone(), EntityRef::org(i)))).collect::<Vec<_>>() {
-        if name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    for (name, r) in f
+        .orgs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| {
+            o.aliases
+                .iter()
+                .map(move |a| (a.clone(), EntityRef::org(i)))
+        })
+        .collect::<Vec<_>>()
+    {
+        if name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        {
             defined.entry(name).or_insert(r);
         }
     }
@@ -966,14 +1152,21 @@ fn acronyms(ctx: &Ctx, f: &mut Found) {
         }
         let w = ctx.word(i);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        let all_caps = letters >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let all_caps = letters >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
         if let Some(&r) = defined.get(w) {
             let name = f.orgs[r.index].name.clone();
             let kind = f.orgs[r.index].kind;
             f.org_ref(ctx, i..i + 1, name, kind);
             continue;
         }
-        if !all_caps || w.chars().count() > 6 || NON_ORG_ACRONYMS.contains(&w) || PARTIES.contains(&w) {
+        if !all_caps
+            || w.chars().count() > 6
+            || NON_ORG_ACRONYMS.contains(&w)
+            || PARTIES.contains(&w)
+        {
             continue;
         }
         if ctx.boiler[ctx.sent_of[i]] || !places.lookup(w).is_empty() {
@@ -1009,7 +1202,11 @@ fn surname_mentions(ctx: &Ctx, f: &mut Found) {
     for (s, _) in &surnames {
         *count.entry(s.as_str()).or_default() += 1;
     }
-    let unique: Vec<(String, usize)> = surnames.iter().filter(|(s, _)| count[s.as_str()] == 1).cloned().collect();
+    let unique: Vec<(String, usize)> = surnames
+        .iter()
+        .filter(|(s, _)| count[s.as_str()] == 1)
+        .cloned()
+        .collect();
     for i in 0..ctx.len() {
         if f.claim[i].is_some() || !ctx.is_cap(i) {
             continue;
@@ -1029,17 +1226,21 @@ fn parties(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         // "Kai Wegner (CDU)"
-        if ctx.word(t.end) == "(" && ctx.word(t.end + 2) == ")" && PARTIES.contains(&ctx.word(t.end + 1)) {
+        if ctx.word(t.end) == "("
+            && ctx.word(t.end + 2) == ")"
+            && PARTIES.contains(&ctx.word(t.end + 1))
+        {
             f.persons[r.index].party = Some(ctx.word(t.end + 1).to_string());
             continue;
         }
         // "die SPD-Politikerin Anna Beispiel", "Grünen-Abgeordnete"
         for k in t.start.saturating_sub(3)..t.start {
-            if let Some((p, _)) = ctx.word(k).split_once('-') {
-                if PARTIES.contains(&p) && ctx.same_sentence(k, t.start) {
-                    let p = if p == "Grünen" { "Grüne" } else { p };
-                    f.persons[r.index].party = Some(p.to_string());
-                }
+            if let Some((p, _)) = ctx.word(k).split_once('-')
+                && PARTIES.contains(&p)
+                && ctx.same_sentence(k, t.start)
+            {
+                let p = if p == "Grünen" { "Grüne" } else { p };
+                f.persons[r.index].party = Some(p.to_string());
             }
         }
     }

@@ -17,7 +17,9 @@ static WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
 /// The Zipf frequency of a word in German (0.0 when it is rare or unknown), case-insensitive.
 pub fn zipf(word: &str) -> f32 {
     let lower = word.to_lowercase();
-    WORDS.get(lower.as_str()).map_or(0.0, |&z| f32::from(z) / 10.0)
+    WORDS
+        .get(lower.as_str())
+        .map_or(0.0, |&z| f32::from(z) / 10.0)
 }
 
 #[cfg(test)]

@@ -31,20 +31,32 @@ pub fn document_iri(name: &str) -> String {
 }
 
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>().replace('ß', "ss")
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .replace('ß', "ss")
 }
 
 /// Office head of a title: its last word, lowercase, without a feminine "-in".
 fn office_head(title: &str) -> String {
     let last = title.split_whitespace().last().unwrap_or("").to_lowercase();
     let last = last.rsplit('-').next().unwrap_or(&last).to_string();
-    last.strip_suffix("in").filter(|s| s.chars().count() > 4).map(str::to_string).unwrap_or(last)
+    last.strip_suffix("in")
+        .filter(|s| s.chars().count() > 4)
+        .map(str::to_string)
+        .unwrap_or(last)
 }
 
 /// Sets `iri` on every document, entity, office and event of `docs`.
 pub fn link(docs: &mut [DocFacts]) {
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| docs[a].document.cmp(&docs[b].document).then(docs[a].sha256.cmp(&docs[b].sha256)));
+    order.sort_by(|&a, &b| {
+        docs[a]
+            .document
+            .cmp(&docs[b].document)
+            .then(docs[a].sha256.cmp(&docs[b].sha256))
+    });
     // Document IRIs; the same file name twice gets a hash suffix.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for &d in &order {
@@ -52,7 +64,11 @@ pub fn link(docs: &mut [DocFacts]) {
     }
     for &d in &order {
         let base = document_iri(&docs[d].document);
-        docs[d].iri = Some(if seen[&base] > 1 { format!("{base}-{}", &docs[d].sha256[..8]) } else { base });
+        docs[d].iri = Some(if seen[&base] > 1 {
+            format!("{base}-{}", &docs[d].sha256[..8])
+        } else {
+            base
+        });
     }
     link_places(docs);
     link_orgs(docs, &order);
@@ -80,7 +96,9 @@ fn link_orgs(docs: &mut [DocFacts], order: &[usize]) {
     for &d in order {
         for o in &docs[d].organizations {
             let k = norm(&o.core.name);
-            names.entry(k.clone()).or_insert_with(|| o.core.name.clone());
+            names
+                .entry(k.clone())
+                .or_insert_with(|| o.core.name.clone());
             for a in &o.core.aliases {
                 alias_of.entry(norm(a)).or_default().insert(k.clone());
             }
@@ -90,7 +108,11 @@ fn link_orgs(docs: &mut [DocFacts], order: &[usize]) {
         match alias_of.get(k) {
             Some(targets) => {
                 let others: Vec<&String> = targets.iter().filter(|t| *t != k).collect();
-                if others.len() == 1 { others[0].clone() } else { k.clone() }
+                if others.len() == 1 {
+                    others[0].clone()
+                } else {
+                    k.clone()
+                }
             }
             None => k.clone(),
         }
@@ -98,7 +120,10 @@ fn link_orgs(docs: &mut [DocFacts], order: &[usize]) {
     for d in docs.iter_mut() {
         for o in &mut d.organizations {
             let k = canonical(&norm(&o.core.name));
-            let display = names.get(&k).cloned().unwrap_or_else(|| o.core.name.clone());
+            let display = names
+                .get(&k)
+                .cloned()
+                .unwrap_or_else(|| o.core.name.clone());
             o.core.iri = Some(format!("{BASE}org/{}", slug(&display)));
         }
     }
@@ -110,7 +135,10 @@ fn link_persons(docs: &mut [DocFacts], order: &[usize]) {
     for &d in order {
         for p in &docs[d].persons {
             if let Some(party) = &p.party {
-                parties.entry(norm(&p.core.name)).or_default().insert(party.clone());
+                parties
+                    .entry(norm(&p.core.name))
+                    .or_default()
+                    .insert(party.clone());
             }
         }
     }
@@ -130,8 +158,15 @@ fn link_persons(docs: &mut [DocFacts], order: &[usize]) {
             if words.len() > 1 {
                 let iri = iri_of(&p.core.name, p.party.as_ref());
                 let heads = p.offices.iter().map(|o| office_head(&o.title)).collect();
-                by_surname.entry(norm(words[words.len() - 1])).or_default().insert(iri.clone(), heads);
-                by_surname.entry(norm(words[0])).or_default().entry(iri).or_default();
+                by_surname
+                    .entry(norm(words[words.len() - 1]))
+                    .or_default()
+                    .insert(iri.clone(), heads);
+                by_surname
+                    .entry(norm(words[0]))
+                    .or_default()
+                    .entry(iri)
+                    .or_default();
             }
         }
     }
@@ -140,11 +175,14 @@ fn link_persons(docs: &mut [DocFacts], order: &[usize]) {
             let words: Vec<&str> = p.core.name.split_whitespace().collect();
             let mut iri = iri_of(&p.core.name, p.party.as_ref());
             if words.len() == 1 {
-                let heads: BTreeSet<String> = p.offices.iter().map(|o| office_head(&o.title)).collect();
+                let heads: BTreeSet<String> =
+                    p.offices.iter().map(|o| office_head(&o.title)).collect();
                 if let Some(cands) = by_surname.get(&norm(words[0])) {
                     let agreeing: Vec<&String> = cands
                         .iter()
-                        .filter(|(_, h)| !heads.is_empty() && h.intersection(&heads).next().is_some())
+                        .filter(|(_, h)| {
+                            !heads.is_empty() && h.intersection(&heads).next().is_some()
+                        })
                         .map(|(i, _)| i)
                         .collect();
                     if agreeing.len() == 1 {
@@ -153,7 +191,10 @@ fn link_persons(docs: &mut [DocFacts], order: &[usize]) {
                 }
             }
             p.core.iri = Some(iri);
-            p.party_iri = p.party.as_ref().map(|party| format!("{BASE}org/{}", slug(party)));
+            p.party_iri = p
+                .party
+                .as_ref()
+                .map(|party| format!("{BASE}org/{}", slug(party)));
         }
     }
 }
@@ -169,13 +210,18 @@ fn mint_facts(docs: &mut [DocFacts]) {
             let person = entity_slug(d, EntityRef::person(pi));
             for oi in 0..d.persons[pi].offices.len() {
                 let o = &d.persons[pi].offices[oi];
-                let of = o.of.map(|r| format!("-{}", entity_slug(d, r))).unwrap_or_default();
-                let iri = format!("{BASE}office/{person}-{}{of}", slug(&office_head(&o.title)));
+                let of =
+                    o.of.map(|r| format!("-{}", entity_slug(d, r)))
+                        .unwrap_or_default();
+                let iri = format!("{BASE}office/{person}-{}{of}", slug(&o.title));
                 d.persons[pi].offices[oi].iri = Some(iri);
             }
         }
         for i in 0..d.partnerships.len() {
-            let mut ends = [entity_slug(d, d.partnerships[i].a), entity_slug(d, d.partnerships[i].b)];
+            let mut ends = [
+                entity_slug(d, d.partnerships[i].a),
+                entity_slug(d, d.partnerships[i].b),
+            ];
             ends.sort();
             d.partnerships[i].iri = Some(format!("{BASE}partnership/{}--{}", ends[0], ends[1]));
         }
@@ -185,7 +231,11 @@ fn mint_facts(docs: &mut [DocFacts]) {
             parties.sort();
             parties.dedup();
             let when = a.date.map(|x| format!("-{}", x.year)).unwrap_or_default();
-            d.agreements[i].iri = Some(format!("{BASE}agreement/{}-{}{when}", a.kind.as_str().replace('_', "-"), parties.join("--")));
+            d.agreements[i].iri = Some(format!(
+                "{BASE}agreement/{}-{}{when}",
+                a.kind.as_str().replace('_', "-"),
+                parties.join("--")
+            ));
         }
     }
 }
@@ -202,9 +252,23 @@ fn link_trips(docs: &mut [DocFacts], order: &[usize]) {
     let mut all: Vec<T> = Vec::new();
     for &d in order {
         for (i, t) in docs[d].trips.iter().enumerate() {
-            let leader = t.leader.map(|r| docs[d].core(r).iri.clone().unwrap_or_default()).unwrap_or_default();
-            let dests = t.destinations.iter().map(|r| docs[d].core(*r).iri.clone().unwrap_or_default()).collect();
-            all.push(T { doc: d, idx: i, leader, dests, start: t.start.and_then(|s| s.to_civil()), year: t.start.map(|s| s.year) });
+            let leader = t
+                .leader
+                .map(|r| docs[d].core(r).iri.clone().unwrap_or_default())
+                .unwrap_or_default();
+            let dests = t
+                .destinations
+                .iter()
+                .map(|r| docs[d].core(*r).iri.clone().unwrap_or_default())
+                .collect();
+            all.push(T {
+                doc: d,
+                idx: i,
+                leader,
+                dests,
+                start: t.start.and_then(|s| s.to_civil()),
+                year: t.start.map(|s| s.year),
+            });
         }
     }
     // Union-find over pairs that agree.
@@ -220,7 +284,11 @@ fn link_trips(docs: &mut [DocFacts], order: &[usize]) {
     for a in 0..all.len() {
         for b in a + 1..all.len() {
             let (x, y) = (&all[a], &all[b]);
-            if x.doc == y.doc || x.leader.is_empty() || x.leader != y.leader || x.dests.is_disjoint(&y.dests) {
+            if x.doc == y.doc
+                || x.leader.is_empty()
+                || x.leader != y.leader
+                || x.dests.is_disjoint(&y.dests)
+            {
                 continue;
             }
             let close = match (x.start, y.start) {
@@ -242,7 +310,12 @@ fn link_trips(docs: &mut [DocFacts], order: &[usize]) {
     }
     for members in clusters.values() {
         // Name from the cluster's content, not from which document came first.
-        let leader = all[members[0]].leader.rsplit('/').next().unwrap_or("").to_string();
+        let leader = all[members[0]]
+            .leader
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .to_string();
         let mut common: Option<BTreeSet<String>> = None;
         for &m in members {
             common = Some(match common {
@@ -259,14 +332,27 @@ fn link_trips(docs: &mut [DocFacts], order: &[usize]) {
         let start = members.iter().filter_map(|&m| all[m].start).min();
         let when = match start {
             Some(s) => format!("-{}", s.strftime("%Y-%m")),
-            None => members.iter().filter_map(|&m| all[m].year).min().map(|y| format!("-{y}")).unwrap_or_default(),
+            None => members
+                .iter()
+                .filter_map(|&m| all[m].year)
+                .min()
+                .map(|y| format!("-{y}"))
+                .unwrap_or_default(),
         };
-        let who = if leader.is_empty() { "delegation".to_string() } else { leader };
+        let who = if leader.is_empty() {
+            "delegation".to_string()
+        } else {
+            leader
+        };
         let mut iri = format!("{BASE}trip/{who}-{dest}{when}");
         if members.len() == 1 && all[members[0]].leader.is_empty() {
             // Leaderless trips of different documents stay apart.
             let doc_slug = docs[all[members[0]].doc].iri.clone().unwrap_or_default();
-            iri = format!("{iri}-{}-{}", doc_slug.rsplit('/').next().unwrap_or(""), all[members[0]].idx);
+            iri = format!(
+                "{iri}-{}-{}",
+                doc_slug.rsplit('/').next().unwrap_or(""),
+                all[members[0]].idx
+            );
         }
         for &m in members {
             docs[all[m].doc].trips[all[m].idx].iri = Some(iri.clone());
@@ -289,17 +375,30 @@ mod tests {
             core: EntityCore::new(name),
             party: None,
             party_iri: None,
-            offices: vec![Office { title: title.into(), of: None, span: 0..1, iri: None }],
+            offices: vec![Office {
+                title: title.into(),
+                of: None,
+                span: 0..1,
+                iri: None,
+            }],
         }
     }
 
     fn doc(name: &str, persons: Vec<Person>) -> DocFacts {
-        DocFacts { document: name.into(), sha256: "00000000".into(), persons, ..Default::default() }
+        DocFacts {
+            document: name.into(),
+            sha256: "00000000".into(),
+            persons,
+            ..Default::default()
+        }
     }
 
     #[test]
     fn same_full_name_links_and_is_order_independent() {
-        let mut a = vec![doc("a.txt", vec![person("Anna Berg", "Ministerin")]), doc("b.txt", vec![person("Anna Berg", "Ministerin")])];
+        let mut a = vec![
+            doc("a.txt", vec![person("Anna Berg", "Ministerin")]),
+            doc("b.txt", vec![person("Anna Berg", "Ministerin")]),
+        ];
         let mut b = vec![a[1].clone(), a[0].clone()];
         link(&mut a);
         link(&mut b);

@@ -57,11 +57,17 @@ mod tests {
         assert_eq!(slug("Düsseldorf"), "duesseldorf");
         assert_eq!(slug("Straße"), "strasse");
         assert_eq!(slug("François Decoster"), "francois-decoster");
-        assert_eq!(slug("J.P. Morgan <Bank> #1 %20\n\"x\""), "j-p-morgan-bank-1-20-x");
+        assert_eq!(
+            slug("J.P. Morgan <Bank> #1 %20\n\"x\""),
+            "j-p-morgan-bank-1-20-x"
+        );
         let s = slug("重庆");
         assert!(s.starts_with('x') && s.len() == 17);
         for s in [slug("a b"), slug("<>#%"), slug("\n")] {
-            assert!(s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'), "{s}");
+            assert!(
+                s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+                "{s}"
+            );
             assert!(!s.is_empty());
         }
     }

@@ -112,13 +112,22 @@ pub struct EntityRef {
 
 impl EntityRef {
     pub fn person(index: usize) -> Self {
-        EntityRef { ty: EntityType::Person, index }
+        EntityRef {
+            ty: EntityType::Person,
+            index,
+        }
     }
     pub fn place(index: usize) -> Self {
-        EntityRef { ty: EntityType::Place, index }
+        EntityRef {
+            ty: EntityType::Place,
+            index,
+        }
     }
     pub fn org(index: usize) -> Self {
-        EntityRef { ty: EntityType::Organization, index }
+        EntityRef {
+            ty: EntityType::Organization,
+            index,
+        }
     }
 }
 
@@ -137,7 +146,10 @@ pub struct EntityCore {
 
 impl EntityCore {
     pub fn new(name: impl Into<String>) -> Self {
-        EntityCore { name: name.into(), ..Default::default() }
+        EntityCore {
+            name: name.into(),
+            ..Default::default()
+        }
     }
 
     /// Adds a surface form (ignored when it equals the name) and its span.

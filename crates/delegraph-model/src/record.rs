@@ -112,7 +112,10 @@ impl Record {
                     offices: p
                         .offices
                         .iter()
-                        .map(|o| OfficeRec { title: o.title.clone(), of: o.of.map(|r| f.name(r).to_string()) })
+                        .map(|o| OfficeRec {
+                            title: o.title.clone(),
+                            of: o.of.map(|r| f.name(r).to_string()),
+                        })
                         .collect(),
                 })
                 .collect(),

@@ -34,7 +34,9 @@ fn s(t: &Option<Term>) -> String {
 }
 
 fn esc(v: &str) -> String {
-    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+    v.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
 }
 
 /// The network of the whole store as DOT text.
@@ -53,19 +55,60 @@ pub fn network_dot(g: &Graph) -> Result<String, RdfError> {
         );
         for r in rows(g, &q)? {
             let iri = s(&r[0]);
-            nodes.entry(iri.clone()).or_insert(Node { iri, label: s(&r[1]), kind, country: r[2].as_ref().map(|_| s(&r[2])) });
+            nodes.entry(iri.clone()).or_insert(Node {
+                iri,
+                label: s(&r[1]),
+                kind,
+                country: r[2].as_ref().map(|_| s(&r[2])),
+            });
         }
     }
     let edge_queries = [
-        ("SELECT DISTINCT ?a ?b WHERE { ?a dg:leader ?b }", "leads", "solid"),
-        ("SELECT DISTINCT ?a ?b WHERE { ?a dg:member ?b }", "member", "dashed"),
-        ("SELECT DISTINCT ?a ?b WHERE { ?a dg:met ?b }", "met", "dotted"),
-        ("SELECT DISTINCT ?a ?b WHERE { ?a dg:origin ?b }", "from", "solid"),
-        ("SELECT DISTINCT ?a ?b WHERE { ?a dg:destination ?b }", "to", "bold"),
-        ("SELECT DISTINCT ?a ?b WHERE { ?o dg:officeHolder ?a ; dg:officeOf ?b }", "office", "solid"),
-        ("SELECT DISTINCT ?a ?b (MIN(?y) AS ?since) WHERE { ?p dg:partner ?a, ?b FILTER(STR(?a) < STR(?b)) OPTIONAL { ?p dg:since ?y } } GROUP BY ?a ?b", "partner", "bold"),
-        ("SELECT DISTINCT ?a ?b WHERE { ?a dg:agreementParty ?b }", "party", "solid"),
-        ("SELECT DISTINCT ?a ?b WHERE { ?a dg:signatory ?b }", "signed", "dashed"),
+        (
+            "SELECT DISTINCT ?a ?b WHERE { ?a dg:leader ?b }",
+            "leads",
+            "solid",
+        ),
+        (
+            "SELECT DISTINCT ?a ?b WHERE { ?a dg:member ?b }",
+            "member",
+            "dashed",
+        ),
+        (
+            "SELECT DISTINCT ?a ?b WHERE { ?a dg:met ?b }",
+            "met",
+            "dotted",
+        ),
+        (
+            "SELECT DISTINCT ?a ?b WHERE { ?a dg:origin ?b }",
+            "from",
+            "solid",
+        ),
+        (
+            "SELECT DISTINCT ?a ?b WHERE { ?a dg:destination ?b }",
+            "to",
+            "bold",
+        ),
+        (
+            "SELECT DISTINCT ?a ?b WHERE { ?o dg:officeHolder ?a ; dg:officeOf ?b }",
+            "office",
+            "solid",
+        ),
+        (
+            "SELECT DISTINCT ?a ?b (MIN(?y) AS ?since) WHERE { ?p dg:partner ?a, ?b FILTER(STR(?a) < STR(?b)) OPTIONAL { ?p dg:since ?y } } GROUP BY ?a ?b",
+            "partner",
+            "bold",
+        ),
+        (
+            "SELECT DISTINCT ?a ?b WHERE { ?a dg:agreementParty ?b }",
+            "party",
+            "solid",
+        ),
+        (
+            "SELECT DISTINCT ?a ?b WHERE { ?a dg:signatory ?b }",
+            "signed",
+            "dashed",
+        ),
     ];
     let mut net: DiGraph<Node, (String, &'static str)> = DiGraph::new();
     let mut idx: BTreeMap<String, NodeIndex> = BTreeMap::new();
@@ -109,14 +152,21 @@ pub fn network_dot(g: &Graph) -> Result<String, RdfError> {
     let mut by_country: BTreeMap<String, Vec<&Node>> = BTreeMap::new();
     for n in net.node_weights() {
         if n.kind == "place" {
-            by_country.entry(n.country.clone().unwrap_or_else(|| "unknown".into())).or_default().push(n);
+            by_country
+                .entry(n.country.clone().unwrap_or_else(|| "unknown".into()))
+                .or_default()
+                .push(n);
         } else {
             let _ = writeln!(out, "  {}", node_line(n));
         }
     }
     for (cc, ns) in &by_country {
         let id: String = cc.chars().filter(char::is_ascii_alphanumeric).collect();
-        let _ = writeln!(out, "  subgraph cluster_{id} {{\n    label=\"{}\"; style=dashed; color=\"#999999\";", esc(cc));
+        let _ = writeln!(
+            out,
+            "  subgraph cluster_{id} {{\n    label=\"{}\"; style=dashed; color=\"#999999\";",
+            esc(cc)
+        );
         for n in ns {
             let _ = writeln!(out, "    {}", node_line(n));
         }
@@ -127,7 +177,13 @@ pub fn network_dot(g: &Graph) -> Result<String, RdfError> {
         .map(|e| {
             let (a, b) = net.edge_endpoints(e).expect("edge exists");
             let (label, style) = &net[e];
-            format!("  \"{}\" -> \"{}\" [label=\"{}\", style={}];", esc(&net[a].iri), esc(&net[b].iri), esc(label), style)
+            format!(
+                "  \"{}\" -> \"{}\" [label=\"{}\", style={}];",
+                esc(&net[a].iri),
+                esc(&net[b].iri),
+                esc(label),
+                style
+            )
         })
         .collect();
     edges.sort();

@@ -48,7 +48,11 @@ fn owl_safe(t: Triple) -> Triple {
             None
         };
         if let Some(m) = mapped {
-            return Triple::new(t.subject, t.predicate, Literal::new_typed_literal(m, xsd::DATE_TIME));
+            return Triple::new(
+                t.subject,
+                t.predicate,
+                Literal::new_typed_literal(m, xsd::DATE_TIME),
+            );
         }
     }
     t
@@ -66,11 +70,20 @@ pub fn export(graph: &Graph, format: ExportFormat, mut w: impl Write) -> Result<
         ExportFormat::TriG => {
             let mut ser = RdfSerializer::from_format(RdfFormat::TriG);
             for (p, ns) in vocab::serialization_prefixes() {
-                ser = ser.with_prefix(*p, *ns).map_err(|e| RdfError::Parse(e.to_string()))?;
+                ser = ser
+                    .with_prefix(*p, *ns)
+                    .map_err(|e| RdfError::Parse(e.to_string()))?;
             }
             let mut s = ser.for_writer(&mut w);
             let mut quads = graph.quads();
-            quads.sort_by_cached_key(|q| (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string()));
+            quads.sort_by_cached_key(|q| {
+                (
+                    q.graph_name.to_string(),
+                    q.subject.to_string(),
+                    q.predicate.to_string(),
+                    q.object.to_string(),
+                )
+            });
             for q in &quads {
                 s.serialize_quad(q)?;
             }
@@ -87,30 +100,57 @@ pub fn export(graph: &Graph, format: ExportFormat, mut w: impl Write) -> Result<
             }
         }
         ExportFormat::Turtle => {
-            writeln!(w, "# delegraph export: the delegraph ontology and all extracted data in one file.")?;
-            writeln!(w, "# Dates are written as xsd:dateTime so that OWL 2 reasoners (HermiT) accept them;")?;
-            writeln!(w, "# the store and `delegraph export --format trig` keep xsd:date / xsd:gYearMonth / xsd:gYear.")?;
+            writeln!(
+                w,
+                "# delegraph export: the delegraph ontology and all extracted data in one file."
+            )?;
+            writeln!(
+                w,
+                "# Dates are written as xsd:dateTime so that OWL 2 reasoners (HermiT) accept them;"
+            )?;
+            writeln!(
+                w,
+                "# the store and `delegraph export --format trig` keep xsd:date / xsd:gYearMonth / xsd:gYear."
+            )?;
             let mut triples: Vec<Triple> = Vec::new();
             for t in RdfParser::from_format(RdfFormat::Turtle).for_slice(ONTOLOGY_TTL.as_bytes()) {
                 let q = t.map_err(|e| RdfError::Parse(format!("ontology: {e}")))?;
                 triples.push(Triple::new(q.subject, q.predicate, q.object));
             }
-            let ontology_subjects: BTreeSet<String> = triples.iter().map(|t| t.subject.to_string()).collect();
+            let ontology_subjects: BTreeSet<String> =
+                triples.iter().map(|t| t.subject.to_string()).collect();
             let mut data: Vec<Triple> = graph
                 .quads()
                 .into_iter()
                 .map(|q| owl_safe(Triple::new(q.subject, q.predicate, q.object)))
                 .collect();
-            data.sort_by_cached_key(|t| (t.subject.to_string(), t.predicate.to_string(), t.object.to_string()));
+            data.sort_by_cached_key(|t| {
+                (
+                    t.subject.to_string(),
+                    t.predicate.to_string(),
+                    t.object.to_string(),
+                )
+            });
             data.dedup();
             // Ontology first (as written order is lost anyway, keep subjects grouped), then data.
-            triples.sort_by_cached_key(|t| (t.subject.to_string(), t.predicate.to_string(), t.object.to_string()));
+            triples.sort_by_cached_key(|t| {
+                (
+                    t.subject.to_string(),
+                    t.predicate.to_string(),
+                    t.object.to_string(),
+                )
+            });
             let mut ser = RdfSerializer::from_format(RdfFormat::Turtle);
             for (p, ns) in vocab::serialization_prefixes() {
-                ser = ser.with_prefix(*p, *ns).map_err(|e| RdfError::Parse(e.to_string()))?;
+                ser = ser
+                    .with_prefix(*p, *ns)
+                    .map_err(|e| RdfError::Parse(e.to_string()))?;
             }
             let mut s = ser.for_writer(&mut w);
-            for t in triples.iter().chain(data.iter().filter(|t| !ontology_subjects.contains(&t.subject.to_string()))) {
+            for t in triples.iter().chain(
+                data.iter()
+                    .filter(|t| !ontology_subjects.contains(&t.subject.to_string())),
+            ) {
                 s.serialize_triple(t)?;
             }
             s.finish()?;

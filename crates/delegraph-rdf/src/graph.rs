@@ -19,7 +19,12 @@ fn nn(iri: &str) -> NamedNode {
 
 impl G<'_> {
     fn add(&mut self, s: &str, p: &str, o: impl Into<Term>) {
-        self.out.push(Quad::new(NamedOrBlankNode::from(nn(s)), nn(p), o.into(), self.graph.clone()));
+        self.out.push(Quad::new(
+            NamedOrBlankNode::from(nn(s)),
+            nn(p),
+            o.into(),
+            self.graph.clone(),
+        ));
     }
     fn iri(&mut self, s: &str, p: &str, o: &str) {
         self.add(s, p, nn(o));
@@ -38,8 +43,16 @@ impl G<'_> {
         let m = format!("{}#char={b},{e}", self.doc_iri);
         self.iri(owner, GAF_DENOTED_BY, &m);
         self.ty(&m, "Mention");
-        self.add(&m, NIF_BEGIN, Literal::new_typed_literal(b.to_string(), xsd::NON_NEGATIVE_INTEGER));
-        self.add(&m, NIF_END, Literal::new_typed_literal(e.to_string(), xsd::NON_NEGATIVE_INTEGER));
+        self.add(
+            &m,
+            NIF_BEGIN,
+            Literal::new_typed_literal(b.to_string(), xsd::NON_NEGATIVE_INTEGER),
+        );
+        self.add(
+            &m,
+            NIF_END,
+            Literal::new_typed_literal(e.to_string(), xsd::NON_NEGATIVE_INTEGER),
+        );
         self.text(&m, NIF_ANCHOR, &text[span.clone()]);
         let doc = self.doc_iri.clone();
         self.iri(&m, NIF_CONTEXT, &doc);
@@ -89,9 +102,18 @@ fn place_class(k: PlaceKind) -> &'static str {
 /// When the document was not linked (IRIs missing): linking is a precondition.
 pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
     let doc_iri = doc.iri.clone().expect("document is linked");
-    let mut g = G { graph: GraphName::NamedNode(nn(&doc_iri)), doc, doc_iri: doc_iri.clone(), out: Vec::new() };
+    let mut g = G {
+        graph: GraphName::NamedNode(nn(&doc_iri)),
+        doc,
+        doc_iri: doc_iri.clone(),
+        out: Vec::new(),
+    };
     g.ty(&doc_iri, "Document");
-    g.text(&doc_iri, RDFS_LABEL, doc.title.as_deref().unwrap_or(&doc.document));
+    g.text(
+        &doc_iri,
+        RDFS_LABEL,
+        doc.title.as_deref().unwrap_or(&doc.document),
+    );
     if let Some(t) = &doc.title {
         g.text(&doc_iri, DCT_TITLE, t);
     }
@@ -99,7 +121,11 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
         g.add(&doc_iri, DCT_ISSUED, date_literal(p));
     }
     g.text(&doc_iri, &dg("sourcePath"), &doc.source);
-    g.text(&doc_iri, &dg("contentHash"), &format!("sha256:{}", doc.sha256));
+    g.text(
+        &doc_iri,
+        &dg("contentHash"),
+        &format!("sha256:{}", doc.sha256),
+    );
 
     let iri_of = |r: EntityRef| doc.core(r).iri.clone().expect("entity is linked");
     for r in doc.entity_refs() {
@@ -116,7 +142,11 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
                     g.text(&e, GN_COUNTRY_CODE, cc);
                 }
                 if let Some(id) = p.geonames_id {
-                    g.add(&e, &dg("geonamesId"), Literal::new_typed_literal(id.to_string(), xsd::INTEGER));
+                    g.add(
+                        &e,
+                        &dg("geonamesId"),
+                        Literal::new_typed_literal(id.to_string(), xsd::INTEGER),
+                    );
                     g.iri(&e, OWL_SAME_AS, &format!("{GEONAMES_FEATURE}{id}/"));
                 }
             }
@@ -166,7 +196,9 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
     for t in &doc.trips {
         let ti = t.iri.clone().expect("linked");
         g.ty(&ti, "DelegationTrip");
-        let who = t.leader.map_or("Delegation".to_string(), |r| doc.name(r).to_string());
+        let who = t
+            .leader
+            .map_or("Delegation".to_string(), |r| doc.name(r).to_string());
         let whereto: Vec<&str> = t.destinations.iter().map(|r| doc.name(*r)).collect();
         g.text(&ti, RDFS_LABEL, &format!("{who} → {}", whereto.join(", ")));
         if let Some(l) = t.leader {
@@ -182,7 +214,11 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
             let stop = format!("{ti}/stop/{doc_slug}-{}", n + 1);
             g.ty(&stop, "TripStop");
             g.iri(&ti, &dg("stop"), &stop);
-            g.add(&stop, &dg("stopIndex"), Literal::new_typed_literal((n + 1).to_string(), xsd::INTEGER));
+            g.add(
+                &stop,
+                &dg("stopIndex"),
+                Literal::new_typed_literal((n + 1).to_string(), xsd::INTEGER),
+            );
             g.iri(&stop, &dg("stopPlace"), &place);
             g.text(&stop, RDFS_LABEL, &format!("{}. {}", n + 1, doc.name(*d)));
         }
@@ -199,7 +235,11 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
             g.add(&ti, &dg("endDate"), date_literal(e));
         }
         if let Some(c) = t.cost_eur {
-            g.add(&ti, &dg("costEUR"), Literal::new_typed_literal(format!("{c:.2}"), xsd::DECIMAL));
+            g.add(
+                &ti,
+                &dg("costEUR"),
+                Literal::new_typed_literal(format!("{c:.2}"), xsd::DECIMAL),
+            );
         }
         g.text(&ti, &dg("status"), t.status.as_str());
         g.iri(&ti, PROV_DERIVED, &doc_iri);
@@ -211,7 +251,11 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
         let pi = p.iri.clone().expect("linked");
         let (a, b) = (iri_of(p.a), iri_of(p.b));
         g.ty(&pi, "Partnership");
-        g.text(&pi, RDFS_LABEL, &format!("{} – {}", doc.name(p.a), doc.name(p.b)));
+        g.text(
+            &pi,
+            RDFS_LABEL,
+            &format!("{} – {}", doc.name(p.a), doc.name(p.b)),
+        );
         g.iri(&pi, &dg("partner"), &a);
         g.iri(&pi, &dg("partner"), &b);
         g.iri(&a, DBO_TWIN, &b);
@@ -229,7 +273,15 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
         let ai = a.iri.clone().expect("linked");
         g.ty(&ai, "Agreement");
         let parties: Vec<&str> = a.parties.iter().map(|r| doc.name(*r)).collect();
-        g.text(&ai, RDFS_LABEL, &format!("{} ({})", a.kind.as_str().replace('_', " "), parties.join(", ")));
+        g.text(
+            &ai,
+            RDFS_LABEL,
+            &format!(
+                "{} ({})",
+                a.kind.as_str().replace('_', " "),
+                parties.join(", ")
+            ),
+        );
         g.text(&ai, &dg("agreementKind"), a.kind.as_str());
         for r in &a.parties {
             g.iri(&ai, &dg("agreementParty"), &iri_of(*r));

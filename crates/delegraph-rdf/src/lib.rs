@@ -42,7 +42,10 @@ pub enum RdfError {
 /// The answer to a query, materialized.
 #[derive(Debug, Clone, PartialEq)]
 pub enum QueryOutput {
-    Solutions { variables: Vec<String>, rows: Vec<Vec<Option<Term>>> },
+    Solutions {
+        variables: Vec<String>,
+        rows: Vec<Vec<Option<Term>>>,
+    },
     Boolean(bool),
     Graph(Vec<Triple>),
 }
@@ -54,12 +57,16 @@ pub struct Graph {
 
 impl Graph {
     pub fn new() -> Result<Self, RdfError> {
-        Ok(Graph { store: Store::new().map_err(|e| RdfError::Store(e.to_string()))? })
+        Ok(Graph {
+            store: Store::new().map_err(|e| RdfError::Store(e.to_string()))?,
+        })
     }
 
     pub fn from_quads(quads: impl IntoIterator<Item = Quad>) -> Result<Self, RdfError> {
         let g = Graph::new()?;
-        g.store.extend(quads).map_err(|e| RdfError::Store(e.to_string()))?;
+        g.store
+            .extend(quads)
+            .map_err(|e| RdfError::Store(e.to_string()))?;
         Ok(g)
     }
 
@@ -100,19 +107,35 @@ impl Graph {
     pub fn query(&self, sparql: &str) -> Result<QueryOutput, RdfError> {
         let mut ev = SparqlEvaluator::new();
         for (p, iri) in vocab::PREFIXES {
-            ev = ev.with_prefix(*p, *iri).map_err(|e| RdfError::Syntax(e.to_string()))?;
+            ev = ev
+                .with_prefix(*p, *iri)
+                .map_err(|e| RdfError::Syntax(e.to_string()))?;
         }
-        let mut prepared = ev.parse_query(sparql).map_err(|e| RdfError::Syntax(e.to_string()))?;
+        let mut prepared = ev
+            .parse_query(sparql)
+            .map_err(|e| RdfError::Syntax(e.to_string()))?;
         prepared.dataset_mut().set_default_graph_as_union();
-        let results = prepared.on_store(&self.store).execute().map_err(|e| RdfError::Evaluation(e.to_string()))?;
+        let results = prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| RdfError::Evaluation(e.to_string()))?;
         Ok(match results {
             QueryResults::Boolean(b) => QueryOutput::Boolean(b),
             QueryResults::Solutions(sol) => {
-                let variables: Vec<String> = sol.variables().iter().map(|v| v.as_str().to_string()).collect();
+                let variables: Vec<String> = sol
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
                 let mut rows = Vec::new();
                 for s in sol {
                     let s = s.map_err(|e| RdfError::Evaluation(e.to_string()))?;
-                    rows.push(variables.iter().map(|v| s.get(v.as_str()).cloned()).collect());
+                    rows.push(
+                        variables
+                            .iter()
+                            .map(|v| s.get(v.as_str()).cloned())
+                            .collect(),
+                    );
                 }
                 QueryOutput::Solutions { variables, rows }
             }
@@ -156,7 +179,10 @@ pub fn shorten(iri: &str) -> String {
     match best {
         Some((p, ns)) => {
             let local = &iri[ns.len()..];
-            if local.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '/') {
+            if local
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '/')
+            {
                 format!("{p}:{local}")
             } else {
                 format!("<{iri}>")
@@ -174,12 +200,16 @@ mod tests {
     fn every_dg_term_is_declared_in_the_ontology() {
         let g = Graph::new().unwrap();
         g.store
-            .load_from_reader(RdfParser::from_format(RdfFormat::Turtle), ONTOLOGY_TTL.as_bytes())
+            .load_from_reader(
+                RdfParser::from_format(RdfFormat::Turtle),
+                ONTOLOGY_TTL.as_bytes(),
+            )
             .unwrap();
         for t in vocab::DG_TERMS {
             let q = format!("ASK {{ GRAPH ?g {{ dg:{t} a ?k }} }} ");
             let q2 = format!("ASK {{ dg:{t} a ?k }}");
-            let declared = matches!(g.query(&q2).unwrap(), QueryOutput::Boolean(true)) || matches!(g.query(&q).unwrap(), QueryOutput::Boolean(true));
+            let declared = matches!(g.query(&q2).unwrap(), QueryOutput::Boolean(true))
+                || matches!(g.query(&q).unwrap(), QueryOutput::Boolean(true));
             assert!(declared, "dg:{t} is not declared in ontology/delegraph.ttl");
         }
     }
@@ -187,13 +217,25 @@ mod tests {
     #[test]
     fn malformed_sparql_is_a_syntax_error() {
         let g = Graph::new().unwrap();
-        assert!(matches!(g.query("SELECT ?x WHERE { ?x "), Err(RdfError::Syntax(_))));
+        assert!(matches!(
+            g.query("SELECT ?x WHERE { ?x "),
+            Err(RdfError::Syntax(_))
+        ));
     }
 
     #[test]
     fn shorten_uses_prefixes() {
-        assert_eq!(shorten("https://w3id.org/delegraph/ontology#Person"), "dg:Person");
-        assert_eq!(shorten("https://w3id.org/delegraph/id/person/kai-wegner"), "dgid:person/kai-wegner");
-        assert_eq!(shorten("http://example.org/x#y"), "<http://example.org/x#y>");
+        assert_eq!(
+            shorten("https://w3id.org/delegraph/ontology#Person"),
+            "dg:Person"
+        );
+        assert_eq!(
+            shorten("https://w3id.org/delegraph/id/person/kai-wegner"),
+            "dgid:person/kai-wegner"
+        );
+        assert_eq!(
+            shorten("http://example.org/x#y"),
+            "<http://example.org/x#y>"
+        );
     }
 }

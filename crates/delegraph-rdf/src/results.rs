@@ -54,10 +54,15 @@ fn cell(t: &Option<Term>) -> String {
 }
 
 /// Writes query output in the chosen format.
-pub fn write_results(out: &QueryOutput, format: ResultFormat, mut w: impl Write) -> Result<(), RdfError> {
+pub fn write_results(
+    out: &QueryOutput,
+    format: ResultFormat,
+    mut w: impl Write,
+) -> Result<(), RdfError> {
     match (out, format) {
         (QueryOutput::Solutions { variables, rows }, ResultFormat::Table) => {
-            let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(cell).collect()).collect();
+            let cells: Vec<Vec<String>> =
+                rows.iter().map(|r| r.iter().map(cell).collect()).collect();
             let mut widths: Vec<usize> = variables.iter().map(|v| display_width(v) + 1).collect();
             for r in &cells {
                 for (i, c) in r.iter().enumerate() {
@@ -82,28 +87,50 @@ pub fn write_results(out: &QueryOutput, format: ResultFormat, mut w: impl Write)
             for r in cells {
                 line(&mut w, r)?;
             }
-            writeln!(w, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+            writeln!(
+                w,
+                "({} row{})",
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" }
+            )?;
         }
         (QueryOutput::Boolean(b), ResultFormat::Table) => writeln!(w, "{b}")?,
-        (QueryOutput::Solutions { variables, rows }, f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Csv | ResultFormat::Tsv)) => {
-            let vars: Vec<Variable> = variables.iter().map(|v| Variable::new_unchecked(v.clone())).collect();
+        (
+            QueryOutput::Solutions { variables, rows },
+            f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Csv | ResultFormat::Tsv),
+        ) => {
+            let vars: Vec<Variable> = variables
+                .iter()
+                .map(|v| Variable::new_unchecked(v.clone()))
+                .collect();
             let shared: Arc<[Variable]> = vars.clone().into();
-            let mut ser = QueryResultsSerializer::from_format(results_format(f)).serialize_solutions_to_writer(&mut w, vars)?;
+            let mut ser = QueryResultsSerializer::from_format(results_format(f))
+                .serialize_solutions_to_writer(&mut w, vars)?;
             for r in rows {
                 let sol = QuerySolution::from((shared.clone(), r.clone()));
                 ser.serialize(&sol)?;
             }
             ser.finish()?;
         }
-        (QueryOutput::Boolean(b), f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Csv | ResultFormat::Tsv)) => {
-            QueryResultsSerializer::from_format(results_format(f)).serialize_boolean_to_writer(&mut w, *b)?;
+        (
+            QueryOutput::Boolean(b),
+            f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Csv | ResultFormat::Tsv),
+        ) => {
+            QueryResultsSerializer::from_format(results_format(f))
+                .serialize_boolean_to_writer(&mut w, *b)?;
         }
         (QueryOutput::Graph(triples), f) => {
-            let rdf = if f == ResultFormat::NTriples { RdfFormat::NTriples } else { RdfFormat::Turtle };
+            let rdf = if f == ResultFormat::NTriples {
+                RdfFormat::NTriples
+            } else {
+                RdfFormat::Turtle
+            };
             let mut ser = RdfSerializer::from_format(rdf);
             if rdf == RdfFormat::Turtle {
                 for (p, ns) in crate::vocab::serialization_prefixes() {
-                    ser = ser.with_prefix(*p, *ns).map_err(|e| RdfError::Parse(e.to_string()))?;
+                    ser = ser
+                        .with_prefix(*p, *ns)
+                        .map_err(|e| RdfError::Parse(e.to_string()))?;
                 }
             }
             let mut s = ser.for_writer(&mut w);

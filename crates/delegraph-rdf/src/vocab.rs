@@ -15,7 +15,10 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("foaf", "http://xmlns.com/foaf/0.1/"),
     ("dcterms", "http://purl.org/dc/terms/"),
     ("skos", "http://www.w3.org/2004/02/skos/core#"),
-    ("nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"),
+    (
+        "nif",
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    ),
     ("gaf", "http://groundedannotationframework.org/gaf#"),
     ("gn", "http://www.geonames.org/ontology#"),
     ("dbo", "http://dbpedia.org/ontology/"),
@@ -36,10 +39,13 @@ pub const SKOS_ALT: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
 pub const OWL_SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
 pub const PROV_DERIVED: &str = "http://www.w3.org/ns/prov#wasDerivedFrom";
 pub const GAF_DENOTED_BY: &str = "http://groundedannotationframework.org/gaf#denotedBy";
-pub const NIF_BEGIN: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex";
+pub const NIF_BEGIN: &str =
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex";
 pub const NIF_END: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex";
-pub const NIF_ANCHOR: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf";
-pub const NIF_CONTEXT: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext";
+pub const NIF_ANCHOR: &str =
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf";
+pub const NIF_CONTEXT: &str =
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext";
 pub const DCT_TITLE: &str = "http://purl.org/dc/terms/title";
 pub const DCT_ISSUED: &str = "http://purl.org/dc/terms/issued";
 pub const GN_COUNTRY_CODE: &str = "http://www.geonames.org/ontology#countryCode";
@@ -48,14 +54,59 @@ pub const GEONAMES_FEATURE: &str = "https://sws.geonames.org/";
 
 /// `dg:` terms, by local name. Kept in one list so the ontology test can check them all.
 pub const DG_TERMS: &[&str] = &[
-    "Person", "Place", "City", "District", "Region", "Country", "Organization", "Company",
-    "University", "ResearchInstitute", "PublicBody", "Chamber", "Association",
-    "CulturalInstitution", "MediaOrganization", "NamedEvent", "PoliticalParty", "Document",
-    "OfficeHolding", "DelegationTrip", "TripStop", "Partnership", "Agreement", "Mention",
-    "holdsOffice", "officeHolder", "officeOf", "memberOfParty", "leader", "member", "origin",
-    "destination", "stop", "stopPlace", "met", "partner", "agreementParty", "signatory",
-    "mentionedIn", "title", "stopIndex", "startDate", "endDate", "signedOn", "since", "costEUR",
-    "status", "agreementKind", "placeKind", "orgKind", "geonamesId", "contentHash", "sourcePath",
+    "Person",
+    "Place",
+    "City",
+    "District",
+    "Region",
+    "Country",
+    "Organization",
+    "Company",
+    "University",
+    "ResearchInstitute",
+    "PublicBody",
+    "Chamber",
+    "Association",
+    "CulturalInstitution",
+    "MediaOrganization",
+    "NamedEvent",
+    "PoliticalParty",
+    "Document",
+    "OfficeHolding",
+    "DelegationTrip",
+    "TripStop",
+    "Partnership",
+    "Agreement",
+    "Mention",
+    "holdsOffice",
+    "officeHolder",
+    "officeOf",
+    "memberOfParty",
+    "leader",
+    "member",
+    "origin",
+    "destination",
+    "stop",
+    "stopPlace",
+    "met",
+    "partner",
+    "agreementParty",
+    "signatory",
+    "mentionedIn",
+    "title",
+    "stopIndex",
+    "startDate",
+    "endDate",
+    "signedOn",
+    "since",
+    "costEUR",
+    "status",
+    "agreementKind",
+    "placeKind",
+    "orgKind",
+    "geonamesId",
+    "contentHash",
+    "sourcePath",
     "sentence",
 ];
 

@@ -15,17 +15,29 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn year(year: i16) -> Self {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     pub fn month(year: i16, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// A full date; `None` when the day does not exist in that month.
     pub fn ymd(year: i16, month: u8, day: u8) -> Option<Self> {
         jiff::civil::Date::new(year, month as i8, day as i8).ok()?;
-        Some(PartialDate { year, month: Some(month), day: Some(day) })
+        Some(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     pub fn is_day(&self) -> bool {
@@ -38,7 +50,11 @@ impl PartialDate {
     }
 
     pub fn from_civil(d: jiff::civil::Date) -> Self {
-        PartialDate { year: d.year(), month: Some(d.month() as u8), day: Some(d.day() as u8) }
+        PartialDate {
+            year: d.year(),
+            month: Some(d.month() as u8),
+            day: Some(d.day() as u8),
+        }
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

@@ -67,7 +67,10 @@ pub struct Document {
 /// Decodes `bytes` and reads title and publication date. Never looks at the filesystem.
 pub fn load(name: &str, source: &str, bytes: &[u8], format: Format) -> Result<Document, TextError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(TextError::TooLarge { size: bytes.len(), limit: MAX_DOCUMENT_BYTES });
+        return Err(TextError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
     }
     if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
         return Err(TextError::Binary(pos));
@@ -128,7 +131,13 @@ fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 fn header(text: &str) -> (Option<String>, Option<PartialDate>) {
     let mut title = None;
     let mut published: Option<PartialDate> = None;
-    for (n, line) in text.lines().map(str::trim).filter(|l| !l.is_empty()).take(12).enumerate() {
+    for (n, line) in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(12)
+        .enumerate()
+    {
         let long = line.chars().count() > 240;
         if let Some(d) = parse_publication_date(line) {
             let better = match published {
@@ -141,9 +150,9 @@ fn header(text: &str) -> (Option<String>, Option<PartialDate>) {
             }
         }
         if n == 0 && !long {
-            let t = line.strip_prefix("date ").map_or(line, |rest| {
-                rest.split_once(' ').map_or("", |(_, t)| t)
-            });
+            let t = line
+                .strip_prefix("date ")
+                .map_or(line, |rest| rest.split_once(' ').map_or("", |(_, t)| t));
             if !t.is_empty() && !t.ends_with(['.', ',', ';']) {
                 title = Some(t.to_string());
             }
@@ -161,15 +170,27 @@ mod tests {
 
     #[test]
     fn reads_title_and_date_lines() {
-        let d = load("a.txt", "a.txt", "Besuch in Bonn\ndate 2023-03-29\n\nText.".as_bytes(), Format::Text).unwrap();
+        let d = load(
+            "a.txt",
+            "a.txt",
+            "Besuch in Bonn\ndate 2023-03-29\n\nText.".as_bytes(),
+            Format::Text,
+        )
+        .unwrap();
         assert_eq!(d.title.as_deref(), Some("Besuch in Bonn"));
         assert_eq!(d.published.unwrap().to_string(), "2023-03-29");
     }
 
     #[test]
     fn refuses_binary_and_empty() {
-        assert_eq!(load("b", "b", b"ab\0cd", Format::Text), Err(TextError::Binary(2)));
-        assert_eq!(load("e", "e", b"  \n ", Format::Text), Err(TextError::Empty));
+        assert_eq!(
+            load("b", "b", b"ab\0cd", Format::Text),
+            Err(TextError::Binary(2))
+        );
+        assert_eq!(
+            load("e", "e", b"  \n ", Format::Text),
+            Err(TextError::Empty)
+        );
     }
 
     #[test]

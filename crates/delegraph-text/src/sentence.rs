@@ -10,16 +10,39 @@ use std::ops::Range;
 
 /// Abbreviations after which a full stop does not end a sentence (lowercase, without dot).
 const ABBREVIATIONS: &[&str] = &[
-    "a", "abb", "abs", "abt", "b", "allg", "bzgl", "bzw", "ca", "chr", "co", "dipl", "dr", "e", "ebd", "etc",
-    "evtl", "fa", "ff", "fr", "geb", "gegr", "gem", "ggf", "hl", "hr", "hrsg", "inkl", "ing", "jh",
-    "jhd", "jr", "kfm", "lt", "max", "med", "min", "mio", "mrd", "nr", "od", "pkt", "prof", "rd",
-    "sen", "sog", "st", "std", "str", "tel", "tsd", "u", "usw", "v", "vgl", "vs", "z", "zzgl",
+    "a", "abb", "abs", "abt", "b", "allg", "bzgl", "bzw", "ca", "chr", "co", "dipl", "dr", "e",
+    "ebd", "etc", "evtl", "fa", "ff", "fr", "geb", "gegr", "gem", "ggf", "hl", "hr", "hrsg",
+    "inkl", "ing", "jh", "jhd", "jr", "kfm", "lt", "max", "med", "min", "mio", "mrd", "nr", "od",
+    "pkt", "prof", "rd", "sen", "sog", "st", "std", "str", "tel", "tsd", "u", "usw", "v", "vgl",
+    "vs", "z", "zzgl",
 ];
 
 const MONTHS: &[&str] = &[
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep",
-    "sept", "okt", "nov", "dez",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jan",
+    "feb",
+    "mär",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dez",
 ];
 
 fn is_terminal(s: &str) -> bool {
@@ -58,13 +81,12 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                 }
             }
         }
-        if !boundary_after {
-            if let Some(n) = tokens.get(i + 1) {
-                if n.newlines_before >= 2 {
-                    boundary_after = true;
-                } else if n.newlines_before == 1 {
-                    boundary_after = line_looks_finished(t, tokens[i].kind) && !starts_lower(n.text(text));
-                }
+        if !boundary_after && let Some(n) = tokens.get(i + 1) {
+            if n.newlines_before >= 2 {
+                boundary_after = true;
+            } else if n.newlines_before == 1 {
+                boundary_after =
+                    line_looks_finished(t, tokens[i].kind) && !starts_lower(n.text(text));
             }
         }
         if boundary_after {

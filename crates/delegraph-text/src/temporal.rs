@@ -16,22 +16,27 @@
 //!   calendar agrees;
 //! - a month without a year ("im Mai", "Ende Mai") likewise;
 //! - a bare weekday is the next such day on or after the anchor; when its sentence reads as past
-//!   (preterite auxiliaries and common past verbs, "gestern", "vergangenen", "seit") it is the
-//!   last such day on or before the anchor; "kommenden"/"nächsten" and "vergangenen"/"letzten"
-//!   directly before it mean strictly after/before;
+//!   (preterite auxiliaries and common past verbs, "hat/haben" with a participle, "gestern",
+//!   "vergangenen"; or "seit" right before the weekday) it is the last such day on or before
+//!   the anchor; "kommenden"/"nächsten" and "vergangenen"/"letzten" directly before it mean
+//!   strictly after/before;
+//! - weeks run Monday to Sunday; "Anfang/Mitte/Ende der Woche" are Mon–Tue, Tue–Thu, Fri–Sun;
 //! - expressions that need a day-precise anchor (weekdays, "heute", "nächste Woche") are
 //!   skipped when the anchor is only a month or year; year-relative ones ("im vergangenen Jahr",
-//!   "vor 25 Jahren") only need the year;
-//! - seasons ("im Frühjahr 2025") and "Anfang/Mitte/Ende <year>" keep year precision,
-//!   "Anfang/Mitte/Ende <month>" month precision: no invented days;
+//!   "vor 25 Jahren") only need the year; "seit 60 Jahren" without any anchor is
+//!   `Anniversary(60)`, "vor 25 Jahren" without one is skipped;
+//! - seasons ("im Frühjahr 2025") and "Anfang/Mitte/Ende 2023" keep year precision,
+//!   "Ende Mai" month precision: no invented days;
 //! - a bare four-digit number 1900..=2100 is a year only with a cue: a preceding "seit", "Jahr",
 //!   "Ende", season word and the like; or a following function word, auxiliary or participle
-//!   ("2019 unterzeichnet", "kam 2019 mit"); or a preceding preposition plus a following
-//!   punctuation mark ("bis 2030."). Units, currency and capitalised nouns after the number, or
-//!   "rund"/"über"/"Platz" before it, veto it ("2000 Besucher", "rund 2000", "Platz 2019").
+//!   ("2019 unterzeichnet", "kam 2019 mit"); or a preceding preposition followed by punctuation
+//!   or an uninflected word ("bis 2030.", "von 1995 besonders"). Units and currency after the
+//!   number, or "rund"/"über"/"Platz" before it, always veto it; without a strong cue so does a
+//!   noun or an inflected adjective after it ("2000 Besucher", "bis 2000 neue Wohnungen");
 //! - a year-precision point directly followed by "begründet", "gegründet", "vereinbart",
 //!   "besiegelt" or "ins Leben gerufen" (or preceded by "gegründet") is a [`TimeValue::Since`];
-//!   so is anything after "seit" that names a year, and a year after "ab".
+//!   so is anything after "seit" that names a year, and a year after "ab". Full dates keep
+//!   their day: "am 3. Mai 2019 vereinbart" stays a Point.
 
 use crate::date::PartialDate;
 use crate::numbers::{Tok, lex, number_word, ordinal_word};
@@ -1202,6 +1207,20 @@ impl<'a, 't> Cx<'a, 't> {
 
     /// "im Jahr 2019", "Jahr 2019", a bare year in date context; Since with founding verbs.
     fn r_year(&self, i: usize) -> Option<M> {
+        // Decades: "in den 1990er Jahren" → 1990..1999.
+        if let Some(d) = self
+            .num(i, 4, 4)
+            .filter(|d| (1000..=2090).contains(d) && d % 10 == 0)
+            && self.adj(i + 1)
+            && self.key(i + 1) == "er"
+            && self.is(i + 2, &["jahre", "jahren", "jahrs", "jahres"])
+        {
+            let d = d as i16;
+            return m(
+                i + 3,
+                TimeValue::Range(PartialDate::year(d), PartialDate::year(d + 9)),
+            );
+        }
         let (y, end) = if self.is(i, &["im"]) && self.is(i + 1, &["jahr", "jahre"]) {
             (self.year_tok(i + 2, 1000, 2100)?, i + 3)
         } else if self.is(i, &["jahr", "jahre"]) && self.cap(i) {
@@ -1642,13 +1661,14 @@ impl<'a, 't> Cx<'a, 't> {
                     end: e,
                     value: TimeValue::Point(date),
                 });
-            } else if let Some(y) = self.year_tok(j, 1900, 2100) {
-                if !self.unit_after(j + 1) && self.year_after_preposition(j + 1) {
-                    best = Some(M {
-                        end: j + 1,
-                        value: TimeValue::Point(PartialDate::year(y)),
-                    });
-                }
+            } else if let Some(y) = self.year_tok(j, 1900, 2100)
+                && !self.unit_after(j + 1)
+                && self.year_after_preposition(j + 1)
+            {
+                best = Some(M {
+                    end: j + 1,
+                    value: TimeValue::Point(PartialDate::year(y)),
+                });
             }
         }
         let b = best?;
@@ -2017,7 +2037,12 @@ impl<'a, 't> Cx<'a, 't> {
                     value: TimeValue::Anniversary(n),
                 });
             }
-            // "30 Jahre Städtepartnerschaft"
+            // "30 Jahre Städtepartnerschaft"; "nach 30 Jahren Partnerschaft" only with the noun
+            // right after ("vor 25 Jahren wurde die Partnerschaft …" counts back instead).
+            if self.is(i + 1, &["jahren"]) && !self.in_longer_number(i) {
+                let e = self.anniversary_noun_after(i + 2).filter(|&e| e == i + 3)?;
+                return m(e, TimeValue::Anniversary(n));
+            }
             if self.is(i + 1, &["jahre"]) && !self.in_longer_number(i) {
                 return m(
                     self.anniversary_noun_after(i + 2)?,

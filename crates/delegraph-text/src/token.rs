@@ -49,7 +49,9 @@ pub enum Shape {
 /// The shape of a word.
 pub fn shape(word: &str) -> Shape {
     let mut chars = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = chars.next() else { return Shape::Other };
+    let Some(first) = chars.next() else {
+        return Shape::Other;
+    };
     if first.is_uppercase() {
         let rest: Vec<char> = chars.collect();
         if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
@@ -82,7 +84,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        raw.push(Token { start, end: start + piece.len(), kind, newlines_before: newlines, space_before: space });
+        raw.push(Token {
+            start,
+            end: start + piece.len(),
+            kind,
+            newlines_before: newlines,
+            space_before: space,
+        });
         newlines = 0;
         space = false;
     }
@@ -126,7 +134,9 @@ fn merge(text: &str, raw: Vec<Token>) -> Vec<Token> {
             let word = tok.text(text);
             if tok.kind == TokenKind::Word
                 && word.contains('.')
-                && word.split('.').all(|p| (1..=2).contains(&p.chars().count()))
+                && word
+                    .split('.')
+                    .all(|p| (1..=2).contains(&p.chars().count()))
                 && i < raw.len()
                 && raw[i].text(text) == "."
                 && !raw[i].space_before
@@ -152,20 +162,34 @@ mod tests {
     fn compounds_and_truncations_stay_whole() {
         assert_eq!(
             words("die SPD-Politikerin und eine Wirtschafts- und Wissenschaftsdelegation"),
-            ["die", "SPD-Politikerin", "und", "eine", "Wirtschafts-", "und", "Wissenschaftsdelegation"]
+            [
+                "die",
+                "SPD-Politikerin",
+                "und",
+                "eine",
+                "Wirtschafts-",
+                "und",
+                "Wissenschaftsdelegation"
+            ]
         );
         assert_eq!(words("Hauts-de-France"), ["Hauts-de-France"]);
     }
 
     #[test]
     fn initialisms_keep_their_dots() {
-        assert_eq!(words("die J.P. Morgan Bank in L.A."), ["die", "J.P.", "Morgan", "Bank", "in", "L.A."]);
+        assert_eq!(
+            words("die J.P. Morgan Bank in L.A."),
+            ["die", "J.P.", "Morgan", "Bank", "in", "L.A."]
+        );
         assert_eq!(words("Verein e.V. Bonn"), ["Verein", "e.V.", "Bonn"]);
     }
 
     #[test]
     fn numbers_with_dots_are_one_token() {
-        assert_eq!(words("am 13.05.24 für 123.000 Euro"), ["am", "13.05.24", "für", "123.000", "Euro"]);
+        assert_eq!(
+            words("am 13.05.24 für 123.000 Euro"),
+            ["am", "13.05.24", "für", "123.000", "Euro"]
+        );
     }
 
     #[test]

@@ -236,6 +236,17 @@ const CASES: &[(&str, &str, &[&str])] = &[
         &["50 Jahre deutsch-polnische Freundschaft => A:50"],
     ),
     ("", "Eine 30-jährige Frau leitete die Gruppe.", &[]),
+    ("", "Sie ist 30 Jahre alt und kennt Porto seit Jahren.", &[]),
+    (
+        "",
+        "Nach 30 Jahren Partnerschaft zogen Celle und Tulln Bilanz.",
+        &["30 Jahren Partnerschaft => A:30"],
+    ),
+    (
+        "",
+        "In den 1990er Jahren begann der Schüleraustausch.",
+        &["1990er Jahren => R:1990..1999"],
+    ),
     // --- day and month without a year ---
     (
         "2024-11-02",
