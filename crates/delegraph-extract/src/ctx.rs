@@ -17,6 +17,35 @@ pub(crate) struct Ctx<'a> {
     pub boiler: Vec<bool>,
 }
 
+/// Credits, contact blocks and link lists: a cue at the start of the sentence, or anywhere in a
+/// short one ("Bild: …", "Kontakt …", "Tel.: …"). Long prose that merely contains "Kontakt" is
+/// not boilerplate.
+fn is_boilerplate(text: &str, toks: &[Token]) -> bool {
+    if toks.is_empty() {
+        return false;
+    }
+    let sentence = &text[toks[0].start..toks[toks.len() - 1].end];
+    let head_end = toks.get(4).map_or(sentence.len(), |t| t.start - toks[0].start);
+    let head = &sentence[..head_end.min(sentence.len())];
+    let short = toks.len() < 30;
+    let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+    let word_cue = |c: &str| {
+        let cue_words: Vec<&str> = c.split(' ').collect();
+        words.windows(cue_words.len()).any(|w| w == cue_words.as_slice())
+    };
+    let starts_with_cue = |c: &str| {
+        let cue_words: Vec<&str> = c.split(' ').collect();
+        words.len() >= cue_words.len() && words[..cue_words.len()] == cue_words[..]
+    };
+    BOILERPLATE_CUES.iter().any(|c| {
+        if c.contains(':') || c.contains('©') {
+            head.contains(c) || (short && sentence.contains(c))
+        } else {
+            starts_with_cue(c) || (short && word_cue(c))
+        }
+    }) || (short && (sentence.contains("http://") || sentence.contains("https://")))
+}
+
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str) -> Self {
         let toks = tokenize(text);
@@ -28,15 +57,7 @@ impl<'a> Ctx<'a> {
                 *s = si;
             }
         }
-        let boiler = sents
-            .iter()
-            .map(|r| {
-                let s = &text[toks[r.start].start..toks[r.end - 1].end];
-                BOILERPLATE_CUES.iter().any(|c| s.contains(c))
-                    || s.contains("http://")
-                    || s.contains("https://")
-            })
-            .collect();
+        let boiler = sents.iter().map(|r| is_boilerplate(text, &toks[r.clone()])).collect();
         Ctx {
             text,
             toks,

@@ -17,10 +17,10 @@
 
 use crate::ctx::Ctx;
 use crate::lexicon::*;
-use delegraph_gazetteer::names::is_first_name;
+use delegraph_gazetteer::names::{is_common_surname, is_first_name};
 use delegraph_gazetteer::orgs::{self, lookup_org};
 use delegraph_gazetteer::places::{Form, PlaceId, Places};
-use delegraph_gazetteer::words::zipf;
+use delegraph_gazetteer::words::{is_common_noun, zipf};
 use delegraph_model::{EntityRef, EntityType, OrgKind};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -109,7 +109,11 @@ pub(crate) fn office_head(word: &str) -> Option<&'static str> {
     if word.chars().next().is_none_or(|c| !c.is_uppercase()) {
         return None;
     }
-    let lower = word.to_lowercase();
+    let mut lower = word.to_lowercase();
+    // "Landesrätin" -> "landesrat": the feminine of "-rat" changes the vowel.
+    if let Some(stem) = lower.strip_suffix("rätin") {
+        lower = format!("{stem}rat");
+    }
     for s in stems(&lower) {
         let base = s
             .strip_suffix("in")
@@ -315,9 +319,10 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     title_persons(ctx, &mut f);
     name_persons(ctx, &mut f);
     merge_person_variants(&mut f);
+    surname_mentions(ctx, &mut f);
+    head_first_orgs(ctx, &mut f);
     places(ctx, &mut f);
     acronyms(ctx, &mut f);
-    surname_mentions(ctx, &mut f);
     parties(ctx, &mut f);
     f.index
         .sort_by_key(|(t, r)| (t.start, std::cmp::Reverse(t.end), *r));
@@ -553,7 +558,7 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
     let places = Places::get();
     let mut i = 0;
     while i < ctx.len() {
-        if f.claim[i].is_some() || !ctx.is_cap(i) {
+        if f.claim[i].is_some() || !ctx.is_cap(i) || ctx.boiler[ctx.sent_of[i]] {
             i += 1;
             continue;
         }
@@ -593,24 +598,33 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
         {
             let mut k = end + 1;
             let mut n = 0;
-            while k < sent.end && n < 4 {
+            let fuer = ctx.word(end) == "für";
+            while k < sent.end && n < 5 {
                 if ctx.is_cap(k) && !ctx.is_function(k) && office_head(ctx.word(k)).is_none() {
+                    // A place ends the complement: "des Landes Berlin" (not "… Berlin Jüdenstr").
+                    if let Some((t, _)) = place_match(ctx, k, places) {
+                        k = t.end;
+                        n += 1;
+                        break;
+                    }
                     k += 1;
                     n += 1;
-                } else if ctx.word(k) == "und"
-                    && n > 0
-                    && ctx.is_cap(k + 1)
-                    && ctx.word(end) == "für"
-                {
+                } else if n > 0 && fuer && ctx.word(k) == "und" && ctx.is_word(k + 1) {
+                    k += 1;
+                } else if n > 0 && fuer && ctx.is_word(k) && !ctx.is_cap(k) && ctx.is_cap(k + 1) && ctx.word(k - 1) == "und" {
+                    // "für Verkehr und digitale Infrastruktur"
                     k += 1;
                 } else {
                     break;
                 }
             }
-            // A genitive complement needs a name-like word ("des Landes Berlin", "der Stadt"),
-            // not a general noun phrase.
+            while k > end + 1 && matches!(ctx.word(k - 1), "und") {
+                k -= 1;
+            }
+            // A genitive complement needs a name-like word ("des Landes Berlin", "der Stadt")
+            // or an institution that is named by its remit ("Bundesministerium des Innern").
             let names_place = (end + 1..k).any(|x| place_match(ctx, x, places).is_some());
-            if n > 0 && (names_place || ctx.word(end) == "für" || ctx.word(end + 1) == "Stadt") {
+            if n > 0 && (names_place || fuer || standalone || ctx.word(end + 1) == "Stadt") {
                 end = k;
                 complement = true;
             }
@@ -622,7 +636,12 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit());
         let modified = start < i;
-        let specific = standalone && (prefix_len > 0 || modified);
+        // "Liechtenstein-Institut", "Ospelt-Gruppe": a name joined to the head by a hyphen.
+        let named_compound = w.contains('-') && {
+            let first = w.split('-').next().unwrap_or("");
+            first.chars().next().is_some_and(char::is_uppercase) && !is_common_noun(first) && first.chars().count() >= 2
+        };
+        let specific = (standalone && (prefix_len > 0 || modified)) || named_compound;
         if !(specific
             || complement
             || acronym
@@ -646,6 +665,61 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
             }
         }
         i = end;
+    }
+}
+
+/// Head nouns that come before the name: "Villa Aurora", "Messe Karlsruhe", "Universität
+/// Leipzig", "Akademie Orléans-Tours", "Militärmuseum St. Luzisteig".
+const HEAD_FIRST: &[(&str, &str)] = &[
+    ("akademie", "university"),
+    ("flughafen", "company"),
+    ("galerie", "culture"),
+    ("hochschule", "university"),
+    ("klinikum", "research"),
+    ("messe", "event"),
+    ("museum", "culture"),
+    ("oper", "culture"),
+    ("schloss", "culture"),
+    ("stiftung", "association"),
+    ("theater", "culture"),
+    ("universität", "university"),
+    ("villa", "culture"),
+];
+
+fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_cap(i) || ctx.boiler[ctx.sent_of[i]] {
+            continue;
+        }
+        let lower = ctx.lower(i);
+        let Some((_, kind)) = HEAD_FIRST.iter().find(|(h, _)| lower.ends_with(h)) else { continue };
+        let sent_end = ctx.sents[ctx.sent_of[i]].end;
+        let mut end = i + 1;
+        // A place ("Messe Karlsruhe") or proper names that are not ordinary words ("Villa Aurora").
+        if let Some((t, _)) = place_match(ctx, end, places) {
+            end = t.end;
+        } else {
+            while end < sent_end
+                && end < i + 4
+                && ctx.is_cap(end)
+                && !ctx.is_function(end)
+                && !is_common_noun(ctx.word(end))
+                && f.claim[end].is_none()
+                && office_head(ctx.word(end)).is_none()
+            {
+                end += 1;
+                // "St. Luzisteig"
+                if ctx.word(end) == "." && ctx.word(end - 1).len() <= 3 && ctx.is_cap(end + 1) {
+                    end += 1;
+                }
+            }
+        }
+        if end == i + 1 || !f.free(i..end) {
+            continue;
+        }
+        let name = ctx.surface(i..end);
+        f.org_ref(ctx, i..end, name, org_kind(kind));
     }
 }
 
@@ -695,8 +769,45 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<(Range<usize>, String, &'static str)>
     if ctx.word(end) == "und" && office_head(ctx.word(end + 1)).is_some() && ctx.is_cap(end + 2) {
         end += 2;
     }
-    let title = ctx.surface(i..end);
+    let title = nominative_title(&ctx.w[i..end]);
     Some((i..end, title, head))
+}
+
+/// The title in the nominative singular, as a record states it: "des Regierenden
+/// Bürgermeisters" -> "Regierender Bürgermeister", "Präsidenten" -> "Präsident".
+pub(crate) fn nominative_title(words: &[&str]) -> String {
+    let Some(head_pos) = words.iter().rposition(|w| office_head(w).is_some()) else {
+        return words.join(" ");
+    };
+    let head_word = words[head_pos];
+    let lower = head_word.to_lowercase();
+    let feminine = lower.ends_with("in") && !lower.ends_with("chefin") || lower.ends_with("chefin");
+    let mut out: Vec<String> = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if k == head_pos && !feminine {
+            let mut fixed = w.to_string();
+            for suf in ["es", "en", "s", "n"] {
+                if let Some(stem) = w.strip_suffix(suf) {
+                    let sl = stem.to_lowercase();
+                    if OFFICE_HEADS.iter().any(|h| sl.ends_with(h) && !h.ends_with('e') || sl.ends_with(h) && suf == "n") {
+                        fixed = stem.to_string();
+                        break;
+                    }
+                }
+            }
+            out.push(fixed);
+        } else if k < head_pos && is_office_adjective(w) {
+            let lw = w.to_lowercase();
+            let stem = ["em", "en", "er", "es", "e"].iter().find_map(|e| lw.strip_suffix(e)).unwrap_or(&lw);
+            let ending = if feminine { "e" } else { "er" };
+            let mut c = stem.chars();
+            let cap: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            out.push(format!("{cap}{ending}"));
+        } else {
+            out.push(w.to_string());
+        }
+    }
+    out.join(" ")
 }
 
 fn is_honorific(ctx: &Ctx, i: usize) -> usize {
@@ -728,7 +839,16 @@ fn name_at(
     while k < sent_end && words.len() < 6 {
         let w = ctx.word(k);
         let free = f.claim[k].is_none_or(|r| r.ty == EntityType::Person);
-        if ctx.is_cap(k)
+        if !words.is_empty()
+            && w.chars().count() == 1
+            && w.chars().all(char::is_uppercase)
+            && ctx.word(k + 1) == "."
+            && ctx.is_cap(k + 2)
+        {
+            // Initial: "Raymond M. Mhlaba".
+            words.push(format!("{w}."));
+            k += 2;
+        } else if ctx.is_cap(k)
             && !ctx.is_function(k)
             && free
             && office_head(w).is_none()
@@ -746,14 +866,6 @@ fn name_at(
         {
             words.push(w.to_string());
             k += 1;
-        } else if !words.is_empty()
-            && w.chars().count() == 1
-            && w.chars().all(char::is_uppercase)
-            && ctx.word(k + 1) == "."
-        {
-            // Initial: "Raymond M. Mhlaba".
-            words.push(format!("{w}."));
-            k += 2;
         } else if w.len() == 3
             && w.ends_with('.')
             && w.chars().next().is_some_and(char::is_uppercase)
@@ -765,25 +877,17 @@ fn name_at(
             break;
         }
     }
-    // Trailing particles or initials do not end a name.
-    while words
-        .last()
-        .is_some_and(|l| NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.'))
-    {
+    // Trailing particles or initials do not end a name, and neither does an ordinary noun that
+    // follows it ("Michael Müller Zusagen …"): trim until stable.
+    loop {
+        let Some(l) = words.last() else { break };
+        let particle = NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.');
+        let noun = words.len() > 1 && is_common_noun(l) && !is_common_surname(l) && !is_first_name(l);
+        if !(particle || noun) {
+            break;
+        }
+        k -= if l.ends_with('.') && l.chars().count() == 2 { 2 } else { 1 };
         words.pop();
-        k -= 1;
-    }
-    // A following capitalized noun that is a frequent word is not part of the name, unless the
-    // name would otherwise be empty (checked below).
-    while words.len() > 1 && {
-        let l = words.last().unwrap();
-        zipf(l) >= 4.3
-            && !is_first_name(l)
-            && !ctx.is_cap(k)
-            && ctx.toks[k.min(ctx.len() - 1)].kind == delegraph_text::TokenKind::Word
-    } {
-        words.pop();
-        k -= 1;
     }
     if words.is_empty() {
         return None;
@@ -803,18 +907,16 @@ fn name_at(
             return None;
         }
         let w = &words[0];
-        let rare = zipf(w) < 3.6;
-        if first_is_given && !rare {
+        // An ordinary noun is no name ("Bürgermeister Termine bei …"), unless it is also a
+        // common surname ("Präsident Richter") or a Chinese family name ("Vizebürgermeisterin Pan").
+        let noun = is_common_noun(w) && !is_common_surname(w) && !CHINESE_SURNAMES.contains(&w.as_str());
+        if noun || (first_is_given && zipf(w) >= 3.6) {
             return None;
         }
-        if !(rare || next_is_boundary) {
+        if zipf(w) >= 5.0 && !next_is_boundary {
             return None;
         }
-        if Places::get()
-            .lookup(w)
-            .first()
-            .is_some_and(|c| !c.ambiguous)
-        {
+        if Places::get().lookup(w).first().is_some_and(|c| !c.ambiguous) {
             return None;
         }
     } else if !(first_is_given || chinese || after_title) {
@@ -844,6 +946,21 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
             && office_head(prefix).is_none()
         {
             of = OfRef::Surface(prefix.to_string());
+            // An acronym or known organization as prefix is a mention of it ("UNIDO-Direktor").
+            let acronym = prefix.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let known = lookup_org(prefix);
+            if (acronym || known.is_some()) && Places::get().lookup(prefix).is_empty() && !PARTIES.contains(&prefix) {
+                let tok = trange.end - 1;
+                let (name, kind) = known.map_or((prefix.to_string(), OrgKind::Other), |o| (o.name.clone(), gaz_kind(o.kind)));
+                let r = f.org_ref(ctx, tok..tok + 1, name, kind);
+                f.claim[tok] = None;
+                // The mention's surface is the prefix, not the whole compound.
+                if let Some(m) = f.orgs[r.index].mentions.last_mut() {
+                    m.1 = prefix.to_string();
+                }
+                f.orgs[r.index].aliases.retain(|a| a != head_word);
+                of = OfRef::Ent(r);
+            }
         }
         // Left context: "Berlins Regierender Bürgermeister", "Tokioter Gouverneurin".
         if of == OfRef::None && trange.start > 0 {
@@ -1082,13 +1199,33 @@ fn places(ctx: &Ctx, f: &mut Found) {
                 }
             }
         }
-        if c.ambiguous {
+        // "Im Zentrum", "Am Markt": a match starting with a function word is a phrase.
+        if t.len() > 1 && ctx.is_function(t.start) {
+            i += 1;
+            continue;
+        }
+        let surface = ctx.w[t.clone()].join(" ");
+        let form_is_adjective = c.form == Form::Adjective;
+        // "Kölner Delegation", "Tokioter Gouverneurin": a capitalized city adjective qualifies a
+        // noun; alone ("LH Dörfler trifft") it is more likely a surname.
+        if form_is_adjective && ctx.is_cap(t.start) && !ctx.is_cap(t.end) {
+            i = t.end;
+            continue;
+        }
+        // Places named like common nouns ("Norden", "Zentrum", "Rathaus") need a clear place
+        // preposition; "im"/"am" introduce ordinary nouns.
+        let noun_like = !form_is_adjective && t.len() == 1 && is_common_noun(&surface);
+        if c.ambiguous || noun_like {
             let prev = if i > 0 {
                 ctx.lower(i - 1)
             } else {
                 String::new()
             };
-            let prep = PLACE_PREPOSITIONS.contains(&prev.as_str());
+            let prep = if noun_like {
+                matches!(prev.as_str(), "in" | "nach" | "aus" | "bis" | "via")
+            } else {
+                PLACE_PREPOSITIONS.contains(&prev.as_str())
+            };
             let listed = i > 1
                 && matches!(prev.as_str(), "," | "und")
                 && f.index

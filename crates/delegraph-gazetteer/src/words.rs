@@ -14,6 +14,16 @@ static WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
         .collect()
 });
 
+static NOUNS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/common_nouns.txt").lines().filter(|l| !l.starts_with('#')).collect()
+});
+
+/// Whether a capitalized word is an inflected form of a common German noun ("Termine",
+/// "Gespräche"). Some are also surnames ("Müller"); callers weigh that themselves.
+pub fn is_common_noun(word: &str) -> bool {
+    NOUNS.contains(word)
+}
+
 /// The Zipf frequency of a word in German (0.0 when it is rare or unknown), case-insensitive.
 pub fn zipf(word: &str) -> f32 {
     let lower = word.to_lowercase();
@@ -31,6 +41,15 @@ mod tests {
         assert!(zipf("und") > 6.0);
         assert!(zipf("Termine") > 3.5);
         assert_eq!(zipf("Xyzzyq"), 0.0);
+    }
+
+    #[test]
+    fn common_nouns() {
+        assert!(is_common_noun("Termine"));
+        assert!(is_common_noun("Gesprächen") || is_common_noun("Gespräche"));
+        assert!(!is_common_noun("Wegner"));
+        let words: Vec<&str> = include_str!("../data/common_nouns.txt").lines().skip(1).collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
