@@ -185,6 +185,10 @@ fn split_pinyin(s: &str, depth: usize) -> bool {
     for ini in PINYIN_INITIALS {
         if let Some(rest) = s.strip_prefix(ini) {
             for fin in PINYIN_FINALS {
+                // "er" stands only alone, never after an initial ("Berlin" is no pinyin).
+                if *fin == "er" && !ini.is_empty() {
+                    continue;
+                }
                 if let Some(rest2) = rest.strip_prefix(fin)
                     && split_pinyin(rest2, depth + 1)
                 {
@@ -1393,7 +1397,7 @@ mod tests {
         assert_eq!(office_head("Bürgermeisters"), Some("bürgermeister"));
         assert_eq!(office_head("Wirtschaftssenatorin"), Some("senator"));
         assert_eq!(office_head("Präsidenten"), Some("präsident"));
-        assert_eq!(office_head("Landrätin"), Some("landrätin"));
+        assert_eq!(office_head("Landrätin"), Some("landrat"));
         assert_eq!(office_head("HBK-Präsidentin"), Some("präsident"));
         assert_eq!(office_head("Präsidium"), None);
         assert_eq!(office_head("Ministerium"), None);
