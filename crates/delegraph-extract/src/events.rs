@@ -122,6 +122,12 @@ const MEMBER_CUES: &[&str] = &[
     "vertreten",
 ];
 
+/// Words that introduce travel companions wherever they appear.
+const STRONG_MEMBER_CUES: &[&str] = &[
+    "begleitet", "begleitete", "begleiten", "begleitung", "teilnehmer", "teilnehmende",
+    "mitgereist", "mitreisende", "gehörten", "angehörten", "angehören",
+];
+
 const MEETING_CUES: &[&str] = &[
     "trifft",
     "treffen",
@@ -178,6 +184,41 @@ fn has_any(words: &[String], cues: &[&str]) -> bool {
     words
         .iter()
         .any(|w| cues.contains(&w.as_str()) || cues.iter().any(|c| c.len() >= 6 && w.ends_with(c)))
+}
+
+/// Verbs whose subject travels.
+const TRAVEL_VERBS: &[&str] = &[
+    "reist", "reiste", "reisen", "besucht", "besuchte", "bricht", "brach", "weilte", "weilt",
+    "geleitete", "leitet", "leitete", "fliegt", "flog", "trifft", "traf", "aufgebrochen",
+    "zurückgekehrt", "unterwegs",
+];
+
+/// Verbs and nouns of hosting: the person receiving a visit is not the traveller.
+const HOST_CUES: &[&str] = &["empfing", "empfangen", "empfängt", "begrüßte", "begrüßt", "hieß", "einladung", "gastgeber", "lud"];
+
+/// Persons who host: subject of an active host verb, or after "von" in a passive one.
+fn hosts(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
+    let mut out = Vec::new();
+    for si in 0..ctx.sents.len() {
+        let words = lower_set(ctx, ctx.sents[si].clone());
+        let Some(cue) = words.iter().position(|w| HOST_CUES.contains(&w.as_str())) else { continue };
+        let cue_tok = ctx.sents[si].start + cue;
+        let persons: Vec<(usize, EntityRef)> = sentence_entities(f, ctx, si).into_iter().filter(|(_, e)| e.ty == EntityType::Person).collect();
+        let passive = words.iter().any(|w| w == "wurde" || w == "wurden");
+        let host = if passive {
+            persons.iter().find(|(t, _)| *t > 0 && ctx.lower(t - 1) == "von" || (*t > 1 && ctx.lower(t - 2) == "von")).map(|(_, e)| *e)
+        } else if words[cue] == "einladung" {
+            persons.iter().find(|(t, _)| *t > cue_tok).map(|(_, e)| *e)
+        } else {
+            persons.first().map(|(_, e)| *e)
+        };
+        if let Some(h) = host
+            && !out.contains(&h)
+        {
+            out.push(h);
+        }
+    }
+    out
 }
 
 fn rank(head: &str) -> i32 {
@@ -416,6 +457,7 @@ fn trips(
     }
 
     // Leader: the highest-ranking person who travels.
+    let hosts = hosts(ctx, f);
     let mut best: Option<(i32, EntityRef)> = None;
     for (pi, p) in f.persons.iter().enumerate() {
         let r = EntityRef::person(pi);
@@ -426,7 +468,13 @@ fn trips(
             continue;
         }
         let mut score = 0;
-        if let Some(o) = p.offices.iter().map(|o| rank(o.head)).max() {
+        // A president of an organization ranks below a head of government.
+        let office_rank = p
+            .offices
+            .iter()
+            .map(|o| if matches!(o.of, OfRef::Ent(e) if e.ty == EntityType::Organization) { rank(o.head).min(3) } else { rank(o.head) })
+            .max();
+        if let Some(o) = office_rank {
             score += 2 + o;
         }
         score += (mention_count(f, r) as i32).min(6);
@@ -435,27 +483,16 @@ fn trips(
         {
             score -= 8; // a host at the destination
         }
+        if hosts.contains(&r) {
+            score -= 8;
+        }
         // Named right before a travel verb or as "von X geleitete".
         for &si in &trip_sents {
             for (tok, e) in sentence_entities(f, ctx, si) {
                 if e == r {
-                    let after: Vec<String> = (tok..(tok + 6).min(ctx.sents[si].end))
-                        .map(|k| ctx.lower(k))
-                        .collect();
-                    if after.iter().any(|w| {
-                        matches!(
-                            w.as_str(),
-                            "reist"
-                                | "besucht"
-                                | "bricht"
-                                | "weilte"
-                                | "geleitete"
-                                | "reiste"
-                                | "besuchte"
-                                | "wird"
-                                | "ist"
-                        )
-                    }) {
+                    let after: Vec<String> = (tok..(tok + 6).min(ctx.sents[si].end)).map(|k| ctx.lower(k)).collect();
+                    let before: Vec<String> = (ctx.sents[si].start.max(tok.saturating_sub(3))..tok).map(|k| ctx.lower(k)).collect();
+                    if after.iter().chain(before.iter()).any(|w| TRAVEL_VERBS.contains(&w.as_str())) {
                         score += 3;
                     }
                     if tok >= 2
@@ -537,10 +574,12 @@ fn trips(
     for &si in &trip_sents {
         for te in in_sentence(times, ctx, si) {
             let before = word_before(ctx, te.span.start);
+            let phrase = ctx.text[te.span.clone()].to_lowercase();
+            let until = before == "bis" || phrase.starts_with("bis ");
             match te.value {
                 TimeValue::Range(a, b) if range.is_none() => range = Some((a, b)),
                 TimeValue::Point(p) if p.is_day() || p.month.is_some() => {
-                    if before == "bis" {
+                    if until {
                         end_point.get_or_insert(p);
                     } else if start_point.is_none() {
                         start_point = Some(p);
@@ -577,55 +616,55 @@ fn trips(
     let leader = t.leader;
     let mut members: Vec<EntityRef> = Vec::new();
     let mut meetings: Vec<EntityRef> = Vec::new();
+    let origin = t.origin;
     for si in 0..ctx.sents.len() {
         if ctx.boiler[si] {
             continue;
         }
         let sr = ctx.sents[si].clone();
         let words = lower_set(ctx, sr.clone());
-        let delegation_ctx = words
-            .iter()
-            .any(|w| w.contains("delegation") || w.contains("reise"));
+        let delegation_ctx = words.iter().any(|w| w.contains("delegation") || w.contains("reise"));
         let member_cue = (sr.start..sr.end).find(|&k| {
             let w = ctx.lower(k);
-            MEMBER_CUES.contains(&w.as_str())
-                && (w != "unter"
-                    || ctx.lower(k + 1) == "ihnen"
-                    || ctx.lower(k + 1) == "führung"
-                    || ctx.lower(k + 1) == "leitung")
+            let next = ctx.lower(k + 1);
+            let strong = STRONG_MEMBER_CUES.iter().any(|c| w.starts_with(c))
+                || (matches!(w.as_str(), "gemeinsam" | "zusammen") && next == "mit")
+                || (w == "unter" && matches!(next.as_str(), "ihnen" | "führung" | "leitung"))
+                || (w == "mit" && next == "dabei");
+            strong || (MEMBER_CUES.contains(&w.as_str()) && delegation_ctx)
         });
         let is_trip_sentence = trip_sents.contains(&si);
         let ents = sentence_entities(f, ctx, si);
+        let names_destination = ents.iter().any(|(_, e)| t.destinations.contains(e));
+        let names_leader = leader.is_some_and(|l| ents.iter().any(|(_, e)| *e == l));
+        let first = ctx.lower(sr.start);
+        let continues = matches!(first.as_str(), "dort" | "dabei" | "anschließend" | "danach" | "zudem" | "außerdem" | "auch" | "hier" | "ebenfalls")
+            || words.windows(2).any(|w| w[0] == "vor" && w[1] == "ort");
+        let meeting_sentence = has_any(&words, MEETING_CUES) && (is_trip_sentence || names_destination || names_leader || continues);
         let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
         for (tok, e) in ents {
             if Some(e) == leader || e.ty == EntityType::Place {
                 continue;
             }
-            if e.ty == EntityType::Organization
-                && matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party)
-            {
+            if e.ty == EntityType::Organization && matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party) {
                 continue;
             }
-            let reporting = (tok..(tok + 5).min(sr.end))
-                .any(|k| REPORTING.contains(&ctx.lower(k).as_str()))
-                || (tok >= 1 && matches!(ctx.lower(tok - 1).as_str(), "laut"))
-                || (tok >= 2 && ctx.lower(tok - 2) == "laut");
+            let reporting = (tok..(tok + 5).min(sr.end)).any(|k| REPORTING.contains(&ctx.lower(k).as_str()))
+                || (tok >= 1 && matches!(ctx.lower(tok - 1).as_str(), "laut" | "wie"))
+                || (tok >= 2 && matches!(ctx.lower(tok - 2).as_str(), "laut" | "wie"));
             if reporting {
                 continue;
             }
             let is_member = match member_cue {
-                Some(c) if delegation_ctx || is_trip_sentence => tok > c || (stosst && tok < c),
-                _ => false,
+                Some(c) => tok > c || (stosst && tok < c),
+                None => false,
             };
-            if is_member {
+            let home_official = e.ty == EntityType::Person && origin.is_some() && office_place(f, e.index) == origin;
+            if is_member && !hosts.contains(&e) {
                 if !members.contains(&e) {
                     members.push(e);
                 }
-            } else if is_trip_sentence
-                && has_any(&words, MEETING_CUES)
-                && !members.contains(&e)
-                && !meetings.contains(&e)
-            {
+            } else if (meeting_sentence || hosts.contains(&e)) && !members.contains(&e) && !meetings.contains(&e) && (!home_official || hosts.contains(&e)) {
                 meetings.push(e);
             }
         }

@@ -81,6 +81,9 @@ pub(crate) struct Found {
     pub claim: Vec<Option<EntityRef>>,
     /// Every mention: token range and entity, sorted by start.
     pub index: Vec<(Range<usize>, EntityRef)>,
+    /// Office titles without a name next to them ("der Regierende Bürgermeister"), resolved
+    /// to a person once all persons are known.
+    pub unassigned: Vec<OfficeB>,
 }
 
 fn org_kind(s: &str) -> OrgKind {
@@ -324,6 +327,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     name_persons(ctx, &mut f);
     merge_person_variants(&mut f);
     surname_mentions(ctx, &mut f);
+    assign_titles(ctx, &mut f);
     head_first_orgs(ctx, &mut f);
     places(ctx, &mut f);
     acronyms(ctx, &mut f);
@@ -1028,6 +1032,14 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                 i = nrange.end;
             }
             None => {
+                // Singular and definite: "der/die/des Regierende(n) Bürgermeister(s)", "Berlins …".
+                let before = if trange.start > 0 { ctx.lower(trange.start - 1) } else { String::new() };
+                let definite = matches!(before.as_str(), "der" | "die" | "des" | "dem" | "den")
+                    || matches!(of, OfRef::Ent(_));
+                let plural = ctx.lower(trange.end - 1).ends_with("innen");
+                if definite && !plural {
+                    f.unassigned.push(OfficeB { title, head, of: of.clone(), toks: trange.clone() });
+                }
                 i = trange.end;
             }
         }
@@ -1321,6 +1333,62 @@ fn acronyms(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         f.org_ref(ctx, i..i + 1, w.to_string(), OrgKind::Other);
+    }
+}
+
+fn is_feminine_title(t: &str) -> bool {
+    let last = t.split_whitespace().last().unwrap_or("").to_lowercase();
+    last.ends_with("in") || last.ends_with("frau")
+}
+
+/// Gives name-less titles to their holder: the person the sentence says holds it ("Seit einem
+/// Jahr ist Kai Wegner nun Berlins Regierender Bürgermeister"), else the one person with an
+/// office of the same head and gender, else the document's protagonist when that person has no
+/// office yet.
+fn assign_titles(ctx: &Ctx, f: &mut Found) {
+    let titles = std::mem::take(&mut f.unassigned);
+    for t in titles {
+        let si = ctx.sent_of[t.toks.start];
+        let sent = ctx.sents[si].clone();
+        // Predicative: a person in the same clause with a copula between or before.
+        let copula = (sent.start..t.toks.start).any(|k| matches!(ctx.lower(k).as_str(), "ist" | "war" | "bleibt" | "wird" | "wurde"));
+        let mut holder: Option<usize> = None;
+        if copula {
+            holder = f
+                .index
+                .iter()
+                .filter(|(x, r)| r.ty == EntityType::Person && x.start >= sent.start && x.end <= t.toks.start && t.toks.start - x.end <= 6)
+                .map(|(_, r)| r.index)
+                .next_back();
+        }
+        let fem = is_feminine_title(&t.title);
+        if holder.is_none() {
+            let same: Vec<usize> = (0..f.persons.len())
+                .filter(|&p| f.persons[p].offices.iter().any(|o| o.head == t.head && is_feminine_title(&o.title) == fem))
+                .collect();
+            if same.len() == 1 {
+                holder = Some(same[0]);
+            }
+        }
+        if holder.is_none() {
+            let count = |p: usize| f.index.iter().filter(|(_, r)| *r == EntityRef::person(p)).count();
+            let best = (0..f.persons.len()).filter(|&p| f.persons[p].words.len() > 1).max_by_key(|&p| (count(p), std::cmp::Reverse(p)));
+            if let Some(p) = best
+                && count(p) >= 3
+                && f.persons[p].offices.is_empty()
+            {
+                holder = Some(p);
+            }
+        }
+        let Some(p) = holder else { continue };
+        let person = &mut f.persons[p];
+        if let Some(o) = person.offices.iter_mut().find(|o| o.head == t.head) {
+            if o.of == OfRef::None {
+                o.of = t.of.clone();
+            }
+        } else {
+            person.offices.push(t);
+        }
     }
 }
 
