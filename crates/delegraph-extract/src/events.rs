@@ -180,10 +180,17 @@ fn lower_set(ctx: &Ctx, r: Range<usize>) -> Vec<String> {
     r.map(|i| ctx.lower(i)).collect()
 }
 
+/// Whether a cue occurs as a word, an inflected form ("Staatsbesuchs") or the end of a
+/// compound ("Delegationsreise").
 fn has_any(words: &[String], cues: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| cues.contains(&w.as_str()) || cues.iter().any(|c| c.len() >= 6 && w.ends_with(c)))
+    words.iter().any(|w| {
+        cues.iter().any(|c| {
+            w == c
+                || (c.len() >= 5 && (w.ends_with(c) || (w.starts_with(c) && w.len() <= c.len() + 2)))
+                || (c.len() >= 6
+                    && ["es", "en", "s", "n", "e"].iter().any(|suf| w.strip_suffix(suf).is_some_and(|b| b.ends_with(c))))
+        })
+    })
 }
 
 /// Verbs whose subject travels.
@@ -348,7 +355,14 @@ fn trips(
 
     // Destinations: places after destination prepositions in trip sentences, plus lists.
     let mut dests: Vec<EntityRef> = Vec::new();
-    for &si in &trip_sents {
+    // Stops are named where the trip is described and where its appointments are.
+    let stop_sents: Vec<usize> = (0..ctx.sents.len())
+        .filter(|&si| {
+            !ctx.boiler[si]
+                && (trip_sents.contains(&si) || has_any(&lower_set(ctx, ctx.sents[si].clone()), MEETING_CUES))
+        })
+        .collect();
+    for &si in &stop_sents {
         let ents = sentence_entities(f, ctx, si);
         let mut prev_dest_end: Option<usize> = None;
         for (tok, e) in &ents {

@@ -890,7 +890,9 @@ fn name_at(
     loop {
         let Some(l) = words.last() else { break };
         let particle = NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.');
-        let noun = words.len() > 1 && is_common_noun(l) && !is_common_surname(l) && !is_first_name(l);
+        // "Gerhard Dörfler": after a given name a rare noun is a surname.
+        let after_given = words.len() == 2 && is_first_name(&words[0]) && zipf(l) < 4.0;
+        let noun = words.len() > 1 && is_common_noun(l) && !is_common_surname(l) && !is_first_name(l) && !after_given;
         if !(particle || noun) {
             break;
         }
@@ -917,7 +919,7 @@ fn name_at(
         let w = &words[0];
         // An ordinary noun is no name ("Bürgermeister Termine bei …"), unless it is also a
         // common surname ("Präsident Richter") or a Chinese family name ("Vizebürgermeisterin Pan").
-        let noun = is_common_noun(w) && !is_common_surname(w) && !CHINESE_SURNAMES.contains(&w.as_str());
+        let noun = is_common_noun(w) && zipf(w) >= 3.0 && !is_common_surname(w) && !CHINESE_SURNAMES.contains(&w.as_str());
         if noun || (first_is_given && zipf(w) >= 3.6) {
             return None;
         }
