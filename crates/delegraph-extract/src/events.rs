@@ -125,10 +125,12 @@ const MEMBER_CUES: &[&str] = &[
 /// Words that introduce travel companions wherever they appear.
 const STRONG_MEMBER_CUES: &[&str] = &[
     "begleitet", "begleitete", "begleiten", "begleitung", "teilnehmer", "teilnehmende",
-    "mitgereist", "mitreisende", "gehörten", "angehörten", "angehören",
+    "mitgereist", "mitreisende", "gehörten", "angehörten", "angehören", "gehören", "gehört",
+    "zählen", "zählten", "zählt",
 ];
 
 const MEETING_CUES: &[&str] = &[
+    "programm",
     "trifft",
     "treffen",
     "traf",
@@ -201,7 +203,10 @@ const TRAVEL_VERBS: &[&str] = &[
 ];
 
 /// Verbs and nouns of hosting: the person receiving a visit is not the traveller.
-const HOST_CUES: &[&str] = &["empfing", "empfangen", "empfängt", "begrüßte", "begrüßt", "hieß", "einladung", "gastgeber", "lud"];
+const HOST_CUES: &[&str] = &[
+    "empfing", "empfangen", "empfängt", "begrüßte", "begrüßt", "begrüsste", "begrüsst", "hieß",
+    "hiess", "heißt", "heisst", "einladung", "gastgeber", "lud",
+];
 
 /// Persons who host: subject of an active host verb, or after "von" in a passive one.
 fn hosts(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
@@ -215,7 +220,8 @@ fn hosts(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
         let host = if passive {
             persons.iter().find(|(t, _)| *t > 0 && ctx.lower(t - 1) == "von" || (*t > 1 && ctx.lower(t - 2) == "von")).map(|(_, e)| *e)
         } else if words[cue] == "einladung" {
-            persons.iter().find(|(t, _)| *t > cue_tok).map(|(_, e)| *e)
+            // "auf Einladung des Bürgermeisters X": the inviter follows within a few words.
+            persons.iter().find(|(t, _)| *t > cue_tok && *t <= cue_tok + 4).map(|(_, e)| *e)
         } else {
             persons.first().map(|(_, e)| *e)
         };
@@ -318,6 +324,116 @@ fn office_place(f: &Found, p: usize) -> Option<EntityRef> {
     })
 }
 
+/// Persons in the same coordinated list as the mention at `at` (titles, parties and list words
+/// may stand between them).
+fn coordinated_persons(ctx: &Ctx, f: &Found, at: std::ops::Range<usize>) -> Vec<EntityRef> {
+    let sent = ctx.sents[ctx.sent_of[at.start]].clone();
+    let person_at = |k: usize| f.index.iter().find(|(t, e)| e.ty == EntityType::Person && t.start <= k && k < t.end).map(|(t, e)| (t.clone(), *e));
+    let is_glue = |k: usize| {
+        let w = ctx.word(k);
+        let l = w.to_lowercase();
+        matches!(l.as_str(), "," | "und" | "sowie" | "ferner" | "die" | "der" | "den" | "beiden" | "(" | ")" | "dr" | "." | "prof" | "außer" | "neben")
+            || crate::ner::office_head(w).is_some()
+            || crate::lexicon::PARTIES.contains(&w)
+            || (ctx.is_cap(k) && l.ends_with("innen"))
+            || (ctx.is_cap(k) && crate::ner::office_head(w.trim_end_matches('e')).is_some())
+    };
+    let conj = |a: usize, b: usize| (a..b).any(|k| matches!(ctx.lower(k).as_str(), "," | "und" | "sowie" | "ferner"));
+    let mut out = Vec::new();
+    // Rightwards.
+    let mut k = at.end;
+    let mut last = at.end;
+    while k < sent.end {
+        if let Some((t, e)) = person_at(k) {
+            if !conj(last, t.start) {
+                break;
+            }
+            out.push(e);
+            last = t.end;
+            k = t.end;
+        } else if is_glue(k) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // Leftwards.
+    let mut k = at.start;
+    let mut first = at.start;
+    while k > sent.start {
+        let j = k - 1;
+        if let Some((t, e)) = person_at(j) {
+            if !conj(t.end, first) {
+                break;
+            }
+            out.push(e);
+            first = t.start;
+            k = t.start;
+        } else if is_glue(j) {
+            k = j;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// The place of a dateline: "Vaduz (ots)", "KIEL.", "Klagenfurt (OTS/LPD) -", "Ansbach/Brünn –".
+fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
+    let limit = ctx.len().min(80);
+    for k in 0..limit {
+        let line_start = k == 0 || ctx.toks[k].newlines_before > 0;
+        if !line_start {
+            continue;
+        }
+        if let Some((t, e)) = f.index.iter().find(|(t, e)| t.start == k && e.ty == EntityType::Place)
+            && matches!(ctx.word(t.end), "(" | "–" | "-" | "/" | ".")
+            && !is_country(f, *e)
+        {
+            return Some(*e);
+        }
+    }
+    None
+}
+
+/// "reist … zurück nach Berlin", "Rückreise nach Berlin": where the travellers come from.
+fn return_place(ctx: &Ctx, f: &Found, sents: &[usize]) -> Option<EntityRef> {
+    for &si in sents {
+        let r = ctx.sents[si].clone();
+        for k in r.clone() {
+            let w = ctx.lower(k);
+            let back = (w == "zurück" && ctx.lower(k + 1) == "nach") || (w.starts_with("rückreise") && ctx.lower(k + 1) == "nach");
+            if back
+                && let Some((_, e)) = f.index.iter().find(|(t, e)| t.start == k + 2 && e.ty == EntityType::Place)
+            {
+                return Some(*e);
+            }
+        }
+    }
+    None
+}
+
+/// The place of the organization a person's office belongs to: a place named inside or right
+/// after one of its mentions ("Präsident des Abgeordnetenhauses von Berlin", "Kärntner Landtag").
+fn office_org_place(ctx: &Ctx, f: &Found, p: usize) -> Option<EntityRef> {
+    let org = f.persons[p].offices.iter().find_map(|o| match o.of {
+        OfRef::Ent(r) if r.ty == EntityType::Organization => Some(r),
+        _ => None,
+    })?;
+    let ranges: Vec<std::ops::Range<usize>> = f.index.iter().filter(|(_, e)| *e == org).map(|(t, _)| t.clone()).collect();
+    for (t, e) in &f.index {
+        if e.ty != EntityType::Place || is_country(f, *e) {
+            continue;
+        }
+        let inside = ranges.iter().any(|r| t.start >= r.start && t.end <= r.end);
+        let after = ranges.iter().any(|r| t.start == r.end + 1 && ctx.lower(r.end) == "von");
+        if inside || after {
+            return Some(*e);
+        }
+    }
+    None
+}
+
 fn trips(
     ctx: &Ctx,
     f: &Found,
@@ -356,9 +472,38 @@ fn trips(
     // Destinations: places after destination prepositions in trip sentences, plus lists.
     let mut dests: Vec<EntityRef> = Vec::new();
     // Stops are named where the trip is described and where its appointments are.
+    // Sentences dated to another year tell of another trip ("war im Mai 2017 in Berlin zu
+    // Besuch gewesen") and name none of this trip's stops.
+    let trip_year = trip_sents.iter().find_map(|&si| {
+        in_sentence(times, ctx, si).iter().find_map(|te| match te.value {
+            TimeValue::Range(a, _) => Some(a.year),
+            TimeValue::Point(p) if p.month.is_some() => Some(p.year),
+            _ => None,
+        })
+    });
+    let other_time = |si: usize| {
+        let years: Vec<i16> = in_sentence(times, ctx, si)
+            .iter()
+            .filter_map(|te| match te.value {
+                TimeValue::Range(a, _) => Some(a.year),
+                TimeValue::Point(p) => Some(p.year),
+                _ => None,
+            })
+            .collect();
+        let pluperfect = lower_set(ctx, ctx.sents[si].clone()).iter().any(|w| w == "gewesen");
+        pluperfect || trip_year.is_some_and(|y| !years.is_empty() && !years.contains(&y))
+    };
+    // "Wegner plant Reisen nach Istanbul, Tel Aviv, …": plans for other journeys.
+    let plans = |si: usize| {
+        let ws = lower_set(ctx, ctx.sents[si].clone());
+        let planning = ws.iter().any(|w| matches!(w.as_str(), "plant" | "planen" | "plante" | "geplant" | "will" | "wollen" | "künftig"));
+        planning && ws.iter().any(|w| w == "reisen" || w == "besuche")
+    };
     let stop_sents: Vec<usize> = (0..ctx.sents.len())
         .filter(|&si| {
             !ctx.boiler[si]
+                && !other_time(si)
+                && !plans(si)
                 && (trip_sents.contains(&si) || has_any(&lower_set(ctx, ctx.sents[si].clone()), MEETING_CUES))
         })
         .collect();
@@ -527,9 +672,14 @@ fn trips(
     }
     t.leader = best.filter(|(s, _)| *s >= 4).map(|(_, r)| r);
 
-    // Origin.
-    let leader_place = t.leader.and_then(|r| office_place(f, r.index));
-    t.origin = incoming_origin.or(leader_place);
+    // Origin: "Delegation aus X", the leader's office place (or the place of the leader's
+    // institution), "reist zurück nach X".
+    let leader_place = t.leader.and_then(|r| office_place(f, r.index).or_else(|| office_org_place(ctx, f, r.index)));
+    let return_place = return_place(ctx, f, &trip_sents);
+    t.origin = incoming_origin.or(leader_place).or(return_place);
+    if let Some(r) = return_place {
+        dests.retain(|d| *d != r);
+    }
     if t.origin.is_none() {
         // The most mentioned place that is not a destination and not a country.
         t.origin = (0..f.places.len())
@@ -546,6 +696,17 @@ fn trips(
         }
     }
     dests.retain(|d| Some(*d) != t.origin);
+    // A country named as destination while the dateline names a city of it ("Vaduz (ots)"):
+    // the city is the stop.
+    if let Some(dl) = dateline(ctx, f)
+        && Some(dl) != t.origin
+        && !dests.contains(&dl)
+    {
+        let dl_country = country_of(f, dl);
+        if let Some(pos) = dests.iter().position(|d| is_country(f, *d) && country_of(f, *d) == dl_country) {
+            dests.insert(pos, dl);
+        }
+    }
     // A country only where no city of it is named.
     let cities: Vec<EntityRef> = dests
         .iter()
@@ -624,6 +785,12 @@ fn trips(
         {
             t.start = None;
         }
+        // A visit on a named day ("heute (21. Mai)", "am Dienstag, 10. Dezember") lasts that day;
+        // journeys ("Reise") without an end stay open.
+        let journey = trip_sents.iter().any(|&si| lower_set(ctx, ctx.sents[si].clone()).iter().any(|w| w.contains("reise")));
+        if t.end.is_none() && duration.is_none() && !journey && t.start.is_some_and(|s| s.is_day()) {
+            t.end = t.start;
+        }
     }
 
     // Members and meetings.
@@ -663,13 +830,18 @@ fn trips(
             if e.ty == EntityType::Organization && matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party) {
                 continue;
             }
-            let reporting = (tok..(tok + 5).min(sr.end)).any(|k| REPORTING.contains(&ctx.lower(k).as_str()))
+            let mention_end = f.index.iter().find(|(t, x)| t.start == tok && *x == e).map_or(tok + 1, |(t, _)| t.end);
+            let reporting = (mention_end..(mention_end + 4).min(sr.end)).any(|k| REPORTING.contains(&ctx.lower(k).as_str()))
                 || (tok >= 1 && matches!(ctx.lower(tok - 1).as_str(), "laut" | "wie"))
                 || (tok >= 2 && matches!(ctx.lower(tok - 2).as_str(), "laut" | "wie"));
             if reporting {
                 continue;
             }
             let is_member = match member_cue {
+                // "gemeinsam mit X und Y besucht er …": only the list right after "mit".
+                Some(c) if matches!(ctx.lower(c).as_str(), "gemeinsam" | "zusammen") => {
+                    tok > c && (c + 2..tok).all(|k| f.index.iter().any(|(t, _)| t.start <= k && k < t.end) || matches!(ctx.lower(k).as_str(), "," | "und" | "sowie" | "der" | "die" | "dem" | "den") || crate::ner::office_head(ctx.word(k)).is_some())
+                }
                 Some(c) => tok > c || (stosst && tok < c),
                 None => false,
             };
@@ -680,6 +852,17 @@ fn trips(
                 }
             } else if (meeting_sentence || hosts.contains(&e)) && !members.contains(&e) && !meetings.contains(&e) && (!home_official || hosts.contains(&e)) {
                 meetings.push(e);
+            }
+        }
+    }
+    // Persons listed together with the leader travel with the leader: "Landeshauptmann X und
+    // Landesstatthalterin Y, ferner die Landesräte Z und W".
+    if let Some(l) = leader {
+        for (t, _) in f.index.iter().filter(|(_, e)| *e == l) {
+            for p in coordinated_persons(ctx, f, t.clone()) {
+                if p != l && !members.contains(&p) && !hosts.contains(&p) {
+                    members.push(p);
+                }
             }
         }
     }
@@ -813,8 +996,22 @@ fn partnerships(
         }
         // Transatlantic, strategic… partnerships of countries are not twinning.
         let mut places: Vec<EntityRef> = Vec::new();
-        for (_, e) in sentence_entities(f, ctx, si) {
-            if e.ty == EntityType::Place && !is_country(f, e) && !places.contains(&e) {
+        let mut in_travel_list = false;
+        for (tok, e) in sentence_entities(f, ctx, si) {
+            if e.ty != EntityType::Place {
+                continue;
+            }
+            // Places listed after "nach" are travel goals, not partners.
+            let prev = if tok > 0 { ctx.lower(tok - 1) } else { String::new() };
+            if prev == "nach" {
+                in_travel_list = true;
+            } else if !matches!(prev.as_str(), "," | "und" | "sowie") {
+                in_travel_list = false;
+            }
+            if in_travel_list {
+                continue;
+            }
+            if !is_country(f, e) && !places.contains(&e) {
                 places.push(e);
             }
         }

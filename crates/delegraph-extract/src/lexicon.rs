@@ -7,6 +7,7 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "abgeordnete",
     "abgeordneter",
     "ammann",
+    "berater",
     "bischof",
     "bundesrat",
     "gemeinderat",

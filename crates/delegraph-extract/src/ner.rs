@@ -318,10 +318,10 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
         claim: vec![None; ctx.len()],
         ..Default::default()
     };
-    known_orgs(ctx, &mut f);
     quoted_events(ctx, &mut f);
     legal_form_orgs(ctx, &mut f);
     english_orgs(ctx, &mut f);
+    known_orgs(ctx, &mut f);
     german_orgs(ctx, &mut f);
     title_persons(ctx, &mut f);
     name_persons(ctx, &mut f);
@@ -647,7 +647,10 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
         // "Liechtenstein-Institut", "Ospelt-Gruppe": a name joined to the head by a hyphen.
         let named_compound = w.contains('-') && {
             let first = w.split('-').next().unwrap_or("");
-            first.chars().next().is_some_and(char::is_uppercase) && !is_common_noun(first) && first.chars().count() >= 2
+            let place = !places.lookup(first).is_empty();
+            first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().count() >= 2
+                && (place || (!is_common_noun(first) && zipf(first) < 2.5))
         };
         let specific = (standalone && (prefix_len > 0 || modified)) || named_compound;
         if !(specific
