@@ -23,9 +23,11 @@ fn check(text: &str) {
     for a in &f.agreements {
         assert!(a.parties.iter().chain(&a.signatories).all(valid));
     }
+    // Spans point into the document's (normalized) text.
+    let text = &doc.text;
     for r in f.entity_refs() {
         for m in &f.core(r).mentions {
-            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.end <= text.len());
+            assert!(m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
         }
     }
 }
