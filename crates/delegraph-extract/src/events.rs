@@ -378,6 +378,61 @@ fn coordinated_persons(ctx: &Ctx, f: &Found, at: std::ops::Range<usize>) -> Vec<
     out
 }
 
+/// The person a sentence names as head of the group: "Die Leitung hat … X inne", "An der
+/// Spitze der Gruppe stand X", "angeführt von X", "unter der Leitung von X".
+fn named_leader(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
+    for si in 0..ctx.sents.len() {
+        let r = ctx.sents[si].clone();
+        for k in r.clone() {
+            let w = ctx.lower(k);
+            let cue = matches!(w.as_str(), "leitung" | "spitze" | "angeführt" | "angeführte" | "anführer" | "delegationsleiter" | "delegationsleiterin" | "geleitet" | "geleitete");
+            if !cue {
+                continue;
+            }
+            // The head of the travelling group, not of some organization ("an ihrer Spitze").
+            let group = r.clone().any(|x| {
+                let l = ctx.lower(x);
+                ["delegation", "gruppe", "abordnung", "reise", "besuch", "gäste"].iter().any(|g| l.contains(g))
+            }) || (w == "leitung" && r.clone().any(|x| ctx.lower(x) == "inne"));
+            if !group {
+                continue;
+            }
+            // "die von X geleitete Delegation": the person comes before the participle.
+            if w == "geleitete" {
+                if let Some((_, e)) = f.index.iter().rev().find(|(t, e)| e.ty == EntityType::Person && t.end <= k && t.start + 6 >= k && t.start >= r.start) {
+                    return Some(*e);
+                }
+                continue;
+            }
+            if let Some((_, e)) = f.index.iter().find(|(t, e)| e.ty == EntityType::Person && t.start > k && t.start <= k + 12 && t.start < r.end) {
+                return Some(*e);
+            }
+        }
+    }
+    None
+}
+
+/// Persons named after a companion cue ("Zur Delegation gehörten …", "Teilnehmer waren …",
+/// "begleitet von …"): they travel, but do not lead.
+fn listed_members(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
+    let mut out = Vec::new();
+    for si in 0..ctx.sents.len() {
+        let r = ctx.sents[si].clone();
+        let Some(c) = r.clone().find(|&k| {
+            let w = ctx.lower(k);
+            STRONG_MEMBER_CUES.iter().any(|cue| w.starts_with(cue)) && !w.starts_with("begleit")
+        }) else {
+            continue;
+        };
+        for (t, e) in &f.index {
+            if e.ty == EntityType::Person && t.start > c && t.start < r.end && !out.contains(e) {
+                out.push(*e);
+            }
+        }
+    }
+    out
+}
+
 /// The place of a dateline: "Vaduz (ots)", "KIEL.", "Klagenfurt (OTS/LPD) -", "Ansbach/Brünn –".
 fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
     let limit = ctx.len().min(80);
@@ -458,9 +513,15 @@ fn trips(
     let mut incoming_origin: Option<EntityRef> = None;
     for &si in &trip_sents {
         for (tok, e) in sentence_entities(f, ctx, si) {
-            if e.ty == EntityType::Place && tok > 0 && ctx.lower(tok - 1) == "aus" {
+            // "aus X", "aus der Volksrepublik China", "Gäste aus China".
+            let mut k = tok;
+            while k > ctx.sents[si].start && matches!(ctx.lower(k - 1).as_str(), "der" | "dem" | "den" | "die") {
+                k -= 1;
+            }
+            if e.ty == EntityType::Place && k > 0 && ctx.lower(k - 1) == "aus" {
                 let near_delegation = (ctx.sents[si].start..tok).any(|k| {
-                    ctx.lower(k).contains("delegation") || ctx.lower(k).contains("besuch")
+                    let w = ctx.lower(k);
+                    w.contains("delegation") || w.contains("besuch") || w.contains("abordnung") || w.starts_with("gäste") || w.contains("gruppe")
                 });
                 if near_delegation && incoming_origin.is_none() {
                     incoming_origin = Some(e);
@@ -617,9 +678,14 @@ fn trips(
 
     // Leader: the highest-ranking person who travels.
     let hosts = hosts(ctx, f);
+    let named_leader = named_leader(ctx, f);
+    let listed_members = listed_members(ctx, f);
     let mut best: Option<(i32, EntityRef)> = None;
     for (pi, p) in f.persons.iter().enumerate() {
         let r = EntityRef::person(pi);
+        if listed_members.contains(&r) && named_leader != Some(r) {
+            continue;
+        }
         let in_trip = trip_sents
             .iter()
             .any(|&si| sentence_entities(f, ctx, si).iter().any(|(_, e)| *e == r));
@@ -645,13 +711,21 @@ fn trips(
         if hosts.contains(&r) {
             score -= 8;
         }
+        if named_leader == Some(r) {
+            score += 12;
+        }
+        // For a visit from elsewhere, officials of the origin travel; others receive them.
+        if let (Some(o), Some(pl)) = (incoming_origin, office_place(f, pi)) {
+            score += if pl == o { 3 } else { -4 };
+        }
         // Named right before a travel verb or as "von X geleitete".
         for &si in &trip_sents {
             for (tok, e) in sentence_entities(f, ctx, si) {
                 if e == r {
                     let after: Vec<String> = (tok..(tok + 6).min(ctx.sents[si].end)).map(|k| ctx.lower(k)).collect();
                     let before: Vec<String> = (ctx.sents[si].start.max(tok.saturating_sub(3))..tok).map(|k| ctx.lower(k)).collect();
-                    if after.iter().chain(before.iter()).any(|w| TRAVEL_VERBS.contains(&w.as_str())) {
+                    let visiting = ctx.sents[si].clone().any(|k| ctx.lower(k) == "zu" && matches!(ctx.lower(k + 1).as_str(), "besuch" | "gast"));
+                    if after.iter().chain(before.iter()).any(|w| TRAVEL_VERBS.contains(&w.as_str())) || visiting {
                         score += 3;
                     }
                     if tok >= 2
@@ -737,6 +811,17 @@ fn trips(
         });
         if inside {
             dests.retain(|d| *d != reg);
+        }
+    }
+    // A visit received at home: the hosts' place is the destination.
+    if dests.is_empty() {
+        for h in &hosts {
+            if let Some(pl) = office_place(f, h.index)
+                && Some(pl) != t.origin
+                && !dests.contains(&pl)
+            {
+                dests.push(pl);
+            }
         }
     }
     t.destinations = dests;

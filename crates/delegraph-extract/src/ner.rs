@@ -860,7 +860,8 @@ fn name_at(
             words.push(format!("{w}."));
             k += 2;
         } else if ctx.is_cap(k)
-            && !ctx.is_function(k)
+            // A function word never starts a name, but continues one ("Stephan Weil").
+            && !(ctx.is_function(k) && words.is_empty())
             && free
             && office_head(w).is_none()
             && !w.contains('.')
