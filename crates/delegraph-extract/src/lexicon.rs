@@ -98,6 +98,11 @@ pub(crate) const OFFICE_ADJECTIVES: &[&str] = &[
 /// Office titles whose holder belongs to a municipality or state government: when the text does
 /// not say whose office it is, it is the office of the document's home place.
 pub(crate) const HOME_GOVERNMENT_HEADS: &[&str] = &[
+    "landesrat",
+    "statthalter",
+    "regierungschef",
+    "ammann",
+    "schreiber",
     "bürgermeister",
     "senator",
     "stadtrat",

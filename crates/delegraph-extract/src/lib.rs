@@ -148,7 +148,7 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
         let mut offices: Vec<Office> = Vec::new();
         for o in &f.persons[i].offices {
             let of = match &o.of {
-                OfRef::None => None,
+                OfRef::None => org_of_compound_title(&facts, &o.title),
                 OfRef::Ent(r) => Some(map(*r)),
                 OfRef::Surface(s) => resolve_surface(&facts, s),
             };
@@ -214,6 +214,28 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
     }
     home_offices(&mut facts, f, &p_order);
     facts
+}
+
+/// "Landtagspräsidentin", "Bezirkstagspräsident": the first member of the compound names the
+/// body, which the document names in full ("Landtag Brandenburg", "Bezirkstag Mittelfranken").
+fn org_of_compound_title(facts: &DocFacts, title: &str) -> Option<EntityRef> {
+    let head_word = title.split_whitespace().last()?.to_lowercase();
+    let prefix = lexicon::OFFICE_HEADS
+        .iter()
+        .filter_map(|h| head_word.find(h).map(|pos| &head_word[..pos]))
+        .filter(|p| !p.is_empty())
+        .min_by_key(|p| p.len())?;
+    let body = prefix.trim_end_matches('-').trim_end_matches('s');
+    if body.chars().count() < 5 {
+        return None;
+    }
+    (0..facts.organizations.len()).map(EntityRef::org).find(|r| {
+        facts.organizations[r.index]
+            .core
+            .name
+            .split_whitespace()
+            .any(|w| w.to_lowercase().trim_end_matches('s').ends_with(body))
+    })
 }
 
 /// Municipal and state offices whose place the text leaves implicit belong to the place the

@@ -780,33 +780,50 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<(Range<usize>, String, &'static str)>
     if ctx.word(end) == "und" && office_head(ctx.word(end + 1)).is_some() && ctx.is_cap(end + 2) {
         end += 2;
     }
-    let title = nominative_title(&ctx.w[i..end]);
+    let article = if i > 0 { ctx.lower(i - 1) } else { String::new() };
+    let title = nominative_title(&ctx.w[i..end], &article);
     Some((i..end, title, head))
 }
 
 /// The title in the nominative singular, as a record states it: "des Regierenden
-/// Bürgermeisters" -> "Regierender Bürgermeister", "Präsidenten" -> "Präsident".
-pub(crate) fn nominative_title(words: &[&str]) -> String {
+/// Bürgermeisters" -> "Regierender Bürgermeister", "Präsidenten" -> "Präsident", "die
+/// Landesräte" -> "Landesrat", "Vizepräsidentinnen" -> "Vizepräsidentin", "der Vorsitzende" ->
+/// "Vorsitzender". `article` is the word before the title (for adjectival nouns' gender).
+pub(crate) fn nominative_title(words: &[&str], article: &str) -> String {
     let Some(head_pos) = words.iter().rposition(|w| office_head(w).is_some()) else {
         return words.join(" ");
     };
     let head_word = words[head_pos];
     let lower = head_word.to_lowercase();
-    let feminine = lower.ends_with("in") && !lower.ends_with("chefin") || lower.ends_with("chefin");
-    let mut out: Vec<String> = Vec::new();
-    for (k, w) in words.iter().enumerate() {
-        if k == head_pos && !feminine {
-            let mut fixed = w.to_string();
+    let mut feminine = lower.ends_with("in") || lower.ends_with("innen");
+    let mut head_out = head_word.to_string();
+    if let Some(stem) = head_word.strip_suffix("innen") {
+        head_out = format!("{stem}in");
+    } else if let Some(stem) = head_word.strip_suffix("räte") {
+        head_out = format!("{stem}rat");
+    } else if !feminine {
+        let h = office_head(head_word).unwrap_or("");
+        if h.ends_with('e') || h.ends_with("er") && ["abgeordneter", "vorsitzender", "beauftragter", "beigeordneter"].contains(&h) {
+            // Adjectival nouns: "die Vorsitzende" (one woman) keeps -e; otherwise "-er".
+            let base = ["en", "er", "e"].iter().find_map(|e| head_word.strip_suffix(e)).unwrap_or(head_word);
+            let singular_fem = article == "die" && head_word.ends_with('e') && !head_word.ends_with("en");
+            feminine = singular_fem;
+            head_out = if singular_fem { format!("{base}e") } else { format!("{base}er") };
+        } else {
             for suf in ["es", "en", "s", "n"] {
-                if let Some(stem) = w.strip_suffix(suf) {
-                    let sl = stem.to_lowercase();
-                    if OFFICE_HEADS.iter().any(|h| sl.ends_with(h) && !h.ends_with('e') || sl.ends_with(h) && suf == "n") {
-                        fixed = stem.to_string();
-                        break;
-                    }
+                if let Some(stem) = head_word.strip_suffix(suf)
+                    && OFFICE_HEADS.iter().any(|h| stem.to_lowercase().ends_with(h))
+                {
+                    head_out = stem.to_string();
+                    break;
                 }
             }
-            out.push(fixed);
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if k == head_pos {
+            out.push(head_out.clone());
         } else if k < head_pos && is_office_adjective(w) {
             let lw = w.to_lowercase();
             let stem = ["em", "en", "er", "es", "e"].iter().find_map(|e| lw.strip_suffix(e)).unwrap_or(&lw);
@@ -819,6 +836,11 @@ pub(crate) fn nominative_title(words: &[&str]) -> String {
         }
     }
     out.join(" ")
+}
+
+/// Whether an office title starts at token `i`.
+fn words_are_title(ctx: &Ctx, i: usize) -> bool {
+    title_at(ctx, i).is_some()
 }
 
 fn is_honorific(ctx: &Ctx, i: usize) -> usize {
@@ -1016,6 +1038,19 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                     of = OfRef::Ent(r);
                 }
                 k = t.end;
+            } else {
+                // "der Vize-Präsident des Regionalrats, François Decoster": an unrecognized
+                // genitive phrase before the apposition.
+                let mut x = j;
+                while x < ctx.len() && x < j + 6 && ctx.is_cap(x) && ctx.same_sentence(x, j) {
+                    x += 1;
+                }
+                if x > j && ctx.word(x) == "," {
+                    if of == OfRef::None {
+                        of = OfRef::Surface(ctx.surface(j..x));
+                    }
+                    k = x;
+                }
             }
         }
         let appos = ctx.word(k) == "," && k > trange.end;
@@ -1029,13 +1064,26 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
             Some((nrange, words)) => {
                 let r = f.person_ref(ctx, nrange.clone(), words);
                 f.persons[r.index].offices.push(OfficeB {
-                    title,
+                    title: title.clone(),
                     head,
                     of: of.clone(),
                     toks: trange.clone(),
                 });
-                // "von X" after the name: "Oberbürgermeister Tang Liangzhi von Chongqing".
                 i = nrange.end;
+                // A plural title covers the whole list: "die Landesräte A, B und C".
+                let plural = {
+                    let l = ctx.lower(trange.end - 1);
+                    l.ends_with("innen") || l.ends_with("räte") || (l.ends_with("en") && ctx.lower(trange.start.saturating_sub(1)) == "die")
+                };
+                while plural && matches!(ctx.word(i), "," | "und" | "sowie") {
+                    let Some((n2, w2)) = name_at(ctx, f, i + 1, true) else { break };
+                    if words_are_title(ctx, i + 1) {
+                        break;
+                    }
+                    let r2 = f.person_ref(ctx, n2.clone(), w2);
+                    f.persons[r2.index].offices.push(OfficeB { title: title.clone(), head, of: of.clone(), toks: trange.clone() });
+                    i = n2.end;
+                }
             }
             None => {
                 // Singular and definite: "der/die/des Regierende(n) Bürgermeister(s)", "Berlins …".
