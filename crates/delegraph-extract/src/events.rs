@@ -750,7 +750,17 @@ fn trips(
     // institution), "reist zurück nach X".
     let leader_place = t.leader.and_then(|r| office_place(f, r.index).or_else(|| office_org_place(ctx, f, r.index)));
     let return_place = return_place(ctx, f, &trip_sents);
-    t.origin = incoming_origin.or(leader_place).or(return_place);
+    // "die Schwyzer Delegation", "die Kölner Gruppe": the travellers' home as adjective.
+    let adjective_home = f.index.iter().find_map(|(x, e)| {
+        let group = ctx.lower(x.end);
+        let adjective = f.places[if e.ty == EntityType::Place { e.index } else { return None }]
+            .mentions
+            .iter()
+            .any(|(m, s)| m.start == x.start && s.ends_with("er") && ctx.is_cap(x.start));
+        let noun = ["delegation", "gruppe", "abordnung", "regierung", "regierungsrat", "gäste", "besucher"].iter().any(|g| group.ends_with(g));
+        (adjective && noun && !is_country(f, *e)).then_some(*e)
+    });
+    t.origin = incoming_origin.or(leader_place).or(adjective_home).or(return_place);
     if let Some(r) = return_place {
         dests.retain(|d| *d != r);
     }

@@ -1253,10 +1253,11 @@ fn places(ctx: &Ctx, f: &mut Found) {
         // Inside an organization name, a place counts only at its end ("IHK Berlin") or as a
         // leading adjective ("Kärntner Landtag"), not inside ("Massachusetts Institute").
         if let Some(org) = f.claim[t.start].filter(|r| r.ty == EntityType::Organization) {
+            // The mention of that organization which covers this place.
             let range = f
                 .index
                 .iter()
-                .find(|(_, r)| *r == org)
+                .find(|(x, r)| *r == org && x.start <= t.start && t.start < x.end)
                 .map(|(x, _)| x.clone());
             if let Some(range) = range {
                 let at_end = t.end == range.end;
