@@ -25,13 +25,17 @@ fn is_boilerplate(text: &str, toks: &[Token]) -> bool {
         return false;
     }
     let sentence = &text[toks[0].start..toks[toks.len() - 1].end];
-    let head_end = toks.get(4).map_or(sentence.len(), |t| t.start - toks[0].start);
+    let head_end = toks
+        .get(4)
+        .map_or(sentence.len(), |t| t.start - toks[0].start);
     let head = &sentence[..head_end.min(sentence.len())];
     let short = toks.len() < 30;
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
     let word_cue = |c: &str| {
         let cue_words: Vec<&str> = c.split(' ').collect();
-        words.windows(cue_words.len()).any(|w| w == cue_words.as_slice())
+        words
+            .windows(cue_words.len())
+            .any(|w| w == cue_words.as_slice())
     };
     let starts_with_cue = |c: &str| {
         let cue_words: Vec<&str> = c.split(' ').collect();
@@ -57,7 +61,10 @@ impl<'a> Ctx<'a> {
                 *s = si;
             }
         }
-        let boiler = sents.iter().map(|r| is_boilerplate(text, &toks[r.clone()])).collect();
+        let boiler = sents
+            .iter()
+            .map(|r| is_boilerplate(text, &toks[r.clone()]))
+            .collect();
         Ctx {
             text,
             toks,

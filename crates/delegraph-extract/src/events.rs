@@ -124,9 +124,22 @@ const MEMBER_CUES: &[&str] = &[
 
 /// Words that introduce travel companions wherever they appear.
 const STRONG_MEMBER_CUES: &[&str] = &[
-    "begleitet", "begleitete", "begleiten", "begleitung", "teilnehmer", "teilnehmende",
-    "mitgereist", "mitreisende", "gehörten", "angehörten", "angehören", "gehören", "gehört",
-    "zählen", "zählten", "zählt",
+    "begleitet",
+    "begleitete",
+    "begleiten",
+    "begleitung",
+    "teilnehmer",
+    "teilnehmende",
+    "mitgereist",
+    "mitreisende",
+    "gehörten",
+    "angehörten",
+    "angehören",
+    "gehören",
+    "gehört",
+    "zählen",
+    "zählten",
+    "zählt",
 ];
 
 const MEETING_CUES: &[&str] = &[
@@ -188,24 +201,55 @@ fn has_any(words: &[String], cues: &[&str]) -> bool {
     words.iter().any(|w| {
         cues.iter().any(|c| {
             w == c
-                || (c.len() >= 5 && (w.ends_with(c) || (w.starts_with(c) && w.len() <= c.len() + 2)))
+                || (c.len() >= 5
+                    && (w.ends_with(c) || (w.starts_with(c) && w.len() <= c.len() + 2)))
                 || (c.len() >= 6
-                    && ["es", "en", "s", "n", "e"].iter().any(|suf| w.strip_suffix(suf).is_some_and(|b| b.ends_with(c))))
+                    && ["es", "en", "s", "n", "e"]
+                        .iter()
+                        .any(|suf| w.strip_suffix(suf).is_some_and(|b| b.ends_with(c))))
         })
     })
 }
 
 /// Verbs whose subject travels.
 const TRAVEL_VERBS: &[&str] = &[
-    "reist", "reiste", "reisen", "besucht", "besuchte", "bricht", "brach", "weilte", "weilt",
-    "geleitete", "leitet", "leitete", "fliegt", "flog", "trifft", "traf", "aufgebrochen",
-    "zurückgekehrt", "unterwegs",
+    "reist",
+    "reiste",
+    "reisen",
+    "besucht",
+    "besuchte",
+    "bricht",
+    "brach",
+    "weilte",
+    "weilt",
+    "geleitete",
+    "leitet",
+    "leitete",
+    "fliegt",
+    "flog",
+    "trifft",
+    "traf",
+    "aufgebrochen",
+    "zurückgekehrt",
+    "unterwegs",
 ];
 
 /// Verbs and nouns of hosting: the person receiving a visit is not the traveller.
 const HOST_CUES: &[&str] = &[
-    "empfing", "empfangen", "empfängt", "begrüßte", "begrüßt", "begrüsste", "begrüsst", "hieß",
-    "hiess", "heißt", "heisst", "einladung", "gastgeber", "lud",
+    "empfing",
+    "empfangen",
+    "empfängt",
+    "begrüßte",
+    "begrüßt",
+    "begrüsste",
+    "begrüsst",
+    "hieß",
+    "hiess",
+    "heißt",
+    "heisst",
+    "einladung",
+    "gastgeber",
+    "lud",
 ];
 
 /// Persons who host: subject of an active host verb, or after "von" in a passive one.
@@ -213,15 +257,28 @@ fn hosts(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
     let mut out = Vec::new();
     for si in 0..ctx.sents.len() {
         let words = lower_set(ctx, ctx.sents[si].clone());
-        let Some(cue) = words.iter().position(|w| HOST_CUES.contains(&w.as_str())) else { continue };
+        let Some(cue) = words.iter().position(|w| HOST_CUES.contains(&w.as_str())) else {
+            continue;
+        };
         let cue_tok = ctx.sents[si].start + cue;
-        let persons: Vec<(usize, EntityRef)> = sentence_entities(f, ctx, si).into_iter().filter(|(_, e)| e.ty == EntityType::Person).collect();
+        let persons: Vec<(usize, EntityRef)> = sentence_entities(f, ctx, si)
+            .into_iter()
+            .filter(|(_, e)| e.ty == EntityType::Person)
+            .collect();
         let passive = words.iter().any(|w| w == "wurde" || w == "wurden");
         let host = if passive {
-            persons.iter().find(|(t, _)| *t > 0 && ctx.lower(t - 1) == "von" || (*t > 1 && ctx.lower(t - 2) == "von")).map(|(_, e)| *e)
+            persons
+                .iter()
+                .find(|(t, _)| {
+                    *t > 0 && ctx.lower(t - 1) == "von" || (*t > 1 && ctx.lower(t - 2) == "von")
+                })
+                .map(|(_, e)| *e)
         } else if words[cue] == "einladung" {
             // "auf Einladung des Bürgermeisters X": the inviter follows within a few words.
-            persons.iter().find(|(t, _)| *t > cue_tok && *t <= cue_tok + 4).map(|(_, e)| *e)
+            persons
+                .iter()
+                .find(|(t, _)| *t > cue_tok && *t <= cue_tok + 4)
+                .map(|(_, e)| *e)
         } else {
             persons.first().map(|(_, e)| *e)
         };
@@ -328,17 +385,39 @@ fn office_place(f: &Found, p: usize) -> Option<EntityRef> {
 /// may stand between them).
 fn coordinated_persons(ctx: &Ctx, f: &Found, at: std::ops::Range<usize>) -> Vec<EntityRef> {
     let sent = ctx.sents[ctx.sent_of[at.start]].clone();
-    let person_at = |k: usize| f.index.iter().find(|(t, e)| e.ty == EntityType::Person && t.start <= k && k < t.end).map(|(t, e)| (t.clone(), *e));
+    let person_at = |k: usize| {
+        f.index
+            .iter()
+            .find(|(t, e)| e.ty == EntityType::Person && t.start <= k && k < t.end)
+            .map(|(t, e)| (t.clone(), *e))
+    };
     let is_glue = |k: usize| {
         let w = ctx.word(k);
         let l = w.to_lowercase();
-        matches!(l.as_str(), "," | "und" | "sowie" | "ferner" | "die" | "der" | "den" | "beiden" | "(" | ")" | "dr" | "." | "prof" | "außer" | "neben")
-            || crate::ner::office_head(w).is_some()
+        matches!(
+            l.as_str(),
+            "," | "und"
+                | "sowie"
+                | "ferner"
+                | "die"
+                | "der"
+                | "den"
+                | "beiden"
+                | "("
+                | ")"
+                | "dr"
+                | "."
+                | "prof"
+                | "außer"
+                | "neben"
+        ) || crate::ner::office_head(w).is_some()
             || crate::lexicon::PARTIES.contains(&w)
             || (ctx.is_cap(k) && l.ends_with("innen"))
             || (ctx.is_cap(k) && crate::ner::office_head(w.trim_end_matches('e')).is_some())
     };
-    let conj = |a: usize, b: usize| (a..b).any(|k| matches!(ctx.lower(k).as_str(), "," | "und" | "sowie" | "ferner"));
+    let conj = |a: usize, b: usize| {
+        (a..b).any(|k| matches!(ctx.lower(k).as_str(), "," | "und" | "sowie" | "ferner"))
+    };
     let mut out = Vec::new();
     // Rightwards.
     let mut k = at.end;
@@ -385,26 +464,53 @@ fn named_leader(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
         let r = ctx.sents[si].clone();
         for k in r.clone() {
             let w = ctx.lower(k);
-            let cue = matches!(w.as_str(), "leitung" | "spitze" | "angeführt" | "angeführte" | "anführer" | "delegationsleiter" | "delegationsleiterin" | "geleitet" | "geleitete");
+            let cue = matches!(
+                w.as_str(),
+                "leitung"
+                    | "spitze"
+                    | "angeführt"
+                    | "angeführte"
+                    | "anführer"
+                    | "delegationsleiter"
+                    | "delegationsleiterin"
+                    | "geleitet"
+                    | "geleitete"
+            );
             if !cue {
                 continue;
             }
             // The head of the travelling group, not of some organization ("an ihrer Spitze").
             let group = r.clone().any(|x| {
                 let l = ctx.lower(x);
-                ["delegation", "gruppe", "abordnung", "reise", "besuch", "gäste"].iter().any(|g| l.contains(g))
+                [
+                    "delegation",
+                    "gruppe",
+                    "abordnung",
+                    "reise",
+                    "besuch",
+                    "gäste",
+                ]
+                .iter()
+                .any(|g| l.contains(g))
             }) || (w == "leitung" && r.clone().any(|x| ctx.lower(x) == "inne"));
             if !group {
                 continue;
             }
             // "die von X geleitete Delegation": the person comes before the participle.
             if w == "geleitete" {
-                if let Some((_, e)) = f.index.iter().rev().find(|(t, e)| e.ty == EntityType::Person && t.end <= k && t.start + 6 >= k && t.start >= r.start) {
+                if let Some((_, e)) = f.index.iter().rev().find(|(t, e)| {
+                    e.ty == EntityType::Person
+                        && t.end <= k
+                        && t.start + 6 >= k
+                        && t.start >= r.start
+                }) {
                     return Some(*e);
                 }
                 continue;
             }
-            if let Some((_, e)) = f.index.iter().find(|(t, e)| e.ty == EntityType::Person && t.start > k && t.start <= k + 12 && t.start < r.end) {
+            if let Some((_, e)) = f.index.iter().find(|(t, e)| {
+                e.ty == EntityType::Person && t.start > k && t.start <= k + 12 && t.start < r.end
+            }) {
                 return Some(*e);
             }
         }
@@ -441,7 +547,10 @@ fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
         if !line_start {
             continue;
         }
-        if let Some((t, e)) = f.index.iter().find(|(t, e)| t.start == k && e.ty == EntityType::Place)
+        if let Some((t, e)) = f
+            .index
+            .iter()
+            .find(|(t, e)| t.start == k && e.ty == EntityType::Place)
             && matches!(ctx.word(t.end), "(" | "–" | "-" | "/" | ".")
             && !is_country(f, *e)
         {
@@ -457,9 +566,13 @@ fn return_place(ctx: &Ctx, f: &Found, sents: &[usize]) -> Option<EntityRef> {
         let r = ctx.sents[si].clone();
         for k in r.clone() {
             let w = ctx.lower(k);
-            let back = (w == "zurück" && ctx.lower(k + 1) == "nach") || (w.starts_with("rückreise") && ctx.lower(k + 1) == "nach");
+            let back = (w == "zurück" && ctx.lower(k + 1) == "nach")
+                || (w.starts_with("rückreise") && ctx.lower(k + 1) == "nach");
             if back
-                && let Some((_, e)) = f.index.iter().find(|(t, e)| t.start == k + 2 && e.ty == EntityType::Place)
+                && let Some((_, e)) = f
+                    .index
+                    .iter()
+                    .find(|(t, e)| t.start == k + 2 && e.ty == EntityType::Place)
             {
                 return Some(*e);
             }
@@ -475,13 +588,20 @@ fn office_org_place(ctx: &Ctx, f: &Found, p: usize) -> Option<EntityRef> {
         OfRef::Ent(r) if r.ty == EntityType::Organization => Some(r),
         _ => None,
     })?;
-    let ranges: Vec<std::ops::Range<usize>> = f.index.iter().filter(|(_, e)| *e == org).map(|(t, _)| t.clone()).collect();
+    let ranges: Vec<std::ops::Range<usize>> = f
+        .index
+        .iter()
+        .filter(|(_, e)| *e == org)
+        .map(|(t, _)| t.clone())
+        .collect();
     for (t, e) in &f.index {
         if e.ty != EntityType::Place || is_country(f, *e) {
             continue;
         }
         let inside = ranges.iter().any(|r| t.start >= r.start && t.end <= r.end);
-        let after = ranges.iter().any(|r| t.start == r.end + 1 && ctx.lower(r.end) == "von");
+        let after = ranges
+            .iter()
+            .any(|r| t.start == r.end + 1 && ctx.lower(r.end) == "von");
         if inside || after {
             return Some(*e);
         }
@@ -515,13 +635,19 @@ fn trips(
         for (tok, e) in sentence_entities(f, ctx, si) {
             // "aus X", "aus der Volksrepublik China", "Gäste aus China".
             let mut k = tok;
-            while k > ctx.sents[si].start && matches!(ctx.lower(k - 1).as_str(), "der" | "dem" | "den" | "die") {
+            while k > ctx.sents[si].start
+                && matches!(ctx.lower(k - 1).as_str(), "der" | "dem" | "den" | "die")
+            {
                 k -= 1;
             }
             if e.ty == EntityType::Place && k > 0 && ctx.lower(k - 1) == "aus" {
                 let near_delegation = (ctx.sents[si].start..tok).any(|k| {
                     let w = ctx.lower(k);
-                    w.contains("delegation") || w.contains("besuch") || w.contains("abordnung") || w.starts_with("gäste") || w.contains("gruppe")
+                    w.contains("delegation")
+                        || w.contains("besuch")
+                        || w.contains("abordnung")
+                        || w.starts_with("gäste")
+                        || w.contains("gruppe")
                 });
                 if near_delegation && incoming_origin.is_none() {
                     incoming_origin = Some(e);
@@ -536,11 +662,13 @@ fn trips(
     // Sentences dated to another year tell of another trip ("war im Mai 2017 in Berlin zu
     // Besuch gewesen") and name none of this trip's stops.
     let trip_year = trip_sents.iter().find_map(|&si| {
-        in_sentence(times, ctx, si).iter().find_map(|te| match te.value {
-            TimeValue::Range(a, _) => Some(a.year),
-            TimeValue::Point(p) if p.month.is_some() => Some(p.year),
-            _ => None,
-        })
+        in_sentence(times, ctx, si)
+            .iter()
+            .find_map(|te| match te.value {
+                TimeValue::Range(a, _) => Some(a.year),
+                TimeValue::Point(p) if p.month.is_some() => Some(p.year),
+                _ => None,
+            })
     });
     let other_time = |si: usize| {
         let years: Vec<i16> = in_sentence(times, ctx, si)
@@ -551,13 +679,20 @@ fn trips(
                 _ => None,
             })
             .collect();
-        let pluperfect = lower_set(ctx, ctx.sents[si].clone()).iter().any(|w| w == "gewesen");
+        let pluperfect = lower_set(ctx, ctx.sents[si].clone())
+            .iter()
+            .any(|w| w == "gewesen");
         pluperfect || trip_year.is_some_and(|y| !years.is_empty() && !years.contains(&y))
     };
     // "Wegner plant Reisen nach Istanbul, Tel Aviv, …": plans for other journeys.
     let plans = |si: usize| {
         let ws = lower_set(ctx, ctx.sents[si].clone());
-        let planning = ws.iter().any(|w| matches!(w.as_str(), "plant" | "planen" | "plante" | "geplant" | "will" | "wollen" | "künftig"));
+        let planning = ws.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "plant" | "planen" | "plante" | "geplant" | "will" | "wollen" | "künftig"
+            )
+        });
         planning && ws.iter().any(|w| w == "reisen" || w == "besuche")
     };
     let stop_sents: Vec<usize> = (0..ctx.sents.len())
@@ -565,7 +700,8 @@ fn trips(
             !ctx.boiler[si]
                 && !other_time(si)
                 && !plans(si)
-                && (trip_sents.contains(&si) || has_any(&lower_set(ctx, ctx.sents[si].clone()), MEETING_CUES))
+                && (trip_sents.contains(&si)
+                    || has_any(&lower_set(ctx, ctx.sents[si].clone()), MEETING_CUES))
         })
         .collect();
     for &si in &stop_sents {
@@ -697,7 +833,13 @@ fn trips(
         let office_rank = p
             .offices
             .iter()
-            .map(|o| if matches!(o.of, OfRef::Ent(e) if e.ty == EntityType::Organization) { rank(o.head).min(3) } else { rank(o.head) })
+            .map(|o| {
+                if matches!(o.of, OfRef::Ent(e) if e.ty == EntityType::Organization) {
+                    rank(o.head).min(3)
+                } else {
+                    rank(o.head)
+                }
+            })
             .max();
         if let Some(o) = office_rank {
             score += 2 + o;
@@ -722,10 +864,22 @@ fn trips(
         for &si in &trip_sents {
             for (tok, e) in sentence_entities(f, ctx, si) {
                 if e == r {
-                    let after: Vec<String> = (tok..(tok + 6).min(ctx.sents[si].end)).map(|k| ctx.lower(k)).collect();
-                    let before: Vec<String> = (ctx.sents[si].start.max(tok.saturating_sub(3))..tok).map(|k| ctx.lower(k)).collect();
-                    let visiting = ctx.sents[si].clone().any(|k| ctx.lower(k) == "zu" && matches!(ctx.lower(k + 1).as_str(), "besuch" | "gast"));
-                    if after.iter().chain(before.iter()).any(|w| TRAVEL_VERBS.contains(&w.as_str())) || visiting {
+                    let after: Vec<String> = (tok..(tok + 6).min(ctx.sents[si].end))
+                        .map(|k| ctx.lower(k))
+                        .collect();
+                    let before: Vec<String> = (ctx.sents[si].start.max(tok.saturating_sub(3))..tok)
+                        .map(|k| ctx.lower(k))
+                        .collect();
+                    let visiting = ctx.sents[si].clone().any(|k| {
+                        ctx.lower(k) == "zu"
+                            && matches!(ctx.lower(k + 1).as_str(), "besuch" | "gast")
+                    });
+                    if after
+                        .iter()
+                        .chain(before.iter())
+                        .any(|w| TRAVEL_VERBS.contains(&w.as_str()))
+                        || visiting
+                    {
                         score += 3;
                     }
                     if tok >= 2
@@ -748,19 +902,38 @@ fn trips(
 
     // Origin: "Delegation aus X", the leader's office place (or the place of the leader's
     // institution), "reist zurück nach X".
-    let leader_place = t.leader.and_then(|r| office_place(f, r.index).or_else(|| office_org_place(ctx, f, r.index)));
+    let leader_place = t
+        .leader
+        .and_then(|r| office_place(f, r.index).or_else(|| office_org_place(ctx, f, r.index)));
     let return_place = return_place(ctx, f, &trip_sents);
     // "die Schwyzer Delegation", "die Kölner Gruppe": the travellers' home as adjective.
     let adjective_home = f.index.iter().find_map(|(x, e)| {
         let group = ctx.lower(x.end);
-        let adjective = f.places[if e.ty == EntityType::Place { e.index } else { return None }]
-            .mentions
-            .iter()
-            .any(|(m, s)| m.start == x.start && s.ends_with("er") && ctx.is_cap(x.start));
-        let noun = ["delegation", "gruppe", "abordnung", "regierung", "regierungsrat", "gäste", "besucher"].iter().any(|g| group.ends_with(g));
+        let adjective = f.places[if e.ty == EntityType::Place {
+            e.index
+        } else {
+            return None;
+        }]
+        .mentions
+        .iter()
+        .any(|(m, s)| m.start == x.start && s.ends_with("er") && ctx.is_cap(x.start));
+        let noun = [
+            "delegation",
+            "gruppe",
+            "abordnung",
+            "regierung",
+            "regierungsrat",
+            "gäste",
+            "besucher",
+        ]
+        .iter()
+        .any(|g| group.ends_with(g));
         (adjective && noun && !is_country(f, *e)).then_some(*e)
     });
-    t.origin = incoming_origin.or(leader_place).or(adjective_home).or(return_place);
+    t.origin = incoming_origin
+        .or(leader_place)
+        .or(adjective_home)
+        .or(return_place);
     if let Some(r) = return_place {
         dests.retain(|d| *d != r);
     }
@@ -787,7 +960,10 @@ fn trips(
         && !dests.contains(&dl)
     {
         let dl_country = country_of(f, dl);
-        if let Some(pos) = dests.iter().position(|d| is_country(f, *d) && country_of(f, *d) == dl_country) {
+        if let Some(pos) = dests
+            .iter()
+            .position(|d| is_country(f, *d) && country_of(f, *d) == dl_country)
+        {
             dests.insert(pos, dl);
         }
     }
@@ -882,8 +1058,13 @@ fn trips(
         }
         // A visit on a named day ("heute (21. Mai)", "am Dienstag, 10. Dezember") lasts that day;
         // journeys ("Reise") without an end stay open.
-        let journey = trip_sents.iter().any(|&si| lower_set(ctx, ctx.sents[si].clone()).iter().any(|w| w.contains("reise")));
-        if t.end.is_none() && duration.is_none() && !journey && t.start.is_some_and(|s| s.is_day()) {
+        let journey = trip_sents.iter().any(|&si| {
+            lower_set(ctx, ctx.sents[si].clone())
+                .iter()
+                .any(|w| w.contains("reise"))
+        });
+        if t.end.is_none() && duration.is_none() && !journey && t.start.is_some_and(|s| s.is_day())
+        {
             t.end = t.start;
         }
     }
@@ -899,7 +1080,9 @@ fn trips(
         }
         let sr = ctx.sents[si].clone();
         let words = lower_set(ctx, sr.clone());
-        let delegation_ctx = words.iter().any(|w| w.contains("delegation") || w.contains("reise"));
+        let delegation_ctx = words
+            .iter()
+            .any(|w| w.contains("delegation") || w.contains("reise"));
         let member_cue = (sr.start..sr.end).find(|&k| {
             let w = ctx.lower(k);
             let next = ctx.lower(k + 1);
@@ -914,19 +1097,37 @@ fn trips(
         let names_destination = ents.iter().any(|(_, e)| t.destinations.contains(e));
         let names_leader = leader.is_some_and(|l| ents.iter().any(|(_, e)| *e == l));
         let first = ctx.lower(sr.start);
-        let continues = matches!(first.as_str(), "dort" | "dabei" | "anschließend" | "danach" | "zudem" | "außerdem" | "auch" | "hier" | "ebenfalls")
-            || words.windows(2).any(|w| w[0] == "vor" && w[1] == "ort");
-        let meeting_sentence = has_any(&words, MEETING_CUES) && (is_trip_sentence || names_destination || names_leader || continues);
+        let continues = matches!(
+            first.as_str(),
+            "dort"
+                | "dabei"
+                | "anschließend"
+                | "danach"
+                | "zudem"
+                | "außerdem"
+                | "auch"
+                | "hier"
+                | "ebenfalls"
+        ) || words.windows(2).any(|w| w[0] == "vor" && w[1] == "ort");
+        let meeting_sentence = has_any(&words, MEETING_CUES)
+            && (is_trip_sentence || names_destination || names_leader || continues);
         let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
         for (tok, e) in ents {
             if Some(e) == leader || e.ty == EntityType::Place {
                 continue;
             }
-            if e.ty == EntityType::Organization && matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party) {
+            if e.ty == EntityType::Organization
+                && matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party)
+            {
                 continue;
             }
-            let mention_end = f.index.iter().find(|(t, x)| t.start == tok && *x == e).map_or(tok + 1, |(t, _)| t.end);
-            let reporting = (mention_end..(mention_end + 4).min(sr.end)).any(|k| REPORTING.contains(&ctx.lower(k).as_str()))
+            let mention_end = f
+                .index
+                .iter()
+                .find(|(t, x)| t.start == tok && *x == e)
+                .map_or(tok + 1, |(t, _)| t.end);
+            let reporting = (mention_end..(mention_end + 4).min(sr.end))
+                .any(|k| REPORTING.contains(&ctx.lower(k).as_str()))
                 || (tok >= 1 && matches!(ctx.lower(tok - 1).as_str(), "laut" | "wie"))
                 || (tok >= 2 && matches!(ctx.lower(tok - 2).as_str(), "laut" | "wie"));
             if reporting {
@@ -935,17 +1136,31 @@ fn trips(
             let is_member = match member_cue {
                 // "gemeinsam mit X und Y besucht er …": only the list right after "mit".
                 Some(c) if matches!(ctx.lower(c).as_str(), "gemeinsam" | "zusammen") => {
-                    tok > c && (c + 2..tok).all(|k| f.index.iter().any(|(t, _)| t.start <= k && k < t.end) || matches!(ctx.lower(k).as_str(), "," | "und" | "sowie" | "der" | "die" | "dem" | "den") || crate::ner::office_head(ctx.word(k)).is_some())
+                    tok > c
+                        && (c + 2..tok).all(|k| {
+                            f.index.iter().any(|(t, _)| t.start <= k && k < t.end)
+                                || matches!(
+                                    ctx.lower(k).as_str(),
+                                    "," | "und" | "sowie" | "der" | "die" | "dem" | "den"
+                                )
+                                || crate::ner::office_head(ctx.word(k)).is_some()
+                        })
                 }
                 Some(c) => tok > c || (stosst && tok < c),
                 None => false,
             };
-            let home_official = e.ty == EntityType::Person && origin.is_some() && office_place(f, e.index) == origin;
+            let home_official = e.ty == EntityType::Person
+                && origin.is_some()
+                && office_place(f, e.index) == origin;
             if is_member && !hosts.contains(&e) {
                 if !members.contains(&e) {
                     members.push(e);
                 }
-            } else if (meeting_sentence || hosts.contains(&e)) && !members.contains(&e) && !meetings.contains(&e) && (!home_official || hosts.contains(&e)) {
+            } else if (meeting_sentence || hosts.contains(&e))
+                && !members.contains(&e)
+                && !meetings.contains(&e)
+                && (!home_official || hosts.contains(&e))
+            {
                 meetings.push(e);
             }
         }
@@ -1097,7 +1312,11 @@ fn partnerships(
                 continue;
             }
             // Places listed after "nach" are travel goals, not partners.
-            let prev = if tok > 0 { ctx.lower(tok - 1) } else { String::new() };
+            let prev = if tok > 0 {
+                ctx.lower(tok - 1)
+            } else {
+                String::new()
+            };
             if prev == "nach" {
                 in_travel_list = true;
             } else if !matches!(prev.as_str(), "," | "und" | "sowie") {

@@ -229,13 +229,15 @@ fn org_of_compound_title(facts: &DocFacts, title: &str) -> Option<EntityRef> {
     if body.chars().count() < 5 {
         return None;
     }
-    (0..facts.organizations.len()).map(EntityRef::org).find(|r| {
-        facts.organizations[r.index]
-            .core
-            .name
-            .split_whitespace()
-            .any(|w| w.to_lowercase().trim_end_matches('s').ends_with(body))
-    })
+    (0..facts.organizations.len())
+        .map(EntityRef::org)
+        .find(|r| {
+            facts.organizations[r.index]
+                .core
+                .name
+                .split_whitespace()
+                .any(|w| w.to_lowercase().trim_end_matches('s').ends_with(body))
+        })
 }
 
 /// Municipal and state offices whose place the text leaves implicit belong to the place the

@@ -619,7 +619,13 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
                     n += 1;
                 } else if n > 0 && fuer && ctx.word(k) == "und" && ctx.is_word(k + 1) {
                     k += 1;
-                } else if n > 0 && fuer && ctx.is_word(k) && !ctx.is_cap(k) && ctx.is_cap(k + 1) && ctx.word(k - 1) == "und" {
+                } else if n > 0
+                    && fuer
+                    && ctx.is_word(k)
+                    && !ctx.is_cap(k)
+                    && ctx.is_cap(k + 1)
+                    && ctx.word(k - 1) == "und"
+                {
                     // "für Verkehr und digitale Infrastruktur"
                     k += 1;
                 } else {
@@ -704,7 +710,9 @@ fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let lower = ctx.lower(i);
-        let Some((_, kind)) = HEAD_FIRST.iter().find(|(h, _)| lower.ends_with(h)) else { continue };
+        let Some((_, kind)) = HEAD_FIRST.iter().find(|(h, _)| lower.ends_with(h)) else {
+            continue;
+        };
         let sent_end = ctx.sents[ctx.sent_of[i]].end;
         let mut end = i + 1;
         // A place ("Messe Karlsruhe") or proper names that are not ordinary words ("Villa Aurora").
@@ -780,7 +788,11 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<(Range<usize>, String, &'static str)>
     if ctx.word(end) == "und" && office_head(ctx.word(end + 1)).is_some() && ctx.is_cap(end + 2) {
         end += 2;
     }
-    let article = if i > 0 { ctx.lower(i - 1) } else { String::new() };
+    let article = if i > 0 {
+        ctx.lower(i - 1)
+    } else {
+        String::new()
+    };
     let title = nominative_title(&ctx.w[i..end], &article);
     Some((i..end, title, head))
 }
@@ -803,16 +815,35 @@ pub(crate) fn nominative_title(words: &[&str], article: &str) -> String {
         head_out = format!("{stem}rat");
     } else if !feminine {
         let h = office_head(head_word).unwrap_or("");
-        if h.ends_with('e') || h.ends_with("er") && ["abgeordneter", "vorsitzender", "beauftragter", "beigeordneter"].contains(&h) {
+        if h.ends_with('e')
+            || h.ends_with("er")
+                && [
+                    "abgeordneter",
+                    "vorsitzender",
+                    "beauftragter",
+                    "beigeordneter",
+                ]
+                .contains(&h)
+        {
             // Adjectival nouns: "die Vorsitzende" (one woman) keeps -e; otherwise "-er".
-            let base = ["en", "er", "e"].iter().find_map(|e| head_word.strip_suffix(e)).unwrap_or(head_word);
-            let singular_fem = article == "die" && head_word.ends_with('e') && !head_word.ends_with("en");
+            let base = ["en", "er", "e"]
+                .iter()
+                .find_map(|e| head_word.strip_suffix(e))
+                .unwrap_or(head_word);
+            let singular_fem =
+                article == "die" && head_word.ends_with('e') && !head_word.ends_with("en");
             feminine = singular_fem;
-            head_out = if singular_fem { format!("{base}e") } else { format!("{base}er") };
+            head_out = if singular_fem {
+                format!("{base}e")
+            } else {
+                format!("{base}er")
+            };
         } else {
             for suf in ["es", "en", "s", "n"] {
                 if let Some(stem) = head_word.strip_suffix(suf)
-                    && OFFICE_HEADS.iter().any(|h| stem.to_lowercase().ends_with(h))
+                    && OFFICE_HEADS
+                        .iter()
+                        .any(|h| stem.to_lowercase().ends_with(h))
                 {
                     head_out = stem.to_string();
                     break;
@@ -826,10 +857,16 @@ pub(crate) fn nominative_title(words: &[&str], article: &str) -> String {
             out.push(head_out.clone());
         } else if k < head_pos && is_office_adjective(w) {
             let lw = w.to_lowercase();
-            let stem = ["em", "en", "er", "es", "e"].iter().find_map(|e| lw.strip_suffix(e)).unwrap_or(&lw);
+            let stem = ["em", "en", "er", "es", "e"]
+                .iter()
+                .find_map(|e| lw.strip_suffix(e))
+                .unwrap_or(&lw);
             let ending = if feminine { "e" } else { "er" };
             let mut c = stem.chars();
-            let cap: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            let cap: String = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default();
             out.push(format!("{cap}{ending}"));
         } else {
             out.push(w.to_string());
@@ -894,17 +931,12 @@ fn name_at(
             words.push(w.to_string());
             k += 1;
         } else if !words.is_empty()
-            && NAME_PARTICLES.contains(&w)
-            && ctx.is_cap(k + 1)
-            && ctx.same_sentence(k, k + 1)
+            && ((NAME_PARTICLES.contains(&w) && ctx.is_cap(k + 1) && ctx.same_sentence(k, k + 1))
+                || (w.len() == 3
+                    && w.ends_with('.')
+                    && w.chars().next().is_some_and(char::is_uppercase)))
         {
-            words.push(w.to_string());
-            k += 1;
-        } else if w.len() == 3
-            && w.ends_with('.')
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && !words.is_empty()
-        {
+            // Nobility particles ("von") and abbreviated middle names stay inside the name.
             words.push(w.to_string());
             k += 1;
         } else {
@@ -913,16 +945,23 @@ fn name_at(
     }
     // Trailing particles or initials do not end a name, and neither does an ordinary noun that
     // follows it ("Michael Müller Zusagen …"): trim until stable.
-    loop {
-        let Some(l) = words.last() else { break };
+    while let Some(l) = words.last() {
         let particle = NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.');
         // "Gerhard Dörfler": after a given name a rare noun is a surname.
         let after_given = words.len() == 2 && is_first_name(&words[0]) && zipf(l) < 4.0;
-        let noun = words.len() > 1 && is_common_noun(l) && !is_common_surname(l) && !is_first_name(l) && !after_given;
+        let noun = words.len() > 1
+            && is_common_noun(l)
+            && !is_common_surname(l)
+            && !is_first_name(l)
+            && !after_given;
         if !(particle || noun) {
             break;
         }
-        k -= if l.ends_with('.') && l.chars().count() == 2 { 2 } else { 1 };
+        k -= if l.ends_with('.') && l.chars().count() == 2 {
+            2
+        } else {
+            1
+        };
         words.pop();
     }
     if words.is_empty() {
@@ -945,14 +984,21 @@ fn name_at(
         let w = &words[0];
         // An ordinary noun is no name ("Bürgermeister Termine bei …"), unless it is also a
         // common surname ("Präsident Richter") or a Chinese family name ("Vizebürgermeisterin Pan").
-        let noun = is_common_noun(w) && zipf(w) >= 3.0 && !is_common_surname(w) && !CHINESE_SURNAMES.contains(&w.as_str());
+        let noun = is_common_noun(w)
+            && zipf(w) >= 3.0
+            && !is_common_surname(w)
+            && !CHINESE_SURNAMES.contains(&w.as_str());
         if noun || (first_is_given && zipf(w) >= 3.6) {
             return None;
         }
         if zipf(w) >= 5.0 && !next_is_boundary {
             return None;
         }
-        if Places::get().lookup(w).first().is_some_and(|c| !c.ambiguous) {
+        if Places::get()
+            .lookup(w)
+            .first()
+            .is_some_and(|c| !c.ambiguous)
+        {
             return None;
         }
     } else if !(first_is_given || chinese || after_title) {
@@ -983,11 +1029,19 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
         {
             of = OfRef::Surface(prefix.to_string());
             // An acronym or known organization as prefix is a mention of it ("UNIDO-Direktor").
-            let acronym = prefix.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let acronym = prefix
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
             let known = lookup_org(prefix);
-            if (acronym || known.is_some()) && Places::get().lookup(prefix).is_empty() && !PARTIES.contains(&prefix) {
+            if (acronym || known.is_some())
+                && Places::get().lookup(prefix).is_empty()
+                && !PARTIES.contains(&prefix)
+            {
                 let tok = trange.end - 1;
-                let (name, kind) = known.map_or((prefix.to_string(), OrgKind::Other), |o| (o.name.clone(), gaz_kind(o.kind)));
+                let (name, kind) = known.map_or((prefix.to_string(), OrgKind::Other), |o| {
+                    (o.name.clone(), gaz_kind(o.kind))
+                });
                 let r = f.org_ref(ctx, tok..tok + 1, name, kind);
                 f.claim[tok] = None;
                 // The mention's surface is the prefix, not the whole compound.
@@ -1073,26 +1127,44 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                 // A plural title covers the whole list: "die Landesräte A, B und C".
                 let plural = {
                     let l = ctx.lower(trange.end - 1);
-                    l.ends_with("innen") || l.ends_with("räte") || (l.ends_with("en") && ctx.lower(trange.start.saturating_sub(1)) == "die")
+                    l.ends_with("innen")
+                        || l.ends_with("räte")
+                        || (l.ends_with("en") && ctx.lower(trange.start.saturating_sub(1)) == "die")
                 };
                 while plural && matches!(ctx.word(i), "," | "und" | "sowie") {
-                    let Some((n2, w2)) = name_at(ctx, f, i + 1, true) else { break };
+                    let Some((n2, w2)) = name_at(ctx, f, i + 1, true) else {
+                        break;
+                    };
                     if words_are_title(ctx, i + 1) {
                         break;
                     }
                     let r2 = f.person_ref(ctx, n2.clone(), w2);
-                    f.persons[r2.index].offices.push(OfficeB { title: title.clone(), head, of: of.clone(), toks: trange.clone() });
+                    f.persons[r2.index].offices.push(OfficeB {
+                        title: title.clone(),
+                        head,
+                        of: of.clone(),
+                        toks: trange.clone(),
+                    });
                     i = n2.end;
                 }
             }
             None => {
                 // Singular and definite: "der/die/des Regierende(n) Bürgermeister(s)", "Berlins …".
-                let before = if trange.start > 0 { ctx.lower(trange.start - 1) } else { String::new() };
+                let before = if trange.start > 0 {
+                    ctx.lower(trange.start - 1)
+                } else {
+                    String::new()
+                };
                 let definite = matches!(before.as_str(), "der" | "die" | "des" | "dem" | "den")
                     || matches!(of, OfRef::Ent(_));
                 let plural = ctx.lower(trange.end - 1).ends_with("innen");
                 if definite && !plural {
-                    f.unassigned.push(OfficeB { title, head, of: of.clone(), toks: trange.clone() });
+                    f.unassigned.push(OfficeB {
+                        title,
+                        head,
+                        of: of.clone(),
+                        toks: trange.clone(),
+                    });
                 }
                 i = trange.end;
             }
@@ -1406,28 +1478,50 @@ fn assign_titles(ctx: &Ctx, f: &mut Found) {
         let si = ctx.sent_of[t.toks.start];
         let sent = ctx.sents[si].clone();
         // Predicative: a person in the same clause with a copula between or before.
-        let copula = (sent.start..t.toks.start).any(|k| matches!(ctx.lower(k).as_str(), "ist" | "war" | "bleibt" | "wird" | "wurde"));
+        let copula = (sent.start..t.toks.start).any(|k| {
+            matches!(
+                ctx.lower(k).as_str(),
+                "ist" | "war" | "bleibt" | "wird" | "wurde"
+            )
+        });
         let mut holder: Option<usize> = None;
         if copula {
             holder = f
                 .index
                 .iter()
-                .filter(|(x, r)| r.ty == EntityType::Person && x.start >= sent.start && x.end <= t.toks.start && t.toks.start - x.end <= 6)
+                .filter(|(x, r)| {
+                    r.ty == EntityType::Person
+                        && x.start >= sent.start
+                        && x.end <= t.toks.start
+                        && t.toks.start - x.end <= 6
+                })
                 .map(|(_, r)| r.index)
                 .next_back();
         }
         let fem = is_feminine_title(&t.title);
         if holder.is_none() {
             let same: Vec<usize> = (0..f.persons.len())
-                .filter(|&p| f.persons[p].offices.iter().any(|o| o.head == t.head && is_feminine_title(&o.title) == fem))
+                .filter(|&p| {
+                    f.persons[p]
+                        .offices
+                        .iter()
+                        .any(|o| o.head == t.head && is_feminine_title(&o.title) == fem)
+                })
                 .collect();
             if same.len() == 1 {
                 holder = Some(same[0]);
             }
         }
         if holder.is_none() {
-            let count = |p: usize| f.index.iter().filter(|(_, r)| *r == EntityRef::person(p)).count();
-            let best = (0..f.persons.len()).filter(|&p| f.persons[p].words.len() > 1).max_by_key(|&p| (count(p), std::cmp::Reverse(p)));
+            let count = |p: usize| {
+                f.index
+                    .iter()
+                    .filter(|(_, r)| *r == EntityRef::person(p))
+                    .count()
+            };
+            let best = (0..f.persons.len())
+                .filter(|&p| f.persons[p].words.len() > 1)
+                .max_by_key(|&p| (count(p), std::cmp::Reverse(p)));
             if let Some(p) = best
                 && count(p) >= 3
                 && f.persons[p].offices.is_empty()

@@ -7,7 +7,9 @@ use delegraph_text::{Format, load};
 use proptest::prelude::*;
 
 fn check(text: &str) {
-    let Ok(doc) = load("p.txt", "p.txt", text.as_bytes(), Format::Text) else { return };
+    let Ok(doc) = load("p.txt", "p.txt", text.as_bytes(), Format::Text) else {
+        return;
+    };
     let f = extract(&doc);
     let valid = |r: &delegraph_model::EntityRef| match r.ty {
         EntityType::Person => r.index < f.persons.len(),
@@ -15,7 +17,15 @@ fn check(text: &str) {
         EntityType::Organization => r.index < f.organizations.len(),
     };
     for t in &f.trips {
-        assert!(t.leader.iter().chain(&t.origin).chain(&t.destinations).chain(&t.members).chain(&t.meetings).all(valid));
+        assert!(
+            t.leader
+                .iter()
+                .chain(&t.origin)
+                .chain(&t.destinations)
+                .chain(&t.members)
+                .chain(&t.meetings)
+                .all(valid)
+        );
     }
     for p in &f.partnerships {
         assert!(valid(&p.a) && valid(&p.b));
@@ -27,18 +37,73 @@ fn check(text: &str) {
     let text = &doc.text;
     for r in f.entity_refs() {
         for m in &f.core(r).mentions {
-            assert!(m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            assert!(
+                m.end <= text.len()
+                    && text.is_char_boundary(m.start)
+                    && text.is_char_boundary(m.end)
+            );
         }
     }
 }
 
 const WORDS: &[&str] = &[
-    "Oberbürgermeisterin", "Reker", "reist", "nach", "Tokio", "Köln", "und", "Delegation", "aus",
-    "China", "besucht", "Städtepartnerschaft", "seit", "1967", "Memorandum", "of", "Understanding",
-    "unterzeichnet", "GmbH", "Präsident", "der", "Gesellschaft", "„", "“", ",", ".", "(CDU)",
-    "Samstagfrüh", "begleitet", "von", "Kai", "Wegner", "am", "Sonntag", "vom", "10.", "bis",
-    "15.", "November", "2024", "123.000", "Euro", "MIT", "IHK-Präsident", "Dr.", "–", "\n\n",
-    "Tang", "Liangzhi", "Müller", "Straße", "ß", "é", "日本", "🙂", "Landesrätin", "Grünen-Abgeordnete",
+    "Oberbürgermeisterin",
+    "Reker",
+    "reist",
+    "nach",
+    "Tokio",
+    "Köln",
+    "und",
+    "Delegation",
+    "aus",
+    "China",
+    "besucht",
+    "Städtepartnerschaft",
+    "seit",
+    "1967",
+    "Memorandum",
+    "of",
+    "Understanding",
+    "unterzeichnet",
+    "GmbH",
+    "Präsident",
+    "der",
+    "Gesellschaft",
+    "„",
+    "“",
+    ",",
+    ".",
+    "(CDU)",
+    "Samstagfrüh",
+    "begleitet",
+    "von",
+    "Kai",
+    "Wegner",
+    "am",
+    "Sonntag",
+    "vom",
+    "10.",
+    "bis",
+    "15.",
+    "November",
+    "2024",
+    "123.000",
+    "Euro",
+    "MIT",
+    "IHK-Präsident",
+    "Dr.",
+    "–",
+    "\n\n",
+    "Tang",
+    "Liangzhi",
+    "Müller",
+    "Straße",
+    "ß",
+    "é",
+    "日本",
+    "🙂",
+    "Landesrätin",
+    "Grünen-Abgeordnete",
 ];
 
 proptest! {
