@@ -257,6 +257,15 @@ fn hosts(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
     let mut out = Vec::new();
     for si in 0..ctx.sents.len() {
         let words = lower_set(ctx, ctx.sents[si].clone());
+        // "bei Hamburgs Bürgermeister X zu Gast", "zu Gast bei X": the person after "bei".
+        if words.windows(2).any(|w| w[0] == "zu" && w[1] == "gast") {
+            for (t, e) in sentence_entities(f, ctx, si) {
+                let near_bei = (t.saturating_sub(4)..t).any(|k| ctx.lower(k) == "bei" || ctx.lower(k) == "beim");
+                if e.ty == EntityType::Person && near_bei && !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
         let Some(cue) = words.iter().position(|w| HOST_CUES.contains(&w.as_str())) else {
             continue;
         };
@@ -1109,12 +1118,25 @@ fn trips(
                 | "hier"
                 | "ebenfalls"
         ) || words.windows(2).any(|w| w[0] == "vor" && w[1] == "ort");
+        // Appointments of this trip: not dated to another year, not plans for other journeys.
         let meeting_sentence = has_any(&words, MEETING_CUES)
-            && (is_trip_sentence || names_destination || names_leader || continues);
+            && !other_time(si)
+            && !plans(si)
+            && (is_trip_sentence || names_destination || names_leader || continues || trip_sents.len() <= 3);
         let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
-        for (tok, e) in ents {
+        for (tok, e) in ents.clone() {
             if Some(e) == leader || e.ty == EntityType::Place {
                 continue;
+            }
+            // "der Vorsitzende des Ausschusses für X, Erik Stohn": the body in a title phrase
+            // is not a companion or host of its own.
+            if e.ty == EntityType::Organization {
+                let end = f.index.iter().find(|(t, x)| t.start == tok && *x == e).map_or(tok + 1, |(t, _)| t.end);
+                let names_person_next = ctx.word(end) == ","
+                    && ents.iter().any(|(t2, x2)| x2.ty == EntityType::Person && (*t2 == end + 1 || *t2 == end + 2));
+                if names_person_next {
+                    continue;
+                }
             }
             if e.ty == EntityType::Organization
                 && matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party)

@@ -114,7 +114,7 @@ pub(crate) fn office_head(word: &str) -> Option<&'static str> {
     }
     let mut lower = word.to_lowercase();
     // "Landesrätin" -> "landesrat": the feminine of "-rat" changes the vowel.
-    if let Some(stem) = lower.strip_suffix("rätin") {
+    if let Some(stem) = lower.strip_suffix("rätin").or_else(|| lower.strip_suffix("räte")) {
         lower = format!("{stem}rat");
     }
     for s in stems(&lower) {
@@ -1459,7 +1459,13 @@ fn acronyms(ctx: &Ctx, f: &mut Found) {
         if w.chars().all(|c| "IVXLCDM".contains(c)) {
             continue;
         }
-        f.org_ref(ctx, i..i + 1, w.to_string(), OrgKind::Other);
+        // "TU Graz", "FC Bayern München", "IHK Hannover": an acronym with the place it belongs to.
+        let mut end = i + 1;
+        while let Some((x, _)) = f.index.iter().find(|(x, r)| x.start == end && r.ty == EntityType::Place) {
+            end = x.end;
+        }
+        let name = ctx.surface(i..end);
+        f.org_ref(ctx, i..end, name, OrgKind::Other);
     }
 }
 
