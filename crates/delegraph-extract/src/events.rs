@@ -375,7 +375,7 @@ pub(crate) fn find(
 ) -> Events {
     let trips = trips(ctx, f, times, money, published);
     let partnerships = partnerships(ctx, f, times, published);
-    let agreements = agreements(ctx, f, times, &trips);
+    let agreements = agreements(ctx, f, times, &trips, &partnerships);
     Events {
         trips,
         partnerships,
@@ -1448,45 +1448,56 @@ const SIGNING: &[&str] = &[
     "unterzeichnet",
 ];
 
-fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB]) -> Vec<AgreementB> {
+fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB], partners: &[PartnershipB]) -> Vec<AgreementB> {
     let mut out: Vec<AgreementB> = Vec::new();
+    let mut last_kind: Option<(usize, AgreementKind)> = None;
     for si in 0..ctx.sents.len() {
         if ctx.boiler[si] {
             continue;
         }
         let words = lower_set(ctx, ctx.sents[si].clone());
         let sent_text = &ctx.text[ctx.sentence_span(si)];
-        let Some(kind) = agreement_kind(&words, sent_text) else {
-            continue;
+        let named_kind = agreement_kind(&words, sent_text);
+        if let Some(k) = named_kind {
+            last_kind = Some((si, k));
+        }
+        // "… unterschrieben … das neue Dokument": the agreement named shortly before.
+        let refers_back = words.iter().any(|w| matches!(w.as_str(), "dokument" | "urkunde" | "papier" | "abkommen"));
+        let kind = match (named_kind, last_kind) {
+            (Some(k), _) => k,
+            (None, Some((at, k))) if refers_back && si - at <= 3 => k,
+            _ => continue,
         };
-        if !words
-            .iter()
-            .any(|w| SIGNING.iter().any(|s| w.starts_with(s) || w.contains(s)))
-        {
+        if !words.iter().any(|w| SIGNING.iter().any(|s| w.starts_with(s) || w.contains(s))) {
             continue;
         }
         let ents = sentence_entities(f, ctx, si);
-        let signatories: Vec<EntityRef> = ents
+        let signatories: Vec<EntityRef> = ents.iter().filter(|(_, e)| e.ty == EntityType::Person).map(|(_, e)| *e).collect();
+        // Parties: organizations when two or more sign; else places, not the place of the
+        // ceremony ("in Brünn") and not countries.
+        let orgs: Vec<EntityRef> = ents
             .iter()
-            .filter(|(_, e)| e.ty == EntityType::Person)
-            .map(|(_, e)| *e)
-            .collect();
-        let mut parties: Vec<EntityRef> = ents
-            .iter()
-            .filter(|(_, e)| {
-                (e.ty == EntityType::Place && !is_country(f, *e))
-                    || (e.ty == EntityType::Organization
-                        && !matches!(
-                            f.orgs[e.index].kind,
-                            OrgKind::Media | OrgKind::Party | OrgKind::Event
-                        ))
+            .filter(|(t, e)| {
+                e.ty == EntityType::Organization
+                    && !matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party | OrgKind::Event)
+                    && !(ctx.word(t.saturating_sub(1)) == "in")
             })
             .map(|(_, e)| *e)
             .collect();
+        let places: Vec<EntityRef> = ents
+            .iter()
+            .filter(|(t, e)| e.ty == EntityType::Place && !is_country(f, *e) && !matches!(ctx.lower(t.saturating_sub(1)).as_str(), "in" | "im"))
+            .map(|(_, e)| *e)
+            .collect();
+        let mut parties: Vec<EntityRef> = if orgs.len() >= 2 { orgs.clone() } else { places.clone() };
+        if orgs.len() == 1 && parties.len() < 2 {
+            parties.insert(0, orgs[0]);
+        }
         for s in &signatories {
             if let Some(p) = office_place(f, s.index)
                 && !parties.contains(&p)
                 && !is_country(f, p)
+                && orgs.len() < 2
             {
                 parties.push(p);
             }
@@ -1500,19 +1511,26 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB]) -> Vec<
                 }
             }
         }
+        // Between partners: when the partnership of the document is named, it is the parties.
+        if let Some(p) = partners.iter().find(|p| {
+            (parties.contains(&p.a) || parties.contains(&p.b)) && places.iter().all(|x| *x == p.a || *x == p.b)
+        }) {
+            if orgs.len() < 2 {
+                parties.retain(|r| r.ty == EntityType::Organization);
+                parties.push(p.a);
+                parties.push(p.b);
+            }
+        }
+        parties.dedup();
         if parties.len() < 2 {
             continue;
         }
-        let date = in_sentence(times, ctx, si)
-            .iter()
-            .find_map(|te| match te.value {
-                TimeValue::Point(p) => Some(p),
-                TimeValue::Range(a, _) => Some(a),
-                _ => None,
-            });
-        let status = if words
-            .iter()
-            .any(|w| w == "soll" || w == "sollen" || w == "wird" || w == "werden")
+        let date = in_sentence(times, ctx, si).iter().find_map(|te| match te.value {
+            TimeValue::Point(p) => Some(p),
+            TimeValue::Range(a, _) => Some(a),
+            _ => None,
+        });
+        let status = if words.iter().any(|w| w == "soll" || w == "sollen" || w == "wird" || w == "werden")
             && !words.iter().any(|w| w == "wurde")
         {
             Status::Planned
@@ -1520,19 +1538,19 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB]) -> Vec<
             Status::Completed
         };
         let key: BTreeSet<EntityRef> = parties.iter().copied().collect();
-        match out
-            .iter_mut()
-            .find(|a| a.parties.iter().copied().collect::<BTreeSet<_>>() == key)
-        {
+        // The same parties in another year sign another agreement.
+        let same_time = |a: &AgreementB| match (a.date, date) {
+            (Some(x), Some(y)) => x.year == y.year,
+            _ => true,
+        };
+        match out.iter_mut().find(|a| a.parties.iter().copied().collect::<BTreeSet<_>>() == key && same_time(a)) {
             Some(a) => {
                 for s in signatories {
                     if !a.signatories.contains(&s) {
                         a.signatories.push(s);
                     }
                 }
-                if a.kind == AgreementKind::CooperationAgreement
-                    && kind != AgreementKind::CooperationAgreement
-                {
+                if a.kind == AgreementKind::CooperationAgreement && kind != AgreementKind::CooperationAgreement {
                     a.kind = kind;
                 }
                 if a.date.is_none() {
@@ -1540,14 +1558,7 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB]) -> Vec<
                 }
                 a.sentences.push(si);
             }
-            None => out.push(AgreementB {
-                kind,
-                parties,
-                signatories,
-                date,
-                status,
-                sentences: vec![si],
-            }),
+            None => out.push(AgreementB { kind, parties, signatories, date, status, sentences: vec![si] }),
         }
     }
     // Undated agreements signed during the trip carry its date.
