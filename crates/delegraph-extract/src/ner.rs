@@ -1461,6 +1461,15 @@ fn acronyms(ctx: &Ctx, f: &mut Found) {
         }
         // "TU Graz", "FC Bayern München", "IHK Hannover": an acronym with the place it belongs to.
         let mut end = i + 1;
+        // One or two name words may stand between acronym and place ("FC Bayern München").
+        let mut probe = end;
+        while probe < end + 2 && ctx.is_cap(probe) && !ctx.is_function(probe) && !is_common_noun(ctx.word(probe)) && f.claim[probe].is_none() {
+            probe += 1;
+            if f.index.iter().any(|(x, r)| x.start == probe && r.ty == EntityType::Place) {
+                end = probe;
+                break;
+            }
+        }
         while let Some((x, _)) = f.index.iter().find(|(x, r)| x.start == end && r.ty == EntityType::Place) {
             end = x.end;
         }
