@@ -19,7 +19,7 @@ use crate::ctx::Ctx;
 use crate::lexicon::*;
 use delegraph_gazetteer::names::{is_common_surname, is_first_name};
 use delegraph_gazetteer::orgs::{self, lookup_org};
-use delegraph_gazetteer::places::{Form, PlaceId, Places};
+use delegraph_gazetteer::places::{Form, PlaceId, PlaceKind, Places};
 use delegraph_gazetteer::words::{is_common_noun, zipf};
 use delegraph_model::{EntityRef, EntityType, OrgKind};
 use std::collections::BTreeMap;
@@ -247,7 +247,17 @@ impl Found {
 
     fn place_ref(&mut self, ctx: &Ctx, toks: Range<usize>, id: PlaceId) -> EntityRef {
         let surface = ctx.surface(toks.clone());
-        let idx = match self.places.iter().position(|p| p.id == id) {
+        let gaz = Places::get();
+        let name = &gaz.place(id).name;
+        // A city-state named twice ("Berlin", "das Land Berlin") is one place in a document: the
+        // city, which the text means far more often.
+        let same_name = self.places.iter().position(|p| p.id != id && gaz.place(p.id).name == *name);
+        if let Some(i) = same_name
+            && gaz.place(id).kind == PlaceKind::City
+        {
+            self.places[i].id = id;
+        }
+        let idx = match self.places.iter().position(|p| p.id == id).or(same_name) {
             Some(i) => i,
             None => {
                 self.places.push(PlaceB {
