@@ -360,12 +360,16 @@ fn known_orgs(ctx: &Ctx, f: &mut Found) {
                 }
                 let surface = ctx.w[i..i + n].join(" ");
                 if let Some(o) = lookup_org(&surface) {
+                    // Brands that are ordinary German nouns ("Bild", "Zeit", "Welt") need more
+                    // than the bare word.
                     let single_common = n == 1
+                        && o.kind == orgs::OrgKind::Media
                         && zipf(&surface) >= 4.0
+                        && is_common_noun(&surface)
                         && !surface
                             .chars()
                             .all(|c| c.is_uppercase() || !c.is_alphabetic());
-                    if !single_common && ctx.is_cap(i) || (n == 1 && ctx.word(i) == o.name) {
+                    if !single_common && (ctx.is_cap(i) || (n == 1 && ctx.word(i) == o.name)) {
                         hit = Some((n, o));
                         break;
                     }
@@ -538,10 +542,13 @@ fn english_orgs(ctx: &Ctx, f: &mut Found) {
         while start > sent.start {
             let k = start - 1;
             let w = ctx.word(k);
+            // German nouns and compounds ("Kongress-Messe") are not part of an English name.
+            let german = w.contains('-') && w.split('-').any(is_common_noun);
             let name_word = ctx.is_cap(k)
                 && !ctx.is_function(k)
                 && office_head(w).is_none()
-                && f.claim[k].is_none();
+                && f.claim[k].is_none()
+                && !german;
             let connector = ENGLISH_CONNECTORS.contains(&w) && k > sent.start && ctx.is_cap(k - 1);
             if !(name_word || connector) {
                 break;
@@ -558,6 +565,13 @@ fn english_orgs(ctx: &Ctx, f: &mut Found) {
             while end < sent.end && ctx.is_cap(end) && !ctx.is_function(end) {
                 end += 1;
             }
+        }
+        // "Smart Expo China": a place right after an event or fair head belongs to the name.
+        if *kind == "event"
+            && let Some((t, _)) = place_match(ctx, end, Places::get())
+            && t.end <= sent.end
+        {
+            end = t.end;
         }
         // Leading German words that are just capitalized sentence starts.
         while start < i && (ctx.is_function(start) || ENGLISH_CONNECTORS.contains(&ctx.word(start)))
@@ -597,7 +611,6 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
                 }
             },
         };
-        let _ = head;
         let sent = ctx.sents[ctx.sent_of[i]].clone();
         let start = extend_left(ctx, f, i, 4, sent.start);
         let mut end = i + 1;
@@ -648,7 +661,10 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
             // A genitive complement needs a name-like word ("des Landes Berlin", "der Stadt")
             // or an institution that is named by its remit ("Bundesministerium des Innern").
             let names_place = (end + 1..k).any(|x| place_match(ctx, x, places).is_some());
-            if n > 0 && (names_place || fuer || standalone || ctx.word(end + 1) == "Stadt") {
+            // Institutions named by their remit: "Bundesministerium des Innern".
+            let remit = head == "ministerium" || matches!(ctx.word(end + 1), "Innern" | "Auswärtigen");
+            let swallows_org = (end + 1..k).any(|x| f.claim[x].is_some_and(|r| r.ty == EntityType::Organization));
+            if n > 0 && !swallows_org && (names_place || fuer || remit || matches!(ctx.word(end + 1), "Stadt" | "Landes" | "Bundes" | "Freistaats" | "Kantons")) {
                 end = k;
                 complement = true;
             }
@@ -1342,7 +1358,9 @@ fn places(ctx: &Ctx, f: &mut Found) {
                 .find(|(x, r)| *r == org && x.start <= t.start && t.start < x.end)
                 .map(|(x, _)| x.clone());
             if let Some(range) = range {
-                let at_end = t.end == range.end;
+                // Brands named like places ("Picture Alliance", "Air China") do not mention them.
+                let brand = lookup_org(&ctx.w[range.clone()].join(" ")).is_some();
+                let at_end = t.end == range.end && !brand;
                 let leading_adj = t.start == range.start && c.form == Form::Adjective;
                 let after_prep = t.start > range.start
                     && matches!(ctx.word(t.start - 1), "von" | "des" | "der" | "in");
