@@ -15,7 +15,10 @@ static WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 static NOUNS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/common_nouns.txt").lines().filter(|l| !l.starts_with('#')).collect()
+    include_str!("../data/common_nouns.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect()
 });
 
 /// Whether a capitalized word is an inflected form of a common German noun ("Termine",
@@ -48,7 +51,10 @@ mod tests {
         assert!(is_common_noun("Termine"));
         assert!(is_common_noun("Gesprächen") || is_common_noun("Gespräche"));
         assert!(!is_common_noun("Wegner"));
-        let words: Vec<&str> = include_str!("../data/common_nouns.txt").lines().skip(1).collect();
+        let words: Vec<&str> = include_str!("../data/common_nouns.txt")
+            .lines()
+            .skip(1)
+            .collect();
         assert!(words.windows(2).all(|w| w[0] < w[1]));
     }
 
