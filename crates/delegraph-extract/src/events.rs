@@ -260,7 +260,8 @@ fn hosts(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
         // "bei Hamburgs Bürgermeister X zu Gast", "zu Gast bei X": the person after "bei".
         if words.windows(2).any(|w| w[0] == "zu" && w[1] == "gast") {
             for (t, e) in sentence_entities(f, ctx, si) {
-                let near_bei = (t.saturating_sub(4)..t).any(|k| ctx.lower(k) == "bei" || ctx.lower(k) == "beim");
+                let near_bei = (t.saturating_sub(4)..t)
+                    .any(|k| ctx.lower(k) == "bei" || ctx.lower(k) == "beim");
                 if e.ty == EntityType::Person && near_bei && !out.contains(&e) {
                     out.push(e);
                 }
@@ -1122,7 +1123,11 @@ fn trips(
         let meeting_sentence = has_any(&words, MEETING_CUES)
             && !other_time(si)
             && !plans(si)
-            && (is_trip_sentence || names_destination || names_leader || continues || trip_sents.len() <= 3);
+            && (is_trip_sentence
+                || names_destination
+                || names_leader
+                || continues
+                || trip_sents.len() <= 3);
         let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
         for (tok, e) in ents.clone() {
             if Some(e) == leader || e.ty == EntityType::Place {
@@ -1131,9 +1136,15 @@ fn trips(
             // "der Vorsitzende des Ausschusses für X, Erik Stohn": the body in a title phrase
             // is not a companion or host of its own.
             if e.ty == EntityType::Organization {
-                let end = f.index.iter().find(|(t, x)| t.start == tok && *x == e).map_or(tok + 1, |(t, _)| t.end);
+                let end = f
+                    .index
+                    .iter()
+                    .find(|(t, x)| t.start == tok && *x == e)
+                    .map_or(tok + 1, |(t, _)| t.end);
                 let names_person_next = ctx.word(end) == ","
-                    && ents.iter().any(|(t2, x2)| x2.ty == EntityType::Person && (*t2 == end + 1 || *t2 == end + 2));
+                    && ents.iter().any(|(t2, x2)| {
+                        x2.ty == EntityType::Person && (*t2 == end + 1 || *t2 == end + 2)
+                    });
                 if names_person_next {
                     continue;
                 }
@@ -1448,7 +1459,13 @@ const SIGNING: &[&str] = &[
     "unterzeichnet",
 ];
 
-fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB], partners: &[PartnershipB]) -> Vec<AgreementB> {
+fn agreements(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    trips: &[TripB],
+    partners: &[PartnershipB],
+) -> Vec<AgreementB> {
     let mut out: Vec<AgreementB> = Vec::new();
     let mut last_kind: Option<(usize, AgreementKind)> = None;
     for si in 0..ctx.sents.len() {
@@ -1462,34 +1479,54 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB], partner
             last_kind = Some((si, k));
         }
         // "… unterschrieben … das neue Dokument": the agreement named shortly before.
-        let refers_back = words.iter().any(|w| matches!(w.as_str(), "dokument" | "urkunde" | "papier" | "abkommen"));
+        let refers_back = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "dokument" | "urkunde" | "papier" | "abkommen"));
         let kind = match (named_kind, last_kind) {
             (Some(k), _) => k,
             (None, Some((at, k))) if refers_back && si - at <= 3 => k,
             _ => continue,
         };
-        if !words.iter().any(|w| SIGNING.iter().any(|s| w.starts_with(s) || w.contains(s))) {
+        if !words
+            .iter()
+            .any(|w| SIGNING.iter().any(|s| w.starts_with(s) || w.contains(s)))
+        {
             continue;
         }
         let ents = sentence_entities(f, ctx, si);
-        let signatories: Vec<EntityRef> = ents.iter().filter(|(_, e)| e.ty == EntityType::Person).map(|(_, e)| *e).collect();
+        let signatories: Vec<EntityRef> = ents
+            .iter()
+            .filter(|(_, e)| e.ty == EntityType::Person)
+            .map(|(_, e)| *e)
+            .collect();
         // Parties: organizations when two or more sign; else places, not the place of the
         // ceremony ("in Brünn") and not countries.
         let orgs: Vec<EntityRef> = ents
             .iter()
             .filter(|(t, e)| {
                 e.ty == EntityType::Organization
-                    && !matches!(f.orgs[e.index].kind, OrgKind::Media | OrgKind::Party | OrgKind::Event)
+                    && !matches!(
+                        f.orgs[e.index].kind,
+                        OrgKind::Media | OrgKind::Party | OrgKind::Event
+                    )
                     && !(ctx.word(t.saturating_sub(1)) == "in")
             })
             .map(|(_, e)| *e)
             .collect();
         let places: Vec<EntityRef> = ents
             .iter()
-            .filter(|(t, e)| e.ty == EntityType::Place && !is_country(f, *e) && !matches!(ctx.lower(t.saturating_sub(1)).as_str(), "in" | "im"))
+            .filter(|(t, e)| {
+                e.ty == EntityType::Place
+                    && !is_country(f, *e)
+                    && !matches!(ctx.lower(t.saturating_sub(1)).as_str(), "in" | "im")
+            })
             .map(|(_, e)| *e)
             .collect();
-        let mut parties: Vec<EntityRef> = if orgs.len() >= 2 { orgs.clone() } else { places.clone() };
+        let mut parties: Vec<EntityRef> = if orgs.len() >= 2 {
+            orgs.clone()
+        } else {
+            places.clone()
+        };
         if orgs.len() == 1 && parties.len() < 2 {
             parties.insert(0, orgs[0]);
         }
@@ -1513,7 +1550,8 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB], partner
         }
         // Between partners: when the partnership of the document is named, it is the parties.
         if let Some(p) = partners.iter().find(|p| {
-            (parties.contains(&p.a) || parties.contains(&p.b)) && places.iter().all(|x| *x == p.a || *x == p.b)
+            (parties.contains(&p.a) || parties.contains(&p.b))
+                && places.iter().all(|x| *x == p.a || *x == p.b)
         }) {
             if orgs.len() < 2 {
                 parties.retain(|r| r.ty == EntityType::Organization);
@@ -1525,12 +1563,16 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB], partner
         if parties.len() < 2 {
             continue;
         }
-        let date = in_sentence(times, ctx, si).iter().find_map(|te| match te.value {
-            TimeValue::Point(p) => Some(p),
-            TimeValue::Range(a, _) => Some(a),
-            _ => None,
-        });
-        let status = if words.iter().any(|w| w == "soll" || w == "sollen" || w == "wird" || w == "werden")
+        let date = in_sentence(times, ctx, si)
+            .iter()
+            .find_map(|te| match te.value {
+                TimeValue::Point(p) => Some(p),
+                TimeValue::Range(a, _) => Some(a),
+                _ => None,
+            });
+        let status = if words
+            .iter()
+            .any(|w| w == "soll" || w == "sollen" || w == "wird" || w == "werden")
             && !words.iter().any(|w| w == "wurde")
         {
             Status::Planned
@@ -1543,14 +1585,19 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB], partner
             (Some(x), Some(y)) => x.year == y.year,
             _ => true,
         };
-        match out.iter_mut().find(|a| a.parties.iter().copied().collect::<BTreeSet<_>>() == key && same_time(a)) {
+        match out
+            .iter_mut()
+            .find(|a| a.parties.iter().copied().collect::<BTreeSet<_>>() == key && same_time(a))
+        {
             Some(a) => {
                 for s in signatories {
                     if !a.signatories.contains(&s) {
                         a.signatories.push(s);
                     }
                 }
-                if a.kind == AgreementKind::CooperationAgreement && kind != AgreementKind::CooperationAgreement {
+                if a.kind == AgreementKind::CooperationAgreement
+                    && kind != AgreementKind::CooperationAgreement
+                {
                     a.kind = kind;
                 }
                 if a.date.is_none() {
@@ -1558,7 +1605,14 @@ fn agreements(ctx: &Ctx, f: &Found, times: &[TimeExpr], trips: &[TripB], partner
                 }
                 a.sentences.push(si);
             }
-            None => out.push(AgreementB { kind, parties, signatories, date, status, sentences: vec![si] }),
+            None => out.push(AgreementB {
+                kind,
+                parties,
+                signatories,
+                date,
+                status,
+                sentences: vec![si],
+            }),
         }
     }
     // Undated agreements signed during the trip carry its date.

@@ -114,7 +114,10 @@ pub(crate) fn office_head(word: &str) -> Option<&'static str> {
     }
     let mut lower = word.to_lowercase();
     // "Landesrätin" -> "landesrat": the feminine of "-rat" changes the vowel.
-    if let Some(stem) = lower.strip_suffix("rätin").or_else(|| lower.strip_suffix("räte")) {
+    if let Some(stem) = lower
+        .strip_suffix("rätin")
+        .or_else(|| lower.strip_suffix("räte"))
+    {
         lower = format!("{stem}rat");
     }
     for s in stems(&lower) {
@@ -251,7 +254,10 @@ impl Found {
         let name = &gaz.place(id).name;
         // A city-state named twice ("Berlin", "das Land Berlin") is one place in a document: the
         // city, which the text means far more often.
-        let same_name = self.places.iter().position(|p| p.id != id && gaz.place(p.id).name == *name);
+        let same_name = self
+            .places
+            .iter()
+            .position(|p| p.id != id && gaz.place(p.id).name == *name);
         if let Some(i) = same_name
             && gaz.place(id).kind == PlaceKind::City
         {
@@ -662,9 +668,20 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
             // or an institution that is named by its remit ("Bundesministerium des Innern").
             let names_place = (end + 1..k).any(|x| place_match(ctx, x, places).is_some());
             // Institutions named by their remit: "Bundesministerium des Innern".
-            let remit = head == "ministerium" || matches!(ctx.word(end + 1), "Innern" | "Auswärtigen");
-            let swallows_org = (end + 1..k).any(|x| f.claim[x].is_some_and(|r| r.ty == EntityType::Organization));
-            if n > 0 && !swallows_org && (names_place || fuer || remit || matches!(ctx.word(end + 1), "Stadt" | "Landes" | "Bundes" | "Freistaats" | "Kantons")) {
+            let remit =
+                head == "ministerium" || matches!(ctx.word(end + 1), "Innern" | "Auswärtigen");
+            let swallows_org =
+                (end + 1..k).any(|x| f.claim[x].is_some_and(|r| r.ty == EntityType::Organization));
+            if n > 0
+                && !swallows_org
+                && (names_place
+                    || fuer
+                    || remit
+                    || matches!(
+                        ctx.word(end + 1),
+                        "Stadt" | "Landes" | "Bundes" | "Freistaats" | "Kantons"
+                    ))
+            {
                 end = k;
                 complement = true;
             }
@@ -777,13 +794,16 @@ pub(crate) fn place_match(
     if !ctx.is_word(i) {
         return None;
     }
-    let max = places.max_words().max(1);
-    for n in (1..=max.min(ctx.len() - i)).rev() {
-        if !ctx.same_sentence(i, i + n - 1)
-            || (1..n).any(|k| !ctx.is_word(i + k) && ctx.word(i + k) != ".")
-        {
-            continue;
+    // Multi-word names start with a capital; only single words (adjectives like
+    // "japanischen") may be lowercase. Longer candidates stop where the word run ends.
+    let mut max = 1;
+    if ctx.is_cap(i) {
+        let limit = places.max_words().max(1).min(ctx.len() - i);
+        while max < limit && ctx.same_sentence(i, i + max) && (ctx.is_word(i + max) || ctx.word(i + max) == ".") {
+            max += 1;
         }
+    }
+    for n in (1..=max).rev() {
         let surface = ctx.w[i..i + n].join(" ");
         if let Some(c) = places.lookup(&surface).first() {
             let cap_ok = ctx.is_cap(i) || c.form == Form::Adjective;
@@ -1491,14 +1511,26 @@ fn acronyms(ctx: &Ctx, f: &mut Found) {
         let mut end = i + 1;
         // One or two name words may stand between acronym and place ("FC Bayern München").
         let mut probe = end;
-        while probe < end + 2 && ctx.is_cap(probe) && !ctx.is_function(probe) && !is_common_noun(ctx.word(probe)) && f.claim[probe].is_none() {
+        while probe < end + 2
+            && ctx.is_cap(probe)
+            && !ctx.is_function(probe)
+            && !is_common_noun(ctx.word(probe))
+            && f.claim[probe].is_none()
+        {
             probe += 1;
-            if f.index.iter().any(|(x, r)| x.start == probe && r.ty == EntityType::Place) {
+            if f.index
+                .iter()
+                .any(|(x, r)| x.start == probe && r.ty == EntityType::Place)
+            {
                 end = probe;
                 break;
             }
         }
-        while let Some((x, _)) = f.index.iter().find(|(x, r)| x.start == end && r.ty == EntityType::Place) {
+        while let Some((x, _)) = f
+            .index
+            .iter()
+            .find(|(x, r)| x.start == end && r.ty == EntityType::Place)
+        {
             end = x.end;
         }
         let name = ctx.surface(i..end);
