@@ -247,6 +247,8 @@ const HOST_CUES: &[&str] = &[
     "hiess",
     "heißt",
     "heisst",
+    "geheißen",
+    "geheissen",
     "einladung",
     "gastgeber",
     "lud",

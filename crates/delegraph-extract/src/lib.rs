@@ -150,7 +150,9 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
             let of = match &o.of {
                 OfRef::None => org_of_compound_title(&facts, &o.title),
                 OfRef::Ent(r) => Some(map(*r)),
-                OfRef::Surface(s) => resolve_surface(&facts, s),
+                OfRef::Surface(s) => {
+                    resolve_surface(&facts, s).or_else(|| org_of_compound_title(&facts, &o.title))
+                }
             };
             if offices
                 .iter()

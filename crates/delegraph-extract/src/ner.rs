@@ -799,7 +799,10 @@ pub(crate) fn place_match(
     let mut max = 1;
     if ctx.is_cap(i) {
         let limit = places.max_words().max(1).min(ctx.len() - i);
-        while max < limit && ctx.same_sentence(i, i + max) && (ctx.is_word(i + max) || ctx.word(i + max) == ".") {
+        while max < limit
+            && ctx.same_sentence(i, i + max)
+            && (ctx.is_word(i + max) || ctx.word(i + max) == ".")
+        {
             max += 1;
         }
     }
@@ -1138,6 +1141,13 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                     of = OfRef::Ent(r);
                 }
                 k = t.end;
+                // "der Generalkonsul der Volksrepublik China in Hamburg, Wu Cong": the seat.
+                if matches!(ctx.word(k), "in" | "im")
+                    && let Some((pt, pc)) = place_match(ctx, k + 1, places)
+                {
+                    f.place_ref(ctx, pt.clone(), pc.id);
+                    k = pt.end;
+                }
             } else {
                 // "der Vize-Präsident des Regionalrats, François Decoster": an unrecognized
                 // genitive phrase before the apposition.
