@@ -1511,7 +1511,7 @@ fn agreements(
                         f.orgs[e.index].kind,
                         OrgKind::Media | OrgKind::Party | OrgKind::Event
                     )
-                    && !(ctx.word(t.saturating_sub(1)) == "in")
+                    && (ctx.word(t.saturating_sub(1)) != "in")
             })
             .map(|(_, e)| *e)
             .collect();
@@ -1554,12 +1554,11 @@ fn agreements(
         if let Some(p) = partners.iter().find(|p| {
             (parties.contains(&p.a) || parties.contains(&p.b))
                 && places.iter().all(|x| *x == p.a || *x == p.b)
-        }) {
-            if orgs.len() < 2 {
-                parties.retain(|r| r.ty == EntityType::Organization);
-                parties.push(p.a);
-                parties.push(p.b);
-            }
+        }) && orgs.len() < 2
+        {
+            parties.retain(|r| r.ty == EntityType::Organization);
+            parties.push(p.a);
+            parties.push(p.b);
         }
         parties.dedup();
         if parties.len() < 2 {
