@@ -305,6 +305,11 @@ fn destinations_by_country(out: &QueryOutput) {
     t.expect("CN destination Chongqing", |r| {
         r.get("cc") == "CN" && r.has("places", "Chongqing") && r.num("trips") >= 1.0
     });
+    // Every seed trip leaves Germany.
+    assert!(
+        !t.any(|r| r.get("cc") == "DE"),
+        "no seed trip goes to Germany; answer:\n{t}"
+    );
 }
 
 fn documents(out: &QueryOutput) {
@@ -428,7 +433,7 @@ fn officials(out: &QueryOutput) {
         Some("Leipzig"),
         None,
     );
-    holds("Reker", "Oberbürgermeisterin", None, None);
+    holds("Reker", "Oberbürgermeisterin", Some("Köln"), None);
     holds(
         "Michael Josipovic",
         "Geschäftsführer",
@@ -579,6 +584,12 @@ fn trips(out: &QueryOutput) {
             && r.get("start") == "2019-08-25"
             && r.get("end") == "2019-08-26"
     });
+    // 004: Reker leads the trip from Köln to Chongqing.
+    t.expect("Reker, from Köln, to Chongqing only", |r| {
+        r.get("leader") == "Reker"
+            && r.get("origin") == "Köln"
+            && route_places(r.get("route")) == ["Chongqing"]
+    });
 }
 
 fn twin_network(out: &QueryOutput) {
@@ -637,28 +648,10 @@ fn upcoming_trips(out: &QueryOutput) {
 
 // ---------------------------------------------------------------------------------------------
 // Known gaps: true facts of the seeds that today's extractor gets wrong. They are kept here so
-// that `cargo test -p delegraph-cli --test examples -- --ignored` shows which of them hold
-// now; move one into its example's expectation above once it does.
+// that `DELEGRAPH_KNOWN_GAPS=1 cargo test -p delegraph-cli --test examples known_gaps` shows
+// which of them hold now; move one into its example's expectation above once it does.
 
 const KNOWN_GAPS: &[(&str, &str, Check)] = &[
-    (
-        "trips.rq",
-        "Reker leads the August 2019 trip from Köln to Chongqing (004)",
-        gap_reker_trip,
-    ),
-    (
-        "officials.rq",
-        "Reker is Oberbürgermeisterin of Köln",
-        |o| {
-            holds(
-                &Table::of(o),
-                "Reker",
-                "Oberbürgermeisterin",
-                Some("Köln"),
-                None,
-            )
-        },
-    ),
     (
         "officials.rq",
         "Tang Liangzhi is Oberbürgermeister of Chongqing",
@@ -713,14 +706,6 @@ const KNOWN_GAPS: &[(&str, &str, Check)] = &[
         },
     ),
     (
-        "destinations_by_country.rq",
-        "no seed trip goes to Germany",
-        |o| {
-            let t = Table::of(o);
-            assert!(!t.any(|r| r.get("cc") == "DE"), "answer:\n{t}");
-        },
-    ),
-    (
         "meetings.rq",
         "Kai Wegner's trip to Tokio met Yuriko Koike (000)",
         |o| {
@@ -770,14 +755,6 @@ fn route_places(route: &str) -> Vec<&str> {
     v
 }
 
-fn gap_reker_trip(out: &QueryOutput) {
-    Table::of(out).expect("Reker's Chongqing trip", |r| {
-        r.get("leader") == "Reker"
-            && r.get("origin") == "Köln"
-            && route_places(r.get("route")) == ["Chongqing"]
-    });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Tests
 
@@ -821,9 +798,13 @@ fn examples_answer_what_the_seeds_state() {
     );
 }
 
+/// The known gaps, checked only with `DELEGRAPH_KNOWN_GAPS=1`: reports the gaps that hold now
+/// and fails while any remains open, so that the list shows without `--nocapture`.
 #[test]
-#[ignore = "true facts today's extractor misses; run with --ignored to see which now hold"]
 fn known_gaps() {
+    if std::env::var_os("DELEGRAPH_KNOWN_GAPS").is_none_or(|v| v != "1") {
+        return;
+    }
     let mut open = Vec::new();
     for (example, what, check) in KNOWN_GAPS {
         if passes(example, *check) {
