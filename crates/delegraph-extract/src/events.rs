@@ -731,38 +731,48 @@ fn trips(
                 .map(|(x, _)| x.clone())
                 .unwrap();
             let mut k = *tok;
-            // Skip determiners and kind nouns: "in die USA", "in der Region Toyohashi", "ins Fürstentum".
+            // Skip determiners, kind nouns, lowercase adjectives and dates between the verb or
+            // preposition and the place: "in der Region Toyohashi", "ins Fürstentum", "besucht
+            // vom 8. bis 10. September 2025 die litauische Hauptstadt Vilnius".
+            let in_time = |x: usize| {
+                times
+                    .iter()
+                    .any(|te| ctx.toks[x].start >= te.span.start && ctx.toks[x].end <= te.span.end)
+            };
             while k > ctx.sents[si].start && {
                 let l = ctx.lower(k - 1);
-                matches!(
-                    l.as_str(),
-                    "die"
-                        | "der"
-                        | "den"
-                        | "das"
-                        | "dem"
-                        | "städten"
-                        | "stadt"
-                        | "region"
-                        | "provinz"
-                        | "hauptstadt"
-                        | "metropole"
-                        | "fürstentum"
-                        | "republik"
-                        | "kanton"
-                        | "land"
-                        | "bundesland"
-                        | "partnerregion"
-                        | "partnerstadt"
-                        | "wirtschaftsregion"
-                        | "landeshauptstadt"
-                        | "westchinesische"
-                        | "westchinesischen"
-                ) || (ctx.is_word(k - 1)
-                    && !ctx.is_cap(k - 1)
-                    && l.ends_with("en")
-                    && k >= 2
-                    && matches!(ctx.lower(k - 2).as_str(), "der" | "die" | "den"))
+                let kind_noun = ctx.is_cap(k - 1)
+                    && [
+                        "stadt",
+                        "städte",
+                        "städten",
+                        "region",
+                        "provinz",
+                        "metropole",
+                        "fürstentum",
+                        "republik",
+                        "kanton",
+                        "land",
+                        "bundesland",
+                        "partnerregion",
+                        "partnerstadt",
+                        "hauptstadt",
+                    ]
+                    .iter()
+                    .any(|n| l.ends_with(n));
+                matches!(l.as_str(), "die" | "der" | "den" | "das" | "dem")
+                    || kind_noun
+                    || (ctx.is_word(k - 1)
+                        && !ctx.is_cap(k - 1)
+                        && !matches!(
+                            l.as_str(),
+                            "nach" | "in" | "ins" | "im" | "über" | "aus" | "von" | "und"
+                        )
+                        && !TRAVEL_VERBS.contains(&l.as_str())
+                        && !l.starts_with("besuch")
+                        && ctx.lower(k.saturating_sub(2)).len() > 0
+                        && (l.ends_with('e') || l.ends_with("en") || l.ends_with("er")))
+                    || in_time(k - 1)
             } {
                 k -= 1;
             }
