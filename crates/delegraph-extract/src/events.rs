@@ -770,7 +770,6 @@ fn trips(
                         )
                         && !TRAVEL_VERBS.contains(&l.as_str())
                         && !l.starts_with("besuch")
-                        && ctx.lower(k.saturating_sub(2)).len() > 0
                         && (l.ends_with('e') || l.ends_with("en") || l.ends_with("er")))
                     || in_time(k - 1)
             } {
