@@ -16,7 +16,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
             if Format::from_extension(ext).is_none() {
                 bail!(
-                    "{}: unsupported input format '.{ext}' (expected .txt or .md)",
+                    "{}: unsupported input format '.{ext}' (expected .txt, .md, .html, .htm or .pdf)",
                     p.display()
                 );
             }
@@ -46,7 +46,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Sidecar metadata `NAME.meta.json` beside `NAME.txt`: `{"title": …, "published": "YYYY-MM-DD"}`.
+/// Sidecar metadata `NAME.meta.json` beside `NAME.txt` (or `.md`, `.html`, `.pdf`):
+/// `{"title": …, "published": "YYYY-MM-DD"}`.
 fn sidecar(path: &Path) -> Result<MetaOverride> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let side = path.with_file_name(format!("{stem}.meta.json"));
@@ -86,4 +87,60 @@ pub fn load(path: &Path) -> Result<Document> {
         eprintln!("delegraph: warning: {}: {w}", path.display());
     }
     Ok(doc.with_meta(sidecar(path)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collects_every_supported_format() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "b.html",
+            "a.txt",
+            "c.pdf",
+            "d.htm",
+            "e.md",
+            "f.docx",
+            "a.meta.json",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let got: Vec<String> = collect(&[dir.path().to_path_buf()])
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(got, ["a.txt", "b.html", "c.pdf", "d.htm", "e.md"]);
+        let err = collect(&[dir.path().join("f.docx")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("expected .txt, .md, .html, .htm or .pdf"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn loads_html_with_sidecar() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("besuch.html");
+        std::fs::write(
+            &page,
+            "<title>Besuch</title><nav>Menü</nav><article><h1>Besuch aus Lyon</h1>\
+             <p>Die Gäste kamen am Montag.</p></article>",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("besuch.meta.json"),
+            r#"{"published": "2024-04-02"}"#,
+        )
+        .unwrap();
+        let d = load(&page).unwrap();
+        assert_eq!(d.name, "besuch.html");
+        assert_eq!(d.text, "Besuch aus Lyon\n\nDie Gäste kamen am Montag.");
+        assert_eq!(d.title.as_deref(), Some("Besuch aus Lyon"));
+        assert_eq!(d.published.unwrap().to_string(), "2024-04-02");
+    }
 }

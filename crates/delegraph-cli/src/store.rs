@@ -98,9 +98,12 @@ impl Store {
                 source: e.source,
                 title: e.title,
                 published: e.published.as_deref().and_then(PartialDate::parse_iso),
-                text,
                 sha256: e.sha256,
                 warnings: Vec::new(),
+                // The stored text is already normalized: its own source text.
+                boilerplate: delegraph_text::normalize::boilerplate(&text),
+                offsets: delegraph_text::OffsetMap::identity(text.len()),
+                text,
             });
         }
         Ok(out)

@@ -1,8 +1,13 @@
-//! Documents: decoding bytes into text and reading title and publication date.
+//! Documents: decoding bytes (plain text, Markdown, HTML, PDF) into normalized text with a map
+//! back to the source, and reading title and publication date.
 
 use crate::date::PartialDate;
+use crate::normalize::{OffsetMap, boilerplate, normalize};
 use crate::temporal::parse_publication_date;
+use crate::{html, pdf};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// Inputs larger than this are refused rather than processed for minutes.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
@@ -17,8 +22,10 @@ pub enum TextError {
     Binary(usize),
     #[error("document too large: {size} bytes (limit {limit})")]
     TooLarge { size: usize, limit: usize },
-    #[error("unsupported input format '{0}' (expected .txt or .md)")]
+    #[error("unsupported input format '{0}' (expected .txt, .md, .html, .htm or .pdf)")]
     UnsupportedFormat(String),
+    #[error("cannot read PDF: {0}")]
+    Pdf(String),
 }
 
 /// The input formats delegraph reads.
@@ -26,6 +33,8 @@ pub enum TextError {
 pub enum Format {
     Text,
     Markdown,
+    Html,
+    Pdf,
 }
 
 impl Format {
@@ -34,6 +43,8 @@ impl Format {
         match ext.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -46,9 +57,10 @@ pub struct MetaOverride {
     pub published: Option<PartialDate>,
 }
 
-/// A loaded document: its text exactly as decoded, plus metadata.
+/// A loaded document: its normalized text, plus metadata.
 ///
-/// All spans elsewhere in delegraph are byte offsets into `text`.
+/// All spans elsewhere in delegraph are byte offsets into `text`; [`Document::original_offset`]
+/// turns them into offsets into the source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// File name, the document's identity in records ("003_c6ed200e299ba93a.txt").
@@ -57,14 +69,23 @@ pub struct Document {
     pub source: String,
     pub title: Option<String>,
     pub published: Option<PartialDate>,
+    /// The text extraction reads: the source text (see [`Document::original_offset`]) in NFC,
+    /// with plain spaces, without soft hyphens, words split by a line-end hyphen joined again.
+    /// Byte-identical to the decoded file when that needs none of this.
     pub text: String,
     /// Hex SHA-256 of the raw bytes.
     pub sha256: String,
     /// Things worth telling the user (encoding guesses).
     pub warnings: Vec<String>,
+    /// Byte ranges of `text` that are boilerplate (photo credits, contact blocks, addresses,
+    /// share bars, source lists): kept in the text so offsets stay simple, marked here.
+    pub boilerplate: Vec<Range<usize>>,
+    /// From offsets in `text` back to offsets in the source text.
+    pub offsets: OffsetMap,
 }
 
-/// Decodes `bytes` and reads title and publication date. Never looks at the filesystem.
+/// Decodes `bytes` (extracting the main text of HTML and PDF), normalizes it and reads title
+/// and publication date. Never looks at the filesystem.
 pub fn load(name: &str, source: &str, bytes: &[u8], format: Format) -> Result<Document, TextError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(TextError::TooLarge {
@@ -72,25 +93,55 @@ pub fn load(name: &str, source: &str, bytes: &[u8], format: Format) -> Result<Do
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
-        return Err(TextError::Binary(pos));
-    }
     let mut warnings = Vec::new();
-    let text = decode(bytes, &mut warnings);
+    let (source_text, declared) = match format {
+        // Markdown is read as text: its markup does not disturb the rules.
+        Format::Text | Format::Markdown => {
+            (decode(refuse_binary(bytes)?, None, &mut warnings), None)
+        }
+        Format::Html => {
+            let page = decode(
+                refuse_binary(bytes)?,
+                html::declared_charset(bytes),
+                &mut warnings,
+            );
+            let e = html::extract(&page);
+            (e.text, Some((e.title, e.published)))
+        }
+        Format::Pdf => (pdf::extract(bytes)?, None),
+    };
+    let (text, offsets) = match normalize(&source_text) {
+        (Cow::Owned(text), map) => (text, map),
+        (Cow::Borrowed(_), map) => (source_text, map),
+    };
     if text.trim().is_empty() {
         return Err(TextError::Empty);
     }
-    let _ = format; // Markdown is read as text: its markup does not disturb the rules.
-    let (title, published) = header(&text);
+    let (mut title, mut published) = header(&text);
+    if let Some((t, p)) = declared {
+        // What the page declares beats what its first lines look like.
+        title = t.or(title);
+        published = p.or(published);
+    }
     Ok(Document {
         name: name.to_string(),
         source: source.to_string(),
         title,
         published,
         sha256: hex(&Sha256::digest(bytes)),
+        boilerplate: boilerplate(&text),
         text,
         warnings,
+        offsets,
     })
+}
+
+/// Text formats must not contain NUL bytes near the start; binary files do.
+fn refuse_binary(bytes: &[u8]) -> Result<&[u8], TextError> {
+    match bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+        Some(pos) => Err(TextError::Binary(pos)),
+        None => Ok(bytes),
+    }
 }
 
 impl Document {
@@ -104,20 +155,44 @@ impl Document {
         }
         self
     }
+
+    /// The byte offset in the source text for byte offset `byte` of [`Document::text`].
+    ///
+    /// The source text is the decoded file for plain text and Markdown, and the extracted text
+    /// (before normalization) for HTML and PDF. Monotonic; char boundaries map to char
+    /// boundaries; offsets past the end map to the end.
+    pub fn original_offset(&self, byte: usize) -> usize {
+        self.offsets.original(byte)
+    }
+
+    /// Whether the byte range `span` of `text` lies inside boilerplate.
+    pub fn in_boilerplate(&self, span: Range<usize>) -> bool {
+        self.boilerplate
+            .iter()
+            .any(|b| b.start <= span.start && span.end <= b.end)
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// UTF-8 (with or without BOM), else Windows-1252, which also covers Latin-1 text.
-fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+/// UTF-8 (with or without BOM), else the charset the file declares (HTML), else
+/// Windows-1252, which also covers Latin-1 text.
+fn decode(
+    bytes: &[u8],
+    declared: Option<&'static encoding_rs::Encoding>,
+    warnings: &mut Vec<String>,
+) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
-            warnings.push("not valid UTF-8; decoded as Windows-1252".to_string());
-            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let enc = declared
+                .filter(|e| *e != encoding_rs::UTF_8)
+                .unwrap_or(encoding_rs::WINDOWS_1252);
+            warnings.push(format!("not valid UTF-8; decoded as {}", enc.name()));
+            let (cow, _) = enc.decode_without_bom_handling(bytes);
             cow.into_owned()
         }
     }

@@ -1,17 +1,22 @@
 //! The German text layer of delegraph: documents, tokens, sentences, dates and money.
 //!
-//! Nothing here touches the filesystem: callers hand in bytes and get text with byte spans.
+//! Nothing here touches the filesystem: callers hand in bytes (plain text, Markdown, HTML, PDF)
+//! and get normalized text with byte spans and a map back to the source text.
 
 pub mod date;
 pub mod document;
+mod html;
 pub mod money;
+pub mod normalize;
 pub mod numbers;
+mod pdf;
 pub mod sentence;
 pub mod temporal;
 pub mod token;
 
 pub use date::PartialDate;
 pub use document::{Document, Format, MetaOverride, TextError, load};
+pub use normalize::{OffsetMap, normalize};
 pub use sentence::split_sentences;
 pub use token::{Shape, Token, TokenKind, shape, tokenize};
 
