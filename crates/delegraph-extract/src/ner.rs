@@ -90,10 +90,6 @@ fn org_kind(s: &str) -> OrgKind {
     OrgKind::parse(s).unwrap_or(OrgKind::Other)
 }
 
-fn gaz_kind(k: orgs::OrgKind) -> OrgKind {
-    org_kind(k.as_str())
-}
-
 /// Strips German case endings that inflected nouns carry ("Landtags", "Präsidenten").
 fn stems(lower: &str) -> Vec<&str> {
     let mut v = vec![lower];
@@ -384,7 +380,7 @@ fn known_orgs(ctx: &Ctx, f: &mut Found) {
         }
         match hit {
             Some((n, o)) => {
-                f.org_ref(ctx, i..i + n, o.name.clone(), gaz_kind(o.kind));
+                f.org_ref(ctx, i..i + n, o.name.clone(), o.kind);
                 i += n;
             }
             None => i += 1,
@@ -1089,7 +1085,7 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
             {
                 let tok = trange.end - 1;
                 let (name, kind) = known.map_or((prefix.to_string(), OrgKind::Other), |o| {
-                    (o.name.clone(), gaz_kind(o.kind))
+                    (o.name.clone(), o.kind)
                 });
                 let r = f.org_ref(ctx, tok..tok + 1, name, kind);
                 f.claim[tok] = None;

@@ -6,69 +6,13 @@
 //! from `tools/gazetteer/build_names.py`; sources and licences are in NOTICE.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::sync::LazyLock;
 
 const ORGS_TSV: &str = include_str!("../data/organizations.tsv");
 const LEGAL_FORMS_TXT: &str = include_str!("../data/legal_forms.txt");
 
-/// What kind of body an organization is; the strings are those of the data file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OrgKind {
-    Company,
-    University,
-    Research,
-    PublicBody,
-    Chamber,
-    Association,
-    Culture,
-    Media,
-    Event,
-    Party,
-    Other,
-}
-
-impl OrgKind {
-    pub const ALL: [OrgKind; 11] = [
-        OrgKind::Company,
-        OrgKind::University,
-        OrgKind::Research,
-        OrgKind::PublicBody,
-        OrgKind::Chamber,
-        OrgKind::Association,
-        OrgKind::Culture,
-        OrgKind::Media,
-        OrgKind::Event,
-        OrgKind::Party,
-        OrgKind::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgKind::Company => "company",
-            OrgKind::University => "university",
-            OrgKind::Research => "research",
-            OrgKind::PublicBody => "public_body",
-            OrgKind::Chamber => "chamber",
-            OrgKind::Association => "association",
-            OrgKind::Culture => "culture",
-            OrgKind::Media => "media",
-            OrgKind::Event => "event",
-            OrgKind::Party => "party",
-            OrgKind::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<OrgKind> {
-        OrgKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-impl fmt::Display for OrgKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// What kind of body an organization is: the model's kinds, whose strings the data file uses.
+pub use delegraph_model::OrgKind;
 
 /// One organization of the lexicon.
 #[derive(Debug, Clone, PartialEq, Eq)]
