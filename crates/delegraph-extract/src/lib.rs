@@ -10,7 +10,7 @@ mod lexicon;
 mod ner;
 
 use ctx::Ctx;
-use delegraph_gazetteer::places::{PlaceKind as GKind, Places};
+use delegraph_gazetteer::places::Places;
 use delegraph_model::{
     Agreement, DocFacts, EntityCore, EntityRef, EntityType, Office, Organization, Partnership,
     Person, Place, PlaceKind, Trip,
@@ -45,15 +45,6 @@ fn anchor_date(doc: &Document) -> Option<PartialDate> {
         .filter(|p| doc.published.is_none_or(|pub_| pub_.year == p.year))
         .max();
     latest.or(doc.published)
-}
-
-fn place_kind(k: GKind) -> PlaceKind {
-    match k {
-        GKind::City => PlaceKind::City,
-        GKind::District => PlaceKind::District,
-        GKind::Region => PlaceKind::Region,
-        GKind::Country => PlaceKind::Country,
-    }
 }
 
 fn first_start(m: &[(std::ops::Range<usize>, String)]) -> usize {
@@ -107,7 +98,7 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
         let p = gaz.place(f.places[i].id);
         facts.places.push(Place {
             core: core(p.name.clone(), &f.places[i].mentions),
-            kind: place_kind(p.kind),
+            kind: p.kind,
             country: p.country.clone(),
             geonames_id: p.geonames_id,
         });

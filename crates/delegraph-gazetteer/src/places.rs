@@ -15,15 +15,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 const DATA: &str = include_str!("../data/places.tsv");
 
-/// What sort of place an entry is. The derived order is not the lookup ranking (see
-/// [`Places::lookup`]); it only makes the type usable as a map key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PlaceKind {
-    City,
-    District,
-    Region,
-    Country,
-}
+/// What sort of place an entry is: the model's kinds. Their order is not the lookup ranking
+/// (see [`Places::lookup`]).
+pub use delegraph_model::PlaceKind;
 
 /// How a surface form relates to its place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
