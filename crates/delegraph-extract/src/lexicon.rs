@@ -102,6 +102,7 @@ pub(crate) const HOME_GOVERNMENT_HEADS: &[&str] = &[
     "statthalter",
     "regierungschef",
     "ammann",
+    "landammann",
     "schreiber",
     "bürgermeister",
     "senator",

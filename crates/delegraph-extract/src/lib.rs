@@ -6,14 +6,16 @@
 
 mod ctx;
 mod events;
+mod inflect;
 mod lexicon;
 mod ner;
+mod offices;
 
 use ctx::Ctx;
 use delegraph_gazetteer::places::Places;
 use delegraph_model::{
     Agreement, DocFacts, EntityCore, EntityRef, EntityType, Office, Organization, Partnership,
-    Person, Place, PlaceKind, Trip,
+    Person, Place, Trip,
 };
 use delegraph_text::temporal::{TimeValue, find_time_expressions};
 use delegraph_text::{Document, PartialDate, money::find_money};
@@ -139,11 +141,10 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
         let mut offices: Vec<Office> = Vec::new();
         for o in &f.persons[i].offices {
             let of = match &o.of {
-                OfRef::None => org_of_compound_title(&facts, &o.title),
+                OfRef::None => offices::org_of_compound_title(&facts, &o.title),
                 OfRef::Ent(r) => Some(map(*r)),
-                OfRef::Surface(s) => {
-                    resolve_surface(&facts, s).or_else(|| org_of_compound_title(&facts, &o.title))
-                }
+                OfRef::Surface(s) => resolve_surface(&facts, s)
+                    .or_else(|| offices::org_of_compound_title(&facts, &o.title)),
             };
             if offices
                 .iter()
@@ -205,59 +206,7 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
             iri: None,
         });
     }
-    home_offices(&mut facts, f, &p_order);
+    offices::home_offices(&mut facts, f, &p_order, &l_order);
+    offices::hosts_by_office(&mut facts);
     facts
-}
-
-/// "Landtagspräsidentin", "Bezirkstagspräsident": the first member of the compound names the
-/// body, which the document names in full ("Landtag Brandenburg", "Bezirkstag Mittelfranken").
-fn org_of_compound_title(facts: &DocFacts, title: &str) -> Option<EntityRef> {
-    let head_word = title.split_whitespace().last()?.to_lowercase();
-    let prefix = lexicon::OFFICE_HEADS
-        .iter()
-        .filter_map(|h| head_word.find(h).map(|pos| &head_word[..pos]))
-        .filter(|p| !p.is_empty())
-        .min_by_key(|p| p.len())?;
-    let body = prefix.trim_end_matches('-').trim_end_matches('s');
-    if body.chars().count() < 5 {
-        return None;
-    }
-    (0..facts.organizations.len())
-        .map(EntityRef::org)
-        .find(|r| {
-            facts.organizations[r.index]
-                .core
-                .name
-                .split_whitespace()
-                .any(|w| w.to_lowercase().trim_end_matches('s').ends_with(body))
-        })
-}
-
-/// Municipal and state offices whose place the text leaves implicit belong to the place the
-/// holder acts for: the trip's origin for travellers, its destination for hosts, else the
-/// document's most mentioned place.
-fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize]) {
-    let home = (0..facts.places.len())
-        .map(EntityRef::place)
-        .filter(|r| facts.places[r.index].kind != PlaceKind::Country)
-        .max_by_key(|r| {
-            (
-                facts.places[r.index].core.mentions.len(),
-                std::cmp::Reverse(r.index),
-            )
-        });
-    for (new, &old) in p_order.iter().enumerate() {
-        let r = EntityRef::person(new);
-        let target = match facts.trips.first() {
-            Some(t) if t.meetings.contains(&r) => t.destinations.first().copied(),
-            Some(t) if t.leader == Some(r) || t.members.contains(&r) => t.origin,
-            _ => home,
-        };
-        for (k, o) in facts.persons[new].offices.iter_mut().enumerate() {
-            let head = f.persons[old].offices.get(k).map(|b| b.head);
-            if o.of.is_none() && head.is_some_and(|h| lexicon::HOME_GOVERNMENT_HEADS.contains(&h)) {
-                o.of = target;
-            }
-        }
-    }
 }

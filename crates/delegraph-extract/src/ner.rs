@@ -123,8 +123,13 @@ pub(crate) fn office_head(word: &str) -> Option<&'static str> {
             .unwrap_or(s);
         let base = base.strip_suffix("inn").unwrap_or(base);
         for cand in [s, base] {
-            if let Some(h) = OFFICE_HEADS.iter().find(|h| cand.ends_with(*h)) {
-                // "Präsidium", "Ministerium" do not end in a head; "Vorstandsmitglied" neither.
+            // The longest head: "Regierungschef" is a head of its own, not just a "chef".
+            // "Präsidium", "Ministerium" do not end in a head; "Vorstandsmitglied" neither.
+            if let Some(h) = OFFICE_HEADS
+                .iter()
+                .filter(|h| cand.ends_with(*h))
+                .max_by_key(|h| h.len())
+            {
                 return Some(h);
             }
         }
@@ -218,22 +223,25 @@ impl Found {
 
     fn org_ref(&mut self, ctx: &Ctx, toks: Range<usize>, name: String, kind: OrgKind) -> EntityRef {
         let surface = ctx.surface(toks.clone());
+        let inflected = norm_key(&name);
+        let name = crate::inflect::org_nominative(&name);
         let key = norm_key(&name);
-        let idx =
-            match self.orgs.iter().position(|o| {
-                norm_key(&o.name) == key || o.aliases.iter().any(|a| norm_key(a) == key)
-            }) {
-                Some(i) => i,
-                None => {
-                    self.orgs.push(OrgB {
-                        name,
-                        kind,
-                        mentions: Vec::new(),
-                        aliases: Vec::new(),
-                    });
-                    self.orgs.len() - 1
-                }
-            };
+        let idx = match self.orgs.iter().position(|o| {
+            [&key, &inflected]
+                .iter()
+                .any(|k| norm_key(&o.name) == **k || o.aliases.iter().any(|a| norm_key(a) == **k))
+        }) {
+            Some(i) => i,
+            None => {
+                self.orgs.push(OrgB {
+                    name,
+                    kind,
+                    mentions: Vec::new(),
+                    aliases: Vec::new(),
+                });
+                self.orgs.len() - 1
+            }
+        };
         let o = &mut self.orgs[idx];
         if surface != o.name && !o.aliases.contains(&surface) {
             o.aliases.push(surface.clone());

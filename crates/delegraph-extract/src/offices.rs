@@ -1,0 +1,312 @@
+//! Whose office is it: the place or organization an office title belongs to when the sentence
+//! that names the holder does not say, and the hosts a trip met because of their office.
+
+use delegraph_gazetteer::places::Places;
+use delegraph_model::{DocFacts, EntityRef, EntityType, PlaceKind};
+
+use crate::lexicon;
+use crate::ner::{Found, norm_key};
+
+/// "Landtagspräsidentin", "Bezirkstagspräsident", "Regierungschef": the first member of the
+/// compound names the body, which the document names in full ("Landtag Brandenburg",
+/// "Bezirkstag Mittelfranken", "Liechtensteiner Regierung"). A body whose name word is exactly
+/// the compound member wins over one that merely ends with it ("Regierung" before
+/// "Landesregierung").
+pub(crate) fn org_of_compound_title(facts: &DocFacts, title: &str) -> Option<EntityRef> {
+    let mut head_word = title.split_whitespace().last()?.to_lowercase();
+    if let Some(stem) = head_word.strip_suffix("rätin") {
+        head_word = format!("{stem}rat");
+    }
+    // "Regierungsrat" is a head of its own, and a "Rat" of the "Regierung".
+    let prefix = lexicon::OFFICE_HEADS
+        .iter()
+        .chain(&["rat"])
+        .filter_map(|h| head_word.find(h).map(|pos| &head_word[..pos]))
+        .filter(|p| !p.is_empty())
+        .min_by_key(|p| p.len())?;
+    let body = prefix.trim_end_matches('-').trim_end_matches('s');
+    if body.chars().count() < 5 {
+        return None;
+    }
+    let words = |r: &EntityRef| -> Vec<String> {
+        facts.organizations[r.index]
+            .core
+            .name
+            .split_whitespace()
+            .map(|w| w.to_lowercase().trim_end_matches('s').to_string())
+            .collect()
+    };
+    let orgs = (0..facts.organizations.len()).map(EntityRef::org);
+    orgs.clone()
+        .find(|r| words(r).iter().any(|w| w == body))
+        .or_else(|| {
+            orgs.clone()
+                .find(|r| words(r).iter().any(|w| w.ends_with(body)))
+        })
+}
+
+/// The administrative level of an office, for choosing between a city and its state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Municipal,
+    State,
+    Unknown,
+}
+
+fn level(head: &str) -> Level {
+    match head {
+        "bürgermeister" | "stadtrat" | "stadträtin" | "beigeordnete" | "beigeordneter" => {
+            Level::Municipal
+        }
+        "ministerpräsident" | "landeshauptmann" | "landeshauptfrau" | "landesrat"
+        | "statthalter" | "regierungschef" | "regierungsrat" | "ammann" | "landammann"
+        | "minister" | "schreiber" => Level::State,
+        _ => Level::Unknown,
+    }
+}
+
+/// Government bodies whose members' offices belong to the place the body governs: the
+/// "Liechtensteiner Regierung" makes a Regierungsrat an office of Liechtenstein.
+fn is_government_body(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower
+        .split_whitespace()
+        .any(|w| w.ends_with("regierung") || w.starts_with("regierungsrat") || w == "senat")
+}
+
+/// Parliaments: their members' bare titles ("Abgeordnete", "Vizepräsidentin") belong to them.
+fn is_parliament(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [
+        "landtag",
+        "abgeordnetenhaus",
+        "bürgerschaft",
+        "bundestag",
+        "parlament",
+        "nationalrat",
+        "bezirkstag",
+        "kreistag",
+    ]
+    .iter()
+    .any(|h| lower.contains(h))
+}
+
+/// Bare titles that a member of a parliament holds within it.
+fn is_parliament_title(title: &str, head: &str) -> bool {
+    let lower = title.to_lowercase();
+    head.starts_with("abgeordnete")
+        || lower.starts_with("parlaments")
+        || matches!(
+            lower.as_str(),
+            "präsident"
+                | "präsidentin"
+                | "vizepräsident"
+                | "vizepräsidentin"
+                | "vize-präsident"
+                | "vize-präsidentin"
+        )
+}
+
+/// The document place that a word of `name` names ("Vorarlberger Landesregierung" ->
+/// Vorarlberg, "Abgeordnetenhaus von Berlin" -> Berlin).
+fn place_named_in(facts: &DocFacts, name: &str) -> Option<EntityRef> {
+    let gaz = Places::get();
+    name.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        gaz.lookup(w).iter().find_map(|c| {
+            let pname = &gaz.place(c.id).name;
+            facts
+                .places
+                .iter()
+                .position(|p| &p.core.name == pname)
+                .map(EntityRef::place)
+        })
+    })
+}
+
+/// Municipal and state offices whose place the text leaves implicit belong to the place the
+/// holder acts for: the trip's origin for travellers, its destination for hosts, else the
+/// document's most mentioned place; lifted to the state for state offices ("Ministerpräsident"
+/// in a text about Lübeck is Schleswig-Holstein's). Bare parliamentary titles of travellers
+/// belong to their home parliament.
+pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l_order: &[usize]) {
+    let gaz = Places::get();
+    let admin1: Vec<Option<String>> = l_order
+        .iter()
+        .map(|&i| gaz.place(f.places[i].id).admin1.clone())
+        .collect();
+    let kind = |facts: &DocFacts, r: EntityRef| facts.places[r.index].kind;
+    let lift = |facts: &DocFacts, r: EntityRef| -> EntityRef {
+        if r.ty != EntityType::Place
+            || !matches!(kind(facts, r), PlaceKind::City | PlaceKind::District)
+        {
+            return r;
+        }
+        let state = admin1[r.index].as_ref().and_then(|a| {
+            (0..facts.places.len()).map(EntityRef::place).find(|s| {
+                kind(facts, *s) == PlaceKind::Region && admin1[s.index].as_ref() == Some(a)
+            })
+        });
+        let country = facts.places[r.index].country.clone();
+        state
+            .or_else(|| {
+                (0..facts.places.len()).map(EntityRef::place).find(|s| {
+                    kind(facts, *s) == PlaceKind::Country
+                        && facts.places[s.index].country == country
+                })
+            })
+            .unwrap_or(r)
+    };
+    let most_mentioned = |facts: &DocFacts, want: &[PlaceKind]| {
+        (0..facts.places.len())
+            .map(EntityRef::place)
+            .filter(|r| want.contains(&kind(facts, *r)))
+            .max_by_key(|r| {
+                (
+                    facts.places[r.index].core.mentions.len(),
+                    std::cmp::Reverse(r.index),
+                )
+            })
+    };
+    let home = most_mentioned(
+        facts,
+        &[PlaceKind::City, PlaceKind::District, PlaceKind::Region],
+    );
+    let home_state = most_mentioned(facts, &[PlaceKind::Region]).or(home);
+    let parliament_of = |facts: &DocFacts, place: Option<EntityRef>| -> Option<EntityRef> {
+        let place = place?;
+        (0..facts.organizations.len())
+            .map(EntityRef::org)
+            .find(|o| {
+                let name = &facts.organizations[o.index].core.name;
+                is_parliament(name) && place_named_in(facts, name) == Some(place)
+            })
+    };
+    // The parliament a traveller's office names ("Landtagspräsident" of the "Sächsischer
+    // Landtag") is the delegation's.
+    let travellers_parliament = facts.trips.first().and_then(|t| {
+        t.leader
+            .iter()
+            .chain(&t.members)
+            .filter(|p| p.ty == EntityType::Person)
+            .find_map(|p| {
+                facts.persons[p.index].offices.iter().find_map(|o| {
+                    o.of.filter(|of| {
+                        of.ty == EntityType::Organization
+                            && is_parliament(&facts.organizations[of.index].core.name)
+                    })
+                })
+            })
+    });
+    for (new, &old) in p_order.iter().enumerate() {
+        let r = EntityRef::person(new);
+        // (place the holder acts for, travels, has a role in the trip)
+        let (target, traveller, role) = match facts.trips.first() {
+            Some(t) if t.meetings.contains(&r) => (t.destinations.first().copied(), false, true),
+            Some(t) if t.leader == Some(r) || t.members.contains(&r) => (t.origin, true, true),
+            _ => (None, false, false),
+        };
+        let parliament = if traveller {
+            parliament_of(facts, target).or(travellers_parliament)
+        } else {
+            None
+        };
+        for k in 0..facts.persons[new].offices.len() {
+            let Some(head) = f.persons[old].offices.get(k).map(|b| b.head) else {
+                continue;
+            };
+            let title = facts.persons[new].offices[k].title.clone();
+            let of = facts.persons[new].offices[k].of;
+            let government = lexicon::HOME_GOVERNMENT_HEADS.contains(&head)
+                && !title.to_lowercase().starts_with("bundes");
+            let side = target.map(|t| {
+                if level(head) == Level::State {
+                    lift(facts, t)
+                } else {
+                    t
+                }
+            });
+            let new_of = match of {
+                // "Regierungsrat" of the "Liechtensteiner Regierung": the office is Liechtenstein's.
+                Some(o)
+                    if o.ty == EntityType::Organization
+                        && is_government_body(&facts.organizations[o.index].core.name) =>
+                {
+                    let place = place_named_in(facts, &facts.organizations[o.index].core.name);
+                    match (place, side) {
+                        // A traveller's or host's government is the one of their side.
+                        (Some(p), Some(s)) if government && p != s && target != Some(p) => Some(s),
+                        (Some(p), _) => Some(p),
+                        (None, _) => Some(o),
+                    }
+                }
+                Some(o) => Some(o),
+                None if government => {
+                    let lvl = level(head);
+                    match side {
+                        Some(s) => Some(s),
+                        // A traveller from an unknown place: the visited place is not theirs.
+                        None if role => None,
+                        None if lvl == Level::State => home_state.map(|h| lift(facts, h)),
+                        None => home,
+                    }
+                }
+                None if is_parliament_title(&title, head) => parliament,
+                None => None,
+            };
+            facts.persons[new].offices[k].of = new_of;
+        }
+    }
+}
+
+/// Officials of the place a trip went to who appear in the document met the delegation: a
+/// "Regierungsrat" of Liechtenstein in a report on a visit to Vaduz is among its hosts.
+pub(crate) fn hosts_by_office(facts: &mut DocFacts) {
+    let Some(t) = facts.trips.first() else {
+        return;
+    };
+    let Some(origin) = t.origin else {
+        return;
+    };
+    let origin_country = facts.places[origin.index].country.clone();
+    let mut host_places: Vec<String> = Vec::new();
+    for d in &t.destinations {
+        let p = &facts.places[d.index];
+        host_places.push(norm_key(&p.core.name));
+        // The state or country around a destination abroad hosts too.
+        if p.country != origin_country
+            && let Some(c) = facts
+                .places
+                .iter()
+                .find(|q| q.kind == PlaceKind::Country && q.country == p.country)
+        {
+            host_places.push(norm_key(&c.core.name));
+        }
+    }
+    let origin_key = norm_key(&facts.places[origin.index].core.name);
+    let mut add = Vec::new();
+    for (i, p) in facts.persons.iter().enumerate() {
+        let r = EntityRef::person(i);
+        if t.leader == Some(r) || t.members.contains(&r) || t.meetings.contains(&r) {
+            continue;
+        }
+        let hosts = p.offices.iter().any(|o| {
+            o.of.is_some_and(|of| {
+                let key = match of.ty {
+                    EntityType::Place => norm_key(&facts.places[of.index].core.name),
+                    _ => match place_named_in(facts, &facts.core(of).name) {
+                        Some(pl) => norm_key(&facts.places[pl.index].core.name),
+                        None => return false,
+                    },
+                };
+                key != origin_key && host_places.contains(&key)
+            })
+        });
+        if hosts {
+            add.push(r);
+        }
+    }
+    if let Some(t) = facts.trips.first_mut() {
+        t.meetings.extend(add);
+    }
+}
