@@ -124,6 +124,8 @@ const MEMBER_CUES: &[&str] = &[
 
 /// Words that introduce travel companions wherever they appear.
 const STRONG_MEMBER_CUES: &[&str] = &[
+    "gekommen",
+    "angereist",
     "begleitet",
     "begleitete",
     "begleiten",
@@ -386,6 +388,77 @@ pub(crate) fn find(
     }
 }
 
+const WEEKDAYS: &[&str] = &[
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+];
+
+/// Time and frequency adverbials that may stand between a verb and its object: "besuchte am
+/// Montag Tirol", "bereist erstmals Japan" (also without a publication date to resolve them).
+fn is_adverbial(ctx: &Ctx, k: usize) -> bool {
+    let l = ctx.lower(k);
+    let weekday = |x: &str| WEEKDAYS.iter().any(|d| x.starts_with(d));
+    matches!(
+        l.as_str(),
+        "heute"
+            | "gestern"
+            | "morgen"
+            | "erstmals"
+            | "erneut"
+            | "zuletzt"
+            | "kürzlich"
+            | "bereits"
+            | "auch"
+            | "ebenfalls"
+            | "nun"
+            | "jetzt"
+            | "wieder"
+            | "zum"
+            | "ersten"
+            | "mal"
+    ) || weekday(&l)
+        || (l == "am" && weekday(&ctx.lower(k + 1)))
+}
+
+/// `outer` is a region and `inner` a city or district in it.
+fn contains_place(f: &Found, outer: EntityRef, inner: EntityRef) -> bool {
+    if outer.ty != EntityType::Place || inner.ty != EntityType::Place {
+        return false;
+    }
+    let gaz = Places::get();
+    let (o, i) = (
+        gaz.place(f.places[outer.index].id),
+        gaz.place(f.places[inner.index].id),
+    );
+    o.kind == GKind::Region
+        && matches!(i.kind, GKind::City | GKind::District)
+        && o.country == i.country
+        && o.admin1.is_some()
+        && o.admin1 == i.admin1
+}
+
+/// The place an organization's name names ("Kärntner Landtag" -> Kärnten), if the document
+/// mentions it; countries only when nothing smaller is named.
+fn org_place(f: &Found, org: EntityRef) -> Option<EntityRef> {
+    let gaz = Places::get();
+    f.orgs[org.index].name.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        gaz.lookup(w).iter().find_map(|c| {
+            f.places
+                .iter()
+                .position(|p| p.id == c.id)
+                .map(EntityRef::place)
+                .filter(|r| !is_country(f, *r))
+        })
+    })
+}
+
 fn office_place(f: &Found, p: usize) -> Option<EntityRef> {
     f.persons[p].offices.iter().find_map(|o| match o.of {
         OfRef::Ent(r) if r.ty == EntityType::Place => Some(r),
@@ -596,8 +669,11 @@ fn return_place(ctx: &Ctx, f: &Found, sents: &[usize]) -> Option<EntityRef> {
 /// The place of the organization a person's office belongs to: a place named inside or right
 /// after one of its mentions ("Präsident des Abgeordnetenhauses von Berlin", "Kärntner Landtag").
 fn office_org_place(ctx: &Ctx, f: &Found, p: usize) -> Option<EntityRef> {
+    let names: Vec<&str> = f.orgs.iter().map(|o| o.name.as_str()).collect();
     let org = f.persons[p].offices.iter().find_map(|o| match o.of {
         OfRef::Ent(r) if r.ty == EntityType::Organization => Some(r),
+        // "Landtagspräsident": the body the compound names.
+        OfRef::None => crate::offices::body_named_by_title(&names, &o.title).map(EntityRef::org),
         _ => None,
     })?;
     let ranges: Vec<std::ops::Range<usize>> = f
@@ -618,7 +694,8 @@ fn office_org_place(ctx: &Ctx, f: &Found, p: usize) -> Option<EntityRef> {
             return Some(*e);
         }
     }
-    None
+    // "Kärntner Landtag": a place adjective inside the name.
+    org_place(f, org)
 }
 
 fn trips(
@@ -772,6 +849,7 @@ fn trips(
                         && !l.starts_with("besuch")
                         && (l.ends_with('e') || l.ends_with("en") || l.ends_with("er")))
                     || in_time(k - 1)
+                    || is_adverbial(ctx, k - 1)
             } {
                 k -= 1;
             }
@@ -866,8 +944,9 @@ fn trips(
             score += 2 + o;
         }
         score += (mention_count(f, r) as i32).min(6);
-        if let Some(pl) = office_place(f, pi)
-            && dests.contains(&pl)
+        let home = office_place(f, pi).or_else(|| office_org_place(ctx, f, pi));
+        if let Some(pl) = home
+            && (dests.contains(&pl) || dests.iter().any(|d| contains_place(f, pl, *d)))
         {
             score -= 8; // a host at the destination
         }
@@ -878,7 +957,7 @@ fn trips(
             score += 12;
         }
         // For a visit from elsewhere, officials of the origin travel; others receive them.
-        if let (Some(o), Some(pl)) = (incoming_origin, office_place(f, pi)) {
+        if let (Some(o), Some(pl)) = (incoming_origin, home) {
             score += if pl == o { 3 } else { -4 };
         }
         // Named right before a travel verb or as "von X geleitete".
@@ -981,10 +1060,9 @@ fn trips(
         && !dests.contains(&dl)
     {
         let dl_country = country_of(f, dl);
-        if let Some(pos) = dests
-            .iter()
-            .position(|d| is_country(f, *d) && country_of(f, *d) == dl_country)
-        {
+        if let Some(pos) = dests.iter().position(|d| {
+            (is_country(f, *d) && country_of(f, *d) == dl_country) || contains_place(f, *d, dl)
+        }) {
             dests.insert(pos, dl);
         }
     }
@@ -1110,6 +1188,12 @@ fn trips(
             let strong = STRONG_MEMBER_CUES.iter().any(|c| w.starts_with(c))
                 || (matches!(w.as_str(), "gemeinsam" | "zusammen") && next == "mit")
                 || (w == "unter" && matches!(next.as_str(), "ihnen" | "führung" | "leitung"))
+                // "Unter den Delegierten befand sich …"
+                || (w == "unter"
+                    && next == "den"
+                    && ["delegiert", "teilnehm", "mitreis", "mitglied", "gäste"]
+                        .iter()
+                        .any(|p| ctx.lower(k + 2).starts_with(p)))
                 || (w == "mit" && next == "dabei");
             strong || (MEMBER_CUES.contains(&w.as_str()) && delegation_ctx)
         });
@@ -1165,6 +1249,25 @@ fn trips(
             {
                 continue;
             }
+            // "UNIDO-Direktor X": the body in a compound title is the person's, not a party
+            // to the trip.
+            if e.ty == EntityType::Organization
+                && ctx.word(tok).contains('-')
+                && crate::ner::office_head(ctx.word(tok)).is_some()
+            {
+                continue;
+            }
+            // An institution of the destination receives; one of the origin travels.
+            let org_home = (e.ty == EntityType::Organization)
+                .then(|| org_place(f, e))
+                .flatten();
+            let host_org = org_home.is_some_and(|pl| {
+                t.destinations.contains(&pl)
+                    || t.destinations.iter().any(|d| contains_place(f, pl, *d))
+            });
+            let home_org = org_home.is_some()
+                && org_home == origin
+                && f.orgs[e.index].kind == OrgKind::PublicBody;
             let mention_end = f
                 .index
                 .iter()
@@ -1196,13 +1299,14 @@ fn trips(
             let home_official = e.ty == EntityType::Person
                 && origin.is_some()
                 && office_place(f, e.index) == origin;
-            if is_member && !hosts.contains(&e) {
+            if is_member && !hosts.contains(&e) && !host_org {
                 if !members.contains(&e) {
                     members.push(e);
                 }
             } else if (meeting_sentence || hosts.contains(&e))
                 && !members.contains(&e)
                 && !meetings.contains(&e)
+                && !home_org
                 && (!home_official || hosts.contains(&e))
             {
                 meetings.push(e);
@@ -1221,6 +1325,29 @@ fn trips(
         }
     }
     meetings.retain(|m| !members.contains(m));
+    // No one named as leading: the highest-ranking traveller leads ("Gekommen waren
+    // Landeshauptmann X, Landesrätin Y, …").
+    if t.leader.is_none() {
+        let ranked: Vec<(i32, EntityRef)> = members
+            .iter()
+            .filter(|m| m.ty == EntityType::Person)
+            .filter_map(|m| {
+                f.persons[m.index]
+                    .offices
+                    .iter()
+                    .map(|o| rank(o.head))
+                    .max()
+                    .map(|r| (r, *m))
+            })
+            .collect();
+        if let Some(&(top, who)) = ranked.iter().max_by_key(|(r, _)| *r)
+            && top >= 5
+            && ranked.iter().filter(|(r, _)| *r == top).count() == 1
+        {
+            t.leader = Some(who);
+            members.retain(|m| *m != who);
+        }
+    }
     t.members = members;
     t.meetings = meetings;
 

@@ -1,6 +1,8 @@
 //! German noun-phrase inflection for names: organizations are named in the nominative
 //! ("Sächsischer Landtag"), however the sentence inflects them ("des Sächsischen Landtags").
 
+use delegraph_gazetteer::places::{Form, Places};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
     Masculine,
@@ -100,6 +102,15 @@ fn adjective_stem(word: &str) -> Option<&str> {
         })
 }
 
+/// "Kärntner", "Berliner": adjectives from place names do not inflect.
+fn is_place_adjective(word: &str) -> bool {
+    word.ends_with("er")
+        && Places::get()
+            .lookup(word)
+            .iter()
+            .any(|c| c.form == Form::Adjective)
+}
+
 /// The nominative of an organization name as a sentence inflected it: "Sächsischen Landtags"
 /// -> "Sächsischer Landtag", "Landtages Steiermark" -> "Landtag Steiermark", "Deutschen
 /// Akademischen Austauschdienstes" -> "Deutscher Akademischer Austauschdienst". Names that do
@@ -108,7 +119,7 @@ pub(crate) fn org_nominative(name: &str) -> String {
     let words: Vec<&str> = name.split(' ').collect();
     let adjectives = words
         .iter()
-        .take_while(|w| adjective_stem(w).is_some())
+        .take_while(|w| adjective_stem(w).is_some() || is_place_adjective(w))
         .count();
     let Some(head) = words.get(adjectives) else {
         return name.to_string();
@@ -123,7 +134,10 @@ pub(crate) fn org_nominative(name: &str) -> String {
     };
     let mut out: Vec<String> = words[..adjectives]
         .iter()
-        .map(|w| format!("{}{ending}", adjective_stem(w).unwrap_or(w)))
+        .map(|w| match adjective_stem(w) {
+            Some(stem) => format!("{stem}{ending}"),
+            None => w.to_string(),
+        })
         .collect();
     out.push(head_nom);
     out.extend(words[adjectives + 1..].iter().map(|w| w.to_string()));

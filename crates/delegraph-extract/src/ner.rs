@@ -343,6 +343,8 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     english_orgs(ctx, &mut f);
     known_orgs(ctx, &mut f);
     german_orgs(ctx, &mut f);
+    described_orgs(ctx, &mut f);
+    site_orgs(ctx, &mut f);
     title_persons(ctx, &mut f);
     name_persons(ctx, &mut f);
     merge_person_variants(&mut f);
@@ -352,6 +354,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     places(ctx, &mut f);
     acronyms(ctx, &mut f);
     parties(ctx, &mut f);
+    merge_org_variants(&mut f);
     f.index
         .sort_by_key(|(t, r)| (t.start, std::cmp::Reverse(t.end), *r));
     f.index.dedup();
@@ -471,6 +474,179 @@ fn is_generic_noun(lower: &str) -> bool {
     ]
     .iter()
     .any(|g| lower.ends_with(g))
+}
+
+/// Nouns that describe what a following name is: "Marzipanhersteller Niederegger",
+/// "Medizintechnikunternehmen Dräger", "beim Chemiekonzern Evonik".
+const DESCRIPTOR_NOUNS: &[&str] = &[
+    "hersteller",
+    "unternehmen",
+    "konzern",
+    "firma",
+    "anbieter",
+    "zulieferer",
+    "produzent",
+    "dienstleister",
+    "händler",
+    "versorger",
+    "betreiber",
+    "reederei",
+    "brauerei",
+    "werft",
+];
+
+/// A company named right after a noun that describes it: the name is the capitalized words
+/// after the descriptor that are neither ordinary nouns nor places nor office titles.
+fn described_orgs(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    for i in 0..ctx.len().saturating_sub(1) {
+        if !ctx.is_cap(i) || ctx.boiler[ctx.sent_of[i]] {
+            continue;
+        }
+        let lower = ctx.lower(i);
+        let descriptor = DESCRIPTOR_NOUNS.iter().any(|d| {
+            lower
+                .strip_suffix("s")
+                .or(lower.strip_suffix("es"))
+                .unwrap_or(&lower)
+                .ends_with(d)
+        });
+        if !descriptor {
+            continue;
+        }
+        let sent_end = ctx.sents[ctx.sent_of[i]].end;
+        let name_like = |k: usize| {
+            k < sent_end
+                && ctx.is_cap(k)
+                && !ctx.is_function(k)
+                && f.claim[k].is_none()
+                && office_head(ctx.word(k)).is_none()
+                && !is_common_noun(ctx.word(k))
+                && zipf(ctx.word(k)) < 3.5
+                && place_match(ctx, k, places).is_none()
+        };
+        let mut end = i + 1;
+        while end < i + 4 && name_like(end) {
+            end += 1;
+        }
+        if end == i + 1 || !f.free(i + 1..end) {
+            continue;
+        }
+        let name = ctx.surface(i + 1..end);
+        let r = f.org_ref(ctx, i + 1..end, name, OrgKind::Company);
+        let full = ctx.surface(i..end);
+        let o = &mut f.orgs[r.index];
+        if !o.aliases.contains(&full) {
+            o.aliases.push(full);
+        }
+    }
+}
+
+/// Last compound members of buildings, sites and festivities that visitors are shown.
+const SITE_HEADS: &[(&str, OrgKind)] = &[
+    ("zeughaus", OrgKind::Culture),
+    ("haus", OrgKind::Culture),
+    ("kirche", OrgKind::Culture),
+    ("kathedrale", OrgKind::Culture),
+    ("kapelle", OrgKind::Culture),
+    ("münster", OrgKind::Culture),
+    ("dom", OrgKind::Culture),
+    ("kloster", OrgKind::Culture),
+    ("museum", OrgKind::Culture),
+    ("galerie", OrgKind::Culture),
+    ("bibliothek", OrgKind::Culture),
+    ("palast", OrgKind::Culture),
+    ("schloss", OrgKind::Culture),
+    ("theater", OrgKind::Culture),
+    ("oper", OrgKind::Culture),
+    ("fest", OrgKind::Event),
+    ("festival", OrgKind::Event),
+];
+
+/// Generic first members: a "Landeshaus" or "Stadtfest" exists in every town, so only quotes
+/// make one a name.
+const GENERIC_SITE_PREFIXES: &[&str] = &[
+    "landes",
+    "stadt",
+    "kreis",
+    "gemeinde",
+    "bezirks",
+    "bürger",
+    "gäste",
+    "kranken",
+    "rat",
+    "staats",
+    "bundes",
+    "pfarr",
+    "gottes",
+    "wohn",
+    "hoch",
+    "kauf",
+    "volks",
+    "schul",
+    "partei",
+    "sommer",
+    "winter",
+    "herbst",
+    "frühlings",
+    "dorf",
+    "kunst",
+    "heimat",
+    "fest",
+    "opern",
+    "konzert",
+    "welt",
+];
+
+/// Named sites: "das Buddenbrookhaus", "zur Jacobikirche", "das Europatagsfest", and any site
+/// word in quotes ("das „Landeszeughaus“").
+fn site_orgs(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    for i in 0..ctx.len() {
+        if !ctx.is_cap(i) || f.claim[i].is_some() || ctx.boiler[ctx.sent_of[i]] {
+            continue;
+        }
+        let w = ctx.word(i);
+        let lower = w.to_lowercase();
+        // Genitive "des Buddenbrookhauses".
+        let (nominative, stem) = match SITE_HEADS.iter().find_map(|(h, _)| {
+            ["", "es", "s"].iter().find_map(|suf| {
+                let stem = lower.strip_suffix(suf)?;
+                stem.ends_with(h)
+                    .then(|| (stem.chars().count(), stem.len() - h.len()))
+            })
+        }) {
+            Some(x) => x,
+            None => continue,
+        };
+        let Some(&(_, kind)) = SITE_HEADS.iter().find(|(h, _)| {
+            lower[..]
+                .get(stem..)
+                .is_some_and(|rest| rest.starts_with(h))
+        }) else {
+            continue;
+        };
+        let prefix = &lower[..stem];
+        // The same prefix as written (`stem` counts bytes of the lowercase form).
+        let w_prefix: String = w.chars().take(prefix.chars().count()).collect();
+        let quoted = i > 0 && is_open_quote(ctx.word(i - 1)) && is_close_quote(ctx.word(i + 1));
+        let specific = prefix.chars().count() >= 3
+            && !GENERIC_SITE_PREFIXES
+                .iter()
+                .any(|g| prefix.trim_end_matches('s') == *g || prefix == *g)
+            && !is_common_noun(w)
+            && zipf(w) < 3.0
+            && !is_common_noun(&w_prefix)
+            && zipf(&w_prefix) < 4.0;
+        if !(quoted || specific)
+            || place_match(ctx, i, places).is_some()
+            || office_head(w).is_some()
+        {
+            continue;
+        }
+        let name: String = w.chars().take(nominative).collect();
+        f.org_ref(ctx, i..i + 1, name, kind);
+    }
 }
 
 /// Extends an organization name to the left over capitalized modifiers.
@@ -1294,6 +1470,74 @@ fn name_persons(ctx: &Ctx, f: &mut Found) {
 }
 
 /// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
+/// A one-word organization name that is the head or the first word of exactly one longer
+/// name in the document is that organization: "Bundestag" after "Deutscher Bundestag", "IHK"
+/// after "IHK Hannover".
+fn merge_org_variants(f: &mut Found) {
+    let n = f.orgs.len();
+    let mut target: Vec<usize> = (0..n).collect();
+    #[allow(clippy::needless_range_loop)] // `a` indexes organizations and targets alike
+    for a in 0..n {
+        let short = norm_key(&f.orgs[a].name);
+        if f.orgs[a].name.contains(' ') || f.orgs[a].kind == OrgKind::Party {
+            continue;
+        }
+        let cands: Vec<usize> = (0..n)
+            .filter(|&b| b != a && f.orgs[b].kind == f.orgs[a].kind)
+            .filter(|&b| {
+                let words: Vec<String> = f.orgs[b].name.split(' ').map(norm_key).collect();
+                words.len() > 1 && (words.last() == Some(&short) || words[0] == short)
+            })
+            .collect();
+        if let [b] = cands[..] {
+            target[a] = b;
+        }
+    }
+    if target.iter().enumerate().all(|(a, &t)| a == t) {
+        return;
+    }
+    let mut new_index: Vec<usize> = vec![0; n];
+    let mut orgs: Vec<OrgB> = Vec::new();
+    for a in 0..n {
+        if target[a] == a {
+            new_index[a] = orgs.len();
+            orgs.push(f.orgs[a].clone());
+        }
+    }
+    for a in 0..n {
+        if target[a] != a {
+            let t = new_index[target[a]];
+            let src = f.orgs[a].clone();
+            orgs[t].mentions.extend(src.mentions);
+            for al in std::iter::once(src.name).chain(src.aliases) {
+                if !orgs[t].aliases.contains(&al) && al != orgs[t].name {
+                    orgs[t].aliases.push(al);
+                }
+            }
+            new_index[a] = t;
+        }
+    }
+    let remap = |r: &mut EntityRef| {
+        if r.ty == EntityType::Organization {
+            r.index = new_index[r.index];
+        }
+    };
+    for c in f.claim.iter_mut().flatten() {
+        remap(c);
+    }
+    for (_, r) in f.index.iter_mut() {
+        remap(r);
+    }
+    for p in f.persons.iter_mut() {
+        for o in p.offices.iter_mut() {
+            if let OfRef::Ent(r) = &mut o.of {
+                remap(r);
+            }
+        }
+    }
+    f.orgs = orgs;
+}
+
 fn merge_person_variants(f: &mut Found) {
     let n = f.persons.len();
     let mut target: Vec<usize> = (0..n).collect();
@@ -1566,27 +1810,28 @@ fn assign_titles(ctx: &Ctx, f: &mut Found) {
     for t in titles {
         let si = ctx.sent_of[t.toks.start];
         let sent = ctx.sents[si].clone();
-        // Predicative: a person in the same clause with a copula between or before.
-        let copula = (sent.start..t.toks.start).any(|k| {
+        // Predicative: a person shortly before the title with a copula between them ("X ist
+        // seit 2019 Landrat"); a copula elsewhere in the sentence (inside a quote) is not.
+        let is_copula = |k: usize| {
             matches!(
                 ctx.lower(k).as_str(),
                 "ist" | "war" | "bleibt" | "wird" | "wurde"
             )
-        });
-        let mut holder: Option<usize> = None;
-        if copula {
-            holder = f
-                .index
-                .iter()
-                .filter(|(x, r)| {
-                    r.ty == EntityType::Person
-                        && x.start >= sent.start
-                        && x.end <= t.toks.start
-                        && t.toks.start - x.end <= 6
-                })
-                .map(|(_, r)| r.index)
-                .next_back();
-        }
+        };
+        let mut holder: Option<usize> = f
+            .index
+            .iter()
+            .rfind(|(x, r)| {
+                r.ty == EntityType::Person
+                    && x.start >= sent.start
+                    && x.end <= t.toks.start
+                    && t.toks.start - x.end <= 6
+            })
+            .filter(|(x, _)| {
+                (x.end..t.toks.start).any(is_copula)
+                    || (x.start > sent.start && is_copula(x.start - 1))
+            })
+            .map(|(_, r)| r.index);
         let fem = is_feminine_title(&t.title);
         if holder.is_none() {
             let same: Vec<usize> = (0..f.persons.len())

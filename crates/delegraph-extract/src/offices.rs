@@ -13,6 +13,16 @@ use crate::ner::{Found, norm_key};
 /// the compound member wins over one that merely ends with it ("Regierung" before
 /// "Landesregierung").
 pub(crate) fn org_of_compound_title(facts: &DocFacts, title: &str) -> Option<EntityRef> {
+    let names: Vec<&str> = facts
+        .organizations
+        .iter()
+        .map(|o| o.core.name.as_str())
+        .collect();
+    body_named_by_title(&names, title).map(EntityRef::org)
+}
+
+/// Index of the organization name that the first member of a compound title names.
+pub(crate) fn body_named_by_title(names: &[&str], title: &str) -> Option<usize> {
     let mut head_word = title.split_whitespace().last()?.to_lowercase();
     if let Some(stem) = head_word.strip_suffix("rätin") {
         head_word = format!("{stem}rat");
@@ -28,20 +38,18 @@ pub(crate) fn org_of_compound_title(facts: &DocFacts, title: &str) -> Option<Ent
     if body.chars().count() < 5 {
         return None;
     }
-    let words = |r: &EntityRef| -> Vec<String> {
-        facts.organizations[r.index]
-            .core
-            .name
+    let words = |i: &usize| -> Vec<String> {
+        names[*i]
             .split_whitespace()
             .map(|w| w.to_lowercase().trim_end_matches('s').to_string())
             .collect()
     };
-    let orgs = (0..facts.organizations.len()).map(EntityRef::org);
-    orgs.clone()
-        .find(|r| words(r).iter().any(|w| w == body))
+    let all = 0..names.len();
+    all.clone()
+        .find(|i| words(i).iter().any(|w| w == body))
         .or_else(|| {
-            orgs.clone()
-                .find(|r| words(r).iter().any(|w| w.ends_with(body)))
+            all.clone()
+                .find(|i| words(i).iter().any(|w| w.ends_with(body)))
         })
 }
 
