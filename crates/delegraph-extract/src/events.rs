@@ -81,6 +81,10 @@ const TRIP_TRIGGERS: &[&str] = &[
     "empfing",
     "empfangen",
     "begrüßte",
+    "begrüßt",
+    "begrüsst",
+    "empfängt",
+    "willkommen",
     "aufgebrochen",
     "bricht",
     "brach",
@@ -388,6 +392,146 @@ pub(crate) fn find(
     }
 }
 
+/// A trip announced in one sentence with a modal or planning verb, a named or titled traveller
+/// and "nach X": "Ende Mai will die Oberbürgermeisterin nach China reisen; im Mittelpunkt wird
+/// der Besuch in der Partnerstadt Peking stehen."
+fn planned_trip(ctx: &Ctx, f: &Found, times: &[TimeExpr], si: usize) -> Option<TripB> {
+    let r = ctx.sents[si].clone();
+    let words = lower_set(ctx, r.clone());
+    let planning = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "will"
+                | "wollen"
+                | "plant"
+                | "planen"
+                | "geplant"
+                | "soll"
+                | "sollen"
+                | "wird"
+                | "werden"
+        )
+    });
+    let travel = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "reisen" | "fahren" | "fliegen" | "reise"));
+    let nach = r.clone().position(|k| ctx.lower(k) == "nach")? + r.start;
+    if !planning || !travel {
+        return None;
+    }
+    let ents = sentence_entities(f, ctx, si);
+    // The traveller: a person named before "nach", else the holder of a title used there
+    // ("die Oberbürgermeisterin").
+    let leader = ents
+        .iter()
+        .find(|(t, e)| e.ty == EntityType::Person && *t < nach)
+        .map(|(_, e)| *e)
+        .or_else(|| {
+            let head = (r.start..nach).find_map(|k| crate::ner::office_head(ctx.word(k)))?;
+            let holders: Vec<usize> = (0..f.persons.len())
+                .filter(|&p| f.persons[p].offices.iter().any(|o| o.head == head))
+                .collect();
+            match holders[..] {
+                [p] => Some(EntityRef::person(p)),
+                _ => None,
+            }
+        })?;
+    let mut dests: Vec<EntityRef> = Vec::new();
+    for (t, e) in &ents {
+        if e.ty != EntityType::Place || *t < nach {
+            continue;
+        }
+        let mut k = *t;
+        while k > r.start
+            && (matches!(ctx.lower(k - 1).as_str(), "der" | "die" | "den" | "dem")
+                || ctx.lower(k - 1).ends_with("stadt")
+                || ctx.lower(k - 1).ends_with("region"))
+        {
+            k -= 1;
+        }
+        let prep = ctx.lower(k.saturating_sub(1));
+        if matches!(prep.as_str(), "nach" | "in" | "und") && !dests.contains(e) {
+            dests.push(*e);
+        }
+    }
+    // A country only where no city of it is named.
+    let named_cities: Vec<Option<String>> = dests
+        .iter()
+        .filter(|d| !is_country(f, **d))
+        .map(|d| country_of(f, *d))
+        .collect();
+    dests.retain(|d| !is_country(f, *d) || !named_cities.contains(&country_of(f, *d)));
+    if dests.is_empty() {
+        return None;
+    }
+    let (start, end) = in_sentence(times, ctx, si)
+        .iter()
+        .find_map(|te| match te.value {
+            TimeValue::Point(p) => Some((Some(p), None)),
+            TimeValue::Range(a, b) => Some((Some(a), Some(b))),
+            _ => None,
+        })
+        .unwrap_or((None, None));
+    Some(TripB {
+        leader: Some(leader),
+        origin: office_place(f, leader.index),
+        destinations: dests,
+        start,
+        end,
+        status: Status::Planned,
+        sentences: vec![si],
+        ..Default::default()
+    })
+}
+
+/// Verbs of receiving a visit: "hat Besuch von X erhalten".
+const RECEIVE_VERBS: &[&str] = &[
+    "erhalten", "erhielt", "erhält", "bekommen", "bekam", "bekommt",
+];
+
+/// "hat Besuch von X erhalten": the subject place before "Besuch" is the visited place.
+fn received_visit_place(ctx: &Ctx, f: &Found, si: usize) -> Option<EntityRef> {
+    let r = ctx.sents[si].clone();
+    let k = r
+        .clone()
+        .find(|&k| ctx.lower(k) == "besuch" && ctx.lower(k + 1) == "von")?;
+    if !r
+        .clone()
+        .any(|x| RECEIVE_VERBS.contains(&ctx.lower(x).as_str()))
+    {
+        return None;
+    }
+    sentence_entities(f, ctx, si)
+        .into_iter()
+        .find(|(t, e)| e.ty == EntityType::Place && *t < k)
+        .map(|(_, e)| e)
+}
+
+/// Places that are the seat of an office in a title phrase: "der Generalkonsul der
+/// Volksrepublik China in Hamburg, Wu Cong" is based in Hamburg; Hamburg is not a stop.
+fn office_seats(ctx: &Ctx, f: &Found) -> Vec<(EntityRef, EntityRef, usize)> {
+    let mut out = Vec::new();
+    for (t, e) in &f.index {
+        if e.ty != EntityType::Place || t.start == 0 || ctx.lower(t.start - 1) != "in" {
+            continue;
+        }
+        let sent = ctx.sents[ctx.sent_of[t.start]].clone();
+        let title_before = (sent.start.max(t.start.saturating_sub(7))..t.start - 1)
+            .any(|k| crate::ner::office_head(ctx.word(k)).is_some());
+        if !title_before || ctx.word(t.end) != "," {
+            continue;
+        }
+        if let Some((_, p)) = f
+            .index
+            .iter()
+            .find(|(x, p)| p.ty == EntityType::Person && x.start > t.end && x.start <= t.end + 3)
+        {
+            out.push((*p, *e, t.start));
+        }
+    }
+    out
+}
+
 const WEEKDAYS: &[&str] = &[
     "montag",
     "dienstag",
@@ -549,6 +693,17 @@ fn named_leader(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
         let r = ctx.sents[si].clone();
         for k in r.clone() {
             let w = ctx.lower(k);
+            // "X hat Besuch von Ministerpräsident Y erhalten": Y is the visitor.
+            if w == "besuch"
+                && ctx.lower(k + 1) == "von"
+                && r.clone()
+                    .any(|x| RECEIVE_VERBS.contains(&ctx.lower(x).as_str()))
+                && let Some((_, e)) = f.index.iter().find(|(t, e)| {
+                    e.ty == EntityType::Person && t.start > k + 1 && t.start <= k + 6
+                })
+            {
+                return Some(*e);
+            }
             let cue = matches!(
                 w.as_str(),
                 "leitung"
@@ -705,13 +860,55 @@ fn trips(
     money: &[Money],
     published: Option<PartialDate>,
 ) -> Vec<TripB> {
-    let trip_sents: Vec<usize> = (0..ctx.sents.len())
+    let all_trip_sents: Vec<usize> = (0..ctx.sents.len())
         .filter(|&si| {
             !ctx.boiler[si] && has_any(&lower_set(ctx, ctx.sents[si].clone()), TRIP_TRIGGERS)
         })
         .collect();
+    // A journey announced in a sentence of its own ("Ende Mai will die Oberbürgermeisterin
+    // nach China reisen") is a trip of its own, not a stop of the reported one.
+    let mut planned: Vec<TripB> = all_trip_sents
+        .iter()
+        .filter_map(|&si| planned_trip(ctx, f, times, si))
+        .collect();
+    let rest: Vec<usize> = all_trip_sents
+        .iter()
+        .copied()
+        .filter(|si| !planned.iter().any(|t| t.sentences.contains(si)))
+        .collect();
+    let main = trip_from_sentences(ctx, f, times, money, published, rest);
+    let Some(m) = main else {
+        return planned;
+    };
+    // The announcement is about the reported trip itself (same traveller or same place): one
+    // trip, told in all its sentences.
+    let same = |p: &TripB| {
+        p.leader == m.leader || p.destinations.iter().any(|d| m.destinations.contains(d))
+    };
+    if planned.iter().any(same) {
+        planned.retain(|p| !same(p));
+        let rest: Vec<usize> = all_trip_sents
+            .iter()
+            .copied()
+            .filter(|si| !planned.iter().any(|t| t.sentences.contains(si)))
+            .collect();
+        let main = trip_from_sentences(ctx, f, times, money, published, rest);
+        return main.into_iter().chain(planned).collect();
+    }
+    std::iter::once(m).chain(planned).collect()
+}
+
+/// The trip told in `trip_sents` (sentences with a travel trigger), if they tell one.
+fn trip_from_sentences(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    money: &[Money],
+    published: Option<PartialDate>,
+    trip_sents: Vec<usize>,
+) -> Option<TripB> {
     if trip_sents.is_empty() {
-        return Vec::new();
+        return None;
     }
     let mut t = TripB {
         sentences: trip_sents.clone(),
@@ -747,6 +944,16 @@ fn trips(
 
     // Destinations: places after destination prepositions in trip sentences, plus lists.
     let mut dests: Vec<EntityRef> = Vec::new();
+    let seats = office_seats(ctx, f);
+    // (destination, sentence naming it as a stop)
+    let mut dest_support: Vec<(EntityRef, usize)> = Vec::new();
+    for &si in &trip_sents {
+        if let Some(p) = received_visit_place(ctx, f, si)
+            && !dests.contains(&p)
+        {
+            dests.push(p);
+        }
+    }
     // Stops are named where the trip is described and where its appointments are.
     // Sentences dated to another year tell of another trip ("war im Mai 2017 in Berlin zu
     // Besuch gewesen") and name none of this trip's stops.
@@ -768,9 +975,14 @@ fn trips(
                 _ => None,
             })
             .collect();
-        let pluperfect = lower_set(ctx, ctx.sents[si].clone())
-            .iter()
-            .any(|w| w == "gewesen");
+        // "war … zu Besuch gewesen", "war ihm mehrmals begegnet, etwa auf Reisen nach China":
+        // earlier or habitual journeys.
+        let pluperfect = lower_set(ctx, ctx.sents[si].clone()).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "gewesen" | "mehrmals" | "mehrfach" | "damals" | "früher" | "seinerzeit"
+            )
+        });
         pluperfect || trip_year.is_some_and(|y| !years.is_empty() && !years.contains(&y))
     };
     // "Wegner plant Reisen nach Istanbul, Tel Aviv, …": plans for other journeys.
@@ -900,10 +1112,12 @@ fn trips(
                 .mentions
                 .iter()
                 .any(|(x, s)| x.start == *tok && s.chars().next().is_some_and(char::is_lowercase));
-            if (is_prep || listed || visited_object) && !after_aus && !is_adj {
+            let seat = seats.iter().any(|(_, _, at)| at == tok);
+            if (is_prep || listed || visited_object) && !after_aus && !is_adj && !seat {
                 if !dests.contains(e) {
                     dests.push(*e);
                 }
+                dest_support.push((*e, si));
                 prev_dest_end = Some(range.end);
             } else {
                 prev_dest_end = None;
@@ -1000,6 +1214,49 @@ fn trips(
     }
     t.leader = best.filter(|(s, _)| *s >= 4).map(|(_, r)| r);
 
+    // "Der Präsident des Regionalrats musste zur selben Zeit Termine in Paris wahrnehmen":
+    // a place named only in sentences about someone else's whereabouts is not a stop.
+    let about_someone_else = |si: usize| {
+        let r = ctx.sents[si].clone();
+        let mut k = r.start;
+        if matches!(ctx.lower(k).as_str(), "der" | "die") {
+            k += 1;
+        }
+        let titled_subject = crate::ner::office_head(ctx.word(k)).is_some();
+        let person_subject = f
+            .index
+            .iter()
+            .find(|(x, e)| x.start == k && e.ty == EntityType::Person);
+        let names_leader = t
+            .leader
+            .is_some_and(|l| sentence_entities(f, ctx, si).iter().any(|(_, e)| *e == l));
+        let group = lower_set(ctx, r).iter().any(|w| {
+            ["delegation", "gäste", "gast", "besucher", "gruppe", "reise"]
+                .iter()
+                .any(|g| w.contains(g))
+        });
+        (titled_subject || person_subject.is_some_and(|(_, e)| Some(*e) != t.leader))
+            && !names_leader
+            && !group
+    };
+    if dests.len() > 1 {
+        let elsewhere: Vec<EntityRef> = dests
+            .iter()
+            .copied()
+            .filter(|d| {
+                let sents: Vec<usize> = dest_support
+                    .iter()
+                    .filter(|(x, _)| x == d)
+                    .map(|(_, si)| *si)
+                    .collect();
+                !sents.is_empty() && sents.iter().all(|&si| about_someone_else(si))
+            })
+            .collect();
+        if elsewhere.len() < dests.len() {
+            dests.retain(|d| !elsewhere.contains(d));
+        }
+    }
+
     // Origin: "Delegation aus X", the leader's office place (or the place of the leader's
     // institution), "reist zurück nach X".
     let leader_place = t
@@ -1030,7 +1287,12 @@ fn trips(
         .any(|g| group.ends_with(g));
         (adjective && noun && !is_country(f, *e)).then_some(*e)
     });
-    t.origin = incoming_origin
+    // "der Generalkonsul … in Hamburg, Wu Cong": the leader sets out from the office's seat.
+    let leader_seat = t
+        .leader
+        .and_then(|l| seats.iter().find(|(p, _, _)| *p == l).map(|(_, pl, _)| *pl));
+    t.origin = leader_seat
+        .or(incoming_origin)
         .or(leader_place)
         .or(adjective_home)
         .or(return_place);
@@ -1398,12 +1660,12 @@ fn trips(
     };
 
     if t.destinations.is_empty() && t.leader.is_none() {
-        return Vec::new();
+        return None;
     }
     if t.destinations.is_empty() && t.members.is_empty() && t.meetings.is_empty() {
-        return Vec::new();
+        return None;
     }
-    vec![t]
+    Some(t)
 }
 
 const PARTNERSHIP_CUES: &[&str] = &[

@@ -7,6 +7,8 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "abgeordnete",
     "abgeordneter",
     "ammann",
+    "attaché",
+    "attachè",
     "berater",
     "bischof",
     "bundesrat",

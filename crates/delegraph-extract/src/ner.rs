@@ -1178,11 +1178,16 @@ fn name_at(
         let particle = NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.');
         // "Gerhard Dörfler": after a given name a rare noun is a surname.
         let after_given = words.len() == 2 && is_first_name(&words[0]) && zipf(l) < 4.0;
+        // "Xiaohui Du": a pinyin given name followed by a Chinese family name.
+        let chinese_family = words.len() == 2
+            && CHINESE_SURNAMES.contains(&l.as_str())
+            && is_pinyin_given_name(&words[0]);
         let noun = words.len() > 1
             && is_common_noun(l)
             && !is_common_surname(l)
             && !is_first_name(l)
-            && !after_given;
+            && !after_given
+            && !chinese_family;
         if !(particle || noun) {
             break;
         }
@@ -1303,6 +1308,15 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
         }
         // "Der Regierende Bürgermeister von Berlin, Kai Wegner"; "Präsident der X, Roy Richter".
         let mut k = trange.end;
+        // "den Botschafter Japans, Kenji Sato": a genitive place right after the title.
+        if of == OfRef::None
+            && let Some((t, c)) = place_match(ctx, k, places)
+            && c.form == Form::Genitive
+            && ctx.word(t.end) == ","
+        {
+            of = OfRef::Ent(f.place_ref(ctx, t.clone(), c.id));
+            k = t.end;
+        }
         if matches!(ctx.word(k), "von" | "vom" | "der" | "des" | "in" | "im") {
             let mut j = k + 1;
             if matches!(ctx.word(j), "der" | "des" | "dem" | "den") {
@@ -1343,7 +1357,20 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                 }
             }
         }
-        let appos = ctx.word(k) == "," && k > trange.end;
+        // "den japanischen Botschafter, Kenji Sato, …": a definite title with the name in
+        // commas.
+        let definite_title = trange.start > 0
+            && matches!(
+                ctx.lower(trange.start - 1).as_str(),
+                "der" | "den" | "dem" | "des" | "die"
+            )
+            || (trange.start > 1
+                && matches!(
+                    ctx.lower(trange.start - 2).as_str(),
+                    "der" | "den" | "dem" | "des" | "die"
+                )
+                && !ctx.is_cap(trange.start - 1));
+        let appos = ctx.word(k) == "," && (k > trange.end || definite_title);
         let name_start = if appos { k + 1 } else { trange.end };
         let name = if appos || k == trange.end {
             name_at(ctx, f, name_start, true)

@@ -170,6 +170,8 @@ struct Line {
     no: usize,
     raw: String,
     expect: Expect,
+    /// Trip lines after the n-th `next-trip` line describe the n+1-th trip of the document.
+    trip_group: usize,
 }
 
 #[derive(Debug)]
@@ -379,6 +381,7 @@ fn parse_case(path: &Path) -> Case {
     let mut published = None;
     let mut lines = Vec::new();
     let mut in_expectations = false;
+    let mut trip_group = 0;
     for (i, line) in src.lines().enumerate() {
         let no = i + 1;
         if !in_expectations {
@@ -398,12 +401,17 @@ fn parse_case(path: &Path) -> Case {
         if l.is_empty() || l.starts_with('#') {
             continue;
         }
+        if l == "next-trip" {
+            trip_group += 1;
+            continue;
+        }
         let expect =
             parse_expect(l).unwrap_or_else(|e| panic!("{}:{no}: {e}: {l:?}", path.display()));
         lines.push(Line {
             no,
             raw: l.to_string(),
             expect,
+            trip_group,
         });
     }
     assert!(
@@ -570,17 +578,22 @@ fn failures<'c>(case: &'c Case, r: &Record) -> Vec<&'c Line> {
         .filter(|l| !matches!(l.expect, Expect::Trip(_) | Expect::Agreement(_)))
         .filter(|l| !holds(r, &l.expect))
         .collect();
-    let trip_lines: Vec<(&Line, &TripFact)> = case
-        .lines
-        .iter()
-        .filter_map(|l| match &l.expect {
-            Expect::Trip(t) => Some((l, t)),
-            _ => None,
-        })
-        .collect();
-    let facts: Vec<&TripFact> = trip_lines.iter().map(|(_, t)| *t).collect();
-    for i in best_match(&r.trips, &facts, |t, f| trip_fact(t, f)) {
-        bad.push(trip_lines[i].0);
+    // Each group of trip lines must hold for one of the document's trips.
+    let groups = case.lines.iter().map(|l| l.trip_group).max().unwrap_or(0);
+    for g in 0..=groups {
+        let trip_lines: Vec<(&Line, &TripFact)> = case
+            .lines
+            .iter()
+            .filter(|l| l.trip_group == g)
+            .filter_map(|l| match &l.expect {
+                Expect::Trip(t) => Some((l, t)),
+                _ => None,
+            })
+            .collect();
+        let facts: Vec<&TripFact> = trip_lines.iter().map(|(_, t)| *t).collect();
+        for i in best_match(&r.trips, &facts, |t, f| trip_fact(t, f)) {
+            bad.push(trip_lines[i].0);
+        }
     }
     let agreement_lines: Vec<(&Line, &AgreementFact)> = case
         .lines
