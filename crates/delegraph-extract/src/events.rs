@@ -382,14 +382,70 @@ pub(crate) fn find(
     money: &[Money],
     published: Option<PartialDate>,
 ) -> Events {
-    let trips = trips(ctx, f, times, money, published);
-    let partnerships = partnerships(ctx, f, times, published);
+    let mut trips = trips(ctx, f, times, money, published);
+    let mut partnerships = partnerships(ctx, f, times, published);
     let agreements = agreements(ctx, f, times, &trips, &partnerships);
+    // "Für die Unterzeichnung reist X nach Brünn": an undated trip to a signing happens on
+    // the signing's date.
+    for t in trips.iter_mut().filter(|t| t.start.is_none()) {
+        let for_signing = t.sentences.iter().any(|&si| {
+            lower_set(ctx, ctx.sents[si].clone())
+                .iter()
+                .any(|w| w.starts_with("unterzeichnung") || w.starts_with("unterschrift"))
+        });
+        if for_signing
+            && let Some(d) = agreements
+                .iter()
+                .find_map(|a| a.date.filter(|d| d.is_day()))
+        {
+            t.start = Some(d);
+        }
+    }
+    // A partnership founded by a dated partnership agreement between the same two places
+    // dates from it; renewals ("verlängert", "erneuerte") do not found anything.
+    for p in partnerships.iter_mut().filter(|p| p.since.is_none()) {
+        let founding = agreements.iter().find(|a| {
+            a.kind == AgreementKind::PartnershipAgreement
+                && a.parties.len() == 2
+                && a.parties.contains(&p.a)
+                && a.parties.contains(&p.b)
+                && a.date.is_some()
+                && !a.sentences.iter().chain(&p.sentences).any(|&si| {
+                    lower_set(ctx, ctx.sents[si].clone()).iter().any(|w| {
+                        w.starts_with("verlänger")
+                            || w.starts_with("erneuer")
+                            || w.starts_with("fortgesetzt")
+                            || w == "fort"
+                    })
+                })
+        });
+        if let Some(a) = founding {
+            p.since = a.date.map(|d| d.year);
+        }
+    }
     Events {
         trips,
         partnerships,
         agreements,
     }
+}
+
+/// A place in a dateline at the start of a sentence: "Ansbach/Brünn – …", "Vaduz (ots)".
+fn in_dateline(ctx: &Ctx, tok: usize) -> bool {
+    let start = ctx.sents[ctx.sent_of[tok]].start;
+    if tok > start + 4 {
+        return false;
+    }
+    let mut k = tok;
+    while k < ctx.len() && k < tok + 6 {
+        match ctx.word(k) {
+            "–" | "—" | "-" | "(" => return true,
+            "/" => k += 1,
+            _ if ctx.is_cap(k) => k += 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A trip announced in one sentence with a modal or planning verb, a named or titled traveller
@@ -1882,6 +1938,23 @@ fn agreements(
         let refers_back = words
             .iter()
             .any(|w| matches!(w.as_str(), "dokument" | "urkunde" | "papier" | "abkommen"));
+        // "Für die Unterzeichnung reist X nach Brünn": X signs the agreement just named.
+        let for_signing = named_kind.is_none()
+            && words
+                .iter()
+                .any(|w| w == "unterzeichnung" || w == "unterschrift");
+        if for_signing
+            && let Some(a) = out.last_mut()
+            && last_kind.is_some_and(|(at, _)| si - at <= 3)
+        {
+            for (_, e) in sentence_entities(f, ctx, si) {
+                if e.ty == EntityType::Person && !a.signatories.contains(&e) {
+                    a.signatories.push(e);
+                }
+            }
+            a.sentences.push(si);
+            continue;
+        }
         let kind = match (named_kind, last_kind) {
             (Some(k), _) => k,
             (None, Some((at, k))) if refers_back && si - at <= 3 => k,
@@ -1919,6 +1992,7 @@ fn agreements(
                 e.ty == EntityType::Place
                     && !is_country(f, *e)
                     && !matches!(ctx.lower(t.saturating_sub(1)).as_str(), "in" | "im")
+                    && !in_dateline(ctx, *t)
             })
             .map(|(_, e)| *e)
             .collect();
@@ -2012,6 +2086,40 @@ fn agreements(
                 status,
                 sentences: vec![si],
             }),
+        }
+    }
+    // One agreement told twice ("Partnerschaftsurkunde zwischen A und B wird unterzeichnet";
+    // "… besiegeln A und B am 18. April mit einer Partnerschaftsurkunde"): the same kind, one
+    // set of parties inside the other, not dated to different years.
+    let mut i = 0;
+    while i < out.len() {
+        let pi: BTreeSet<EntityRef> = out[i].parties.iter().copied().collect();
+        let twin = (0..out.len()).find(|&j| {
+            let pj: BTreeSet<EntityRef> = out[j].parties.iter().copied().collect();
+            j != i
+                && out[j].kind == out[i].kind
+                && pi.is_subset(&pj)
+                && match (out[i].date, out[j].date) {
+                    (Some(x), Some(y)) => x.year == y.year,
+                    _ => true,
+                }
+        });
+        if let Some(j) = twin {
+            let a = out.remove(i);
+            let j = if j > i { j - 1 } else { j };
+            let b = &mut out[j];
+            b.parties = a.parties;
+            for s in a.signatories {
+                if !b.signatories.contains(&s) {
+                    b.signatories.push(s);
+                }
+            }
+            b.date = b.date.or(a.date);
+            b.sentences.extend(a.sentences);
+            b.sentences.sort_unstable();
+            b.sentences.dedup();
+        } else {
+            i += 1;
         }
     }
     // Undated agreements signed during the trip carry its date.

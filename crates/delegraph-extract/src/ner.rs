@@ -872,6 +872,22 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
                 .word(end + 1)
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit());
+        // "der mittelfränkische Bezirkstag": a place adjective before an institution that
+        // exists once per place.
+        let start = if start == i
+            && standalone
+            && (!ctx.lower(i).ends_with('e') || head.ends_with('e'))
+            && i > sent.start
+            && !ctx.is_cap(i - 1)
+            && places
+                .lookup(ctx.word(i - 1))
+                .iter()
+                .any(|c| c.form == Form::Adjective)
+        {
+            i - 1
+        } else {
+            start
+        };
         let modified = start < i;
         // "Liechtenstein-Institut", "Ospelt-Gruppe": a name joined to the head by a hyphen.
         let named_compound = w.contains('-') && {
@@ -1497,6 +1513,15 @@ fn name_persons(ctx: &Ctx, f: &mut Found) {
 }
 
 /// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
+/// Initials of the capitalized words of a name, hyphenated parts included, without legal
+/// forms: "Karlsruher Messe- und Kongress GmbH" -> "KMK".
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !w.is_empty() && orgs::ends_with_legal_form(&[w]).is_none())
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
 /// A one-word organization name that is the head or the first word of exactly one longer
 /// name in the document is that organization: "Bundestag" after "Deutscher Bundestag", "IHK"
 /// after "IHK Hannover".
@@ -1509,6 +1534,9 @@ fn merge_org_variants(f: &mut Found) {
         if f.orgs[a].name.contains(' ') || f.orgs[a].kind == OrgKind::Party {
             continue;
         }
+        let name = &f.orgs[a].name;
+        let acronym = (2..=6).contains(&name.chars().count())
+            && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
         let cands: Vec<usize> = (0..n)
             .filter(|&b| b != a && f.orgs[b].kind == f.orgs[a].kind)
             .filter(|&b| {
@@ -1516,6 +1544,14 @@ fn merge_org_variants(f: &mut Found) {
                 words.len() > 1 && (words.last() == Some(&short) || words[0] == short)
             })
             .collect();
+        // "KMK" for "Karlsruher Messe- und Kongress GmbH": the initials of the name's words.
+        let cands = if cands.is_empty() && acronym {
+            (0..n)
+                .filter(|&b| b != a && initials(&f.orgs[b].name) == *name)
+                .collect()
+        } else {
+            cands
+        };
         if let [b] = cands[..] {
             target[a] = b;
         }

@@ -119,6 +119,7 @@ enum AgreementFact {
     Party(String),
     Signatory(String),
     NoSignatory(String),
+    NoParty(String),
     Date(Val),
 }
 
@@ -365,6 +366,7 @@ fn parse_expect(line: &str) -> Result<Expect, String> {
         "agreement.party" => agreement(AgreementFact::Party(one()?)),
         "agreement.signatory" => agreement(AgreementFact::Signatory(one()?)),
         "no-agreement.signatory" => agreement(AgreementFact::NoSignatory(one()?)),
+        "no-agreement.party" => agreement(AgreementFact::NoParty(one()?)),
         "agreement.date" => agreement(AgreementFact::Date(Val::parse(&one()?))),
         "no-agreement" => {
             need(0..=0)?;
@@ -488,6 +490,7 @@ fn agreement_fact(a: &AgreementRec, fact: &AgreementFact) -> bool {
         AgreementFact::Party(x) => a.parties.contains(x),
         AgreementFact::Signatory(x) => a.signatories.contains(x),
         AgreementFact::NoSignatory(x) => !a.signatories.contains(x),
+        AgreementFact::NoParty(x) => !a.parties.contains(x),
         AgreementFact::Date(v) => v.matches(a.date.as_deref()),
     }
 }
