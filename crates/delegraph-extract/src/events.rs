@@ -1824,18 +1824,64 @@ fn partnerships(
         let since = in_sentence(times, ctx, si)
             .iter()
             .find_map(|te| year_of_partnership(te, ctx, published));
+        // "mit den zwei Partnerprovinzen Liaoning und Jiangsu": each listed place is a partner
+        // of the same third place, not of each other.
+        let plural_cue = ctx.sents[si].clone().find(|&k| {
+            let w = ctx.lower(k);
+            w.starts_with("partner")
+                && [
+                    "städte",
+                    "städten",
+                    "provinzen",
+                    "regionen",
+                    "gemeinden",
+                    "kommunen",
+                ]
+                .iter()
+                .any(|p| w.ends_with(p))
+        });
+        let listed: Vec<EntityRef> = plural_cue.map_or(Vec::new(), |c| {
+            sentence_entities(f, ctx, si)
+                .into_iter()
+                .filter(|(t, e)| *t > c && e.ty == EntityType::Place && places.contains(e))
+                .map(|(_, e)| e)
+                .collect()
+        });
+        if listed.len() >= 2 {
+            let anchor = places
+                .iter()
+                .copied()
+                .find(|p| !listed.contains(p))
+                .or_else(|| {
+                    (0..f.places.len())
+                        .map(EntityRef::place)
+                        .filter(|r| !listed.contains(r) && !is_country(f, *r))
+                        .filter(|r| place_kind(f, *r) == place_kind(f, listed[0]))
+                        .max_by_key(|r| {
+                            (
+                                mention_count(f, *r),
+                                std::cmp::Reverse(first_mention(f, *r)),
+                            )
+                        })
+                });
+            places = anchor.into_iter().chain(listed.iter().copied()).collect();
+        }
         let pairs: Vec<(EntityRef, EntityRef)> = if places.len() == 2 {
             vec![(places[0], places[1])]
         } else {
-            let anchor = *places
-                .iter()
-                .max_by_key(|r| {
-                    (
-                        mention_count(f, **r),
-                        std::cmp::Reverse(first_mention(f, **r)),
-                    )
-                })
-                .unwrap();
+            let anchor = if listed.len() >= 2 {
+                places[0]
+            } else {
+                *places
+                    .iter()
+                    .max_by_key(|r| {
+                        (
+                            mention_count(f, **r),
+                            std::cmp::Reverse(first_mention(f, **r)),
+                        )
+                    })
+                    .unwrap()
+            };
             places
                 .iter()
                 .filter(|p| **p != anchor)
@@ -1964,6 +2010,16 @@ fn agreements(
             .iter()
             .any(|w| SIGNING.iter().any(|s| w.starts_with(s) || w.contains(s)))
         {
+            // "In dem Memorandum of Understanding sagen sich beide zu …": the generic
+            // "Vereinbarung" signed just before is of this kind.
+            if let (Some(k), Some(a)) = (named_kind, out.last_mut())
+                && a.kind == AgreementKind::CooperationAgreement
+                && k != AgreementKind::CooperationAgreement
+                && a.sentences.last().is_some_and(|&at| si - at <= 2)
+            {
+                a.kind = k;
+                a.sentences.push(si);
+            }
             continue;
         }
         let ents = sentence_entities(f, ctx, si);
@@ -1983,6 +2039,10 @@ fn agreements(
                         OrgKind::Media | OrgKind::Party | OrgKind::Event
                     )
                     && (ctx.word(t.saturating_sub(1)) != "in")
+                    // "der Vize-Präsident des Regionalrats, X": the body of a signatory's title.
+                    && !(t >= &2
+                        && matches!(ctx.lower(t - 1).as_str(), "des" | "der")
+                        && crate::ner::office_head(ctx.word(t - 2)).is_some())
             })
             .map(|(_, e)| *e)
             .collect();

@@ -344,6 +344,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     known_orgs(ctx, &mut f);
     german_orgs(ctx, &mut f);
     described_orgs(ctx, &mut f);
+    club_orgs(ctx, &mut f);
     site_orgs(ctx, &mut f);
     title_persons(ctx, &mut f);
     name_persons(ctx, &mut f);
@@ -355,6 +356,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     acronyms(ctx, &mut f);
     parties(ctx, &mut f);
     merge_org_variants(&mut f);
+    bare_head_mentions(ctx, &mut f);
     f.index
         .sort_by_key(|(t, r)| (t.start, std::cmp::Reverse(t.end), *r));
     f.index.dedup();
@@ -539,6 +541,48 @@ fn described_orgs(ctx: &Ctx, f: &mut Found) {
         if !o.aliases.contains(&full) {
             o.aliases.push(full);
         }
+    }
+}
+
+/// Sports clubs: a club abbreviation and the capitalized words after it, places included
+/// ("FC Bayern München", "VfB Stuttgart", "1. FC Köln").
+const CLUB_PREFIXES: &[&str] = &[
+    "FC", "SC", "SV", "TSV", "VfB", "VfL", "BSC", "FSV", "SpVgg", "TuS", "SG", "BV", "TSG", "SSV",
+];
+
+fn club_orgs(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some()
+            || !CLUB_PREFIXES.contains(&ctx.word(i))
+            || ctx.boiler[ctx.sent_of[i]]
+        {
+            continue;
+        }
+        let sent_end = ctx.sents[ctx.sent_of[i]].end;
+        let mut end = i + 1;
+        while end < sent_end
+            && end < i + 4
+            && ctx.is_cap(end)
+            && !ctx.is_function(end)
+            && f.claim[end].is_none()
+            && office_head(ctx.word(end)).is_none()
+        {
+            end += 1;
+        }
+        if end == i + 1 {
+            continue;
+        }
+        // "1. FC Köln"
+        let start = if i >= 2
+            && ctx.word(i - 1) == "."
+            && ctx.word(i - 2).chars().all(|c| c.is_ascii_digit())
+        {
+            i - 2
+        } else {
+            i
+        };
+        let name = ctx.surface(start..end);
+        f.org_ref(ctx, start..end, name, OrgKind::Association);
     }
 }
 
@@ -1193,7 +1237,10 @@ fn name_at(
     while let Some(l) = words.last() {
         let particle = NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.');
         // "Gerhard Dörfler": after a given name a rare noun is a surname.
-        let after_given = words.len() == 2 && is_first_name(&words[0]) && zipf(l) < 4.0;
+        // After a title the word after a given name is a surname even when it is also a
+        // word ("KMK-Geschäftsführer Gerald Böse").
+        let after_given =
+            words.len() == 2 && is_first_name(&words[0]) && (zipf(l) < 4.0 || after_title);
         // "Xiaohui Du": a pinyin given name followed by a Chinese family name.
         let chinese_family = words.len() == 2
             && CHINESE_SURNAMES.contains(&l.as_str())
@@ -1513,6 +1560,37 @@ fn name_persons(ctx: &Ctx, f: &mut Found) {
 }
 
 /// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
+/// "Mit der Messegesellschaft der Provinzhauptstadt …" after "Messegesellschaft Shenyang": a
+/// definite institution noun that starts exactly one organization name of the document
+/// mentions that organization.
+fn bare_head_mentions(ctx: &Ctx, f: &mut Found) {
+    for i in 1..ctx.len() {
+        if f.claim[i].is_some()
+            || !ctx.is_cap(i)
+            || ctx.boiler[ctx.sent_of[i]]
+            || !matches!(
+                ctx.lower(i - 1).as_str(),
+                "der" | "die" | "das" | "dem" | "den" | "des" | "beim" | "im" | "zum" | "zur"
+            )
+            || org_head(ctx.word(i)).is_none()
+        {
+            continue;
+        }
+        let key = norm_key(&crate::inflect::org_nominative(ctx.word(i)));
+        let cands: Vec<usize> = (0..f.orgs.len())
+            .filter(|&o| {
+                let name = &f.orgs[o].name;
+                name.contains(' ') && name.split(' ').next().map(norm_key) == Some(key.clone())
+            })
+            .collect();
+        if let [o] = cands[..] {
+            let surface = ctx.surface(i..i + 1);
+            f.orgs[o].mentions.push((i..i + 1, surface));
+            f.add_ref(i..i + 1, EntityRef::org(o), true);
+        }
+    }
+}
+
 /// Initials of the capitalized words of a name, hyphenated parts included, without legal
 /// forms: "Karlsruher Messe- und Kongress GmbH" -> "KMK".
 fn initials(name: &str) -> String {
@@ -1530,6 +1608,28 @@ fn merge_org_variants(f: &mut Found) {
     let mut target: Vec<usize> = (0..n).collect();
     #[allow(clippy::needless_range_loop)] // `a` indexes organizations and targets alike
     for a in 0..n {
+        // "Messegesellschaft der Hafenstadt Danzig" is the "Messegesellschaft Danzig": the
+        // same head and place, with a genitive phrase between.
+        let words_a: Vec<String> = f.orgs[a].name.split(' ').map(norm_key).collect();
+        if words_a.len() >= 4
+            && words_a[1..words_a.len() - 1]
+                .iter()
+                .any(|w| w == "der" || w == "des")
+        {
+            let short: Vec<usize> = (0..n)
+                .filter(|&b| {
+                    let wb: Vec<String> = f.orgs[b].name.split(' ').map(norm_key).collect();
+                    b != a
+                        && wb.len() == 2
+                        && wb[0] == words_a[0]
+                        && wb[1] == words_a[words_a.len() - 1]
+                })
+                .collect();
+            if let [b] = short[..] {
+                target[a] = b;
+                continue;
+            }
+        }
         let short = norm_key(&f.orgs[a].name);
         if f.orgs[a].name.contains(' ') || f.orgs[a].kind == OrgKind::Party {
             continue;
@@ -1558,6 +1658,16 @@ fn merge_org_variants(f: &mut Found) {
     }
     if target.iter().enumerate().all(|(a, &t)| a == t) {
         return;
+    }
+    // Follow chains (a -> b -> c) to their end; a cycle keeps its first member.
+    for a in 0..n {
+        let mut t = target[a];
+        let mut steps = 0;
+        while target[t] != t && steps < n {
+            t = target[t];
+            steps += 1;
+        }
+        target[a] = if steps < n { t } else { a };
     }
     let mut new_index: Vec<usize> = vec![0; n];
     let mut orgs: Vec<OrgB> = Vec::new();
