@@ -1355,18 +1355,46 @@ fn trip_from_sentences(
     if let Some(r) = return_place {
         dests.retain(|d| *d != r);
     }
+    // "In Graz verständigten sich Prof. Chen und …": a sentence that opens with a city and
+    // names the leader tells of a stop.
+    if let Some(l) = t.leader {
+        for si in 0..ctx.sents.len() {
+            let r = ctx.sents[si].clone();
+            if ctx.boiler[si] || other_time(si) || plans(si) || ctx.lower(r.start) != "in" {
+                continue;
+            }
+            let ents = sentence_entities(f, ctx, si);
+            let names_leader = ents.iter().any(|(_, e)| *e == l);
+            if let Some((_, p)) = ents.first()
+                && names_leader
+                && p.ty == EntityType::Place
+                && ents[0].0 == r.start + 1
+                && !is_country(f, *p)
+                && !dests.contains(p)
+            {
+                dests.push(*p);
+            }
+        }
+    }
     if t.origin.is_none() {
-        // The most mentioned place that is not a destination and not a country.
+        // The most mentioned place that is not a destination and not a country, counting
+        // mentions outside organization names ("TU Graz" is no sign of home).
+        let own_mentions = |r: EntityRef| {
+            f.index
+                .iter()
+                .filter(|(x, e)| {
+                    *e == r
+                        && !f.index.iter().any(|(y, o)| {
+                            o.ty == EntityType::Organization && y.start <= x.start && x.end <= y.end
+                        })
+                })
+                .count()
+        };
         t.origin = (0..f.places.len())
             .map(EntityRef::place)
             .filter(|r| !dests.contains(r) && !is_country(f, *r))
-            .max_by_key(|r| {
-                (
-                    mention_count(f, *r),
-                    std::cmp::Reverse(first_mention(f, *r)),
-                )
-            });
-        if t.origin.is_some_and(|o| mention_count(f, o) < 2) {
+            .max_by_key(|r| (own_mentions(*r), std::cmp::Reverse(first_mention(f, *r))));
+        if t.origin.is_some_and(|o| own_mentions(o) < 2) {
             t.origin = None;
         }
     }
@@ -1635,6 +1663,16 @@ fn trip_from_sentences(
     // Landesstatthalterin Y, ferner die Landesräte Z und W".
     if let Some(l) = leader {
         for (t, _) in f.index.iter().filter(|(_, e)| *e == l) {
+            // Not where the two act on each other: "tauschten sich X und Y aus",
+            // "unterschrieben X und Y", "trafen X und Y".
+            let words = lower_set(ctx, ctx.sents[ctx.sent_of[t.start]].clone());
+            if words.iter().any(|w| {
+                w == "sich"
+                    || SIGNING.iter().any(|s| w.starts_with(s))
+                    || MEETING_CUES.contains(&w.as_str())
+            }) {
+                continue;
+            }
             for p in coordinated_persons(ctx, f, t.clone()) {
                 if p != l && !members.contains(&p) && !hosts.contains(&p) {
                     members.push(p);

@@ -130,21 +130,36 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
     // Offices, with the place or organization they belong to.
     let resolve_surface = |facts: &DocFacts, s: &str| -> Option<EntityRef> {
         let key = norm_key(s);
-        facts.entity_refs().into_iter().find(|r| {
-            r.ty != EntityType::Person && {
-                let c = facts.core(*r);
-                norm_key(&c.name) == key || c.aliases.iter().any(|a| norm_key(a) == key)
-            }
-        })
+        let refs = facts.entity_refs();
+        refs.iter()
+            .copied()
+            .find(|r| {
+                r.ty != EntityType::Person && {
+                    let c = facts.core(*r);
+                    norm_key(&c.name) == key || c.aliases.iter().any(|a| norm_key(a) == key)
+                }
+            })
+            // "Tongji-Präsident": the organization whose name starts with the prefix
+            // ("Tongji-Universität").
+            .or_else(|| {
+                refs.iter().copied().find(|r| {
+                    r.ty == EntityType::Organization
+                        && facts.core(*r).name.split(['-', ' ']).next().map(norm_key)
+                            == Some(key.clone())
+                })
+            })
     };
     for &i in &p_order {
         let mut offices: Vec<Office> = Vec::new();
         for o in &f.persons[i].offices {
             let of = match &o.of {
-                OfRef::None => offices::org_of_compound_title(&facts, &o.title),
+                OfRef::None => {
+                    offices::org_of_compound_title(&facts, &o.title, &ctx.span(o.toks.clone()))
+                }
                 OfRef::Ent(r) => Some(map(*r)),
-                OfRef::Surface(s) => resolve_surface(&facts, s)
-                    .or_else(|| offices::org_of_compound_title(&facts, &o.title)),
+                OfRef::Surface(s) => resolve_surface(&facts, s).or_else(|| {
+                    offices::org_of_compound_title(&facts, &o.title, &ctx.span(o.toks.clone()))
+                }),
             };
             if offices
                 .iter()

@@ -285,6 +285,19 @@ impl Found {
 
     fn person_ref(&mut self, ctx: &Ctx, toks: Range<usize>, words: Vec<String>) -> EntityRef {
         let surface = ctx.surface(toks.clone());
+        // "Prof. CHEN Jie": family names in capitals are written as names ("Chen Jie").
+        let words: Vec<String> = words
+            .into_iter()
+            .map(|w| {
+                if w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-') {
+                    let mut cs = w.chars();
+                    let first = cs.next().map(|c| c.to_string()).unwrap_or_default();
+                    first + &cs.as_str().to_lowercase()
+                } else {
+                    w
+                }
+            })
+            .collect();
         let name = words.join(" ");
         let idx = match self.persons.iter().position(|p| p.name() == name) {
             Some(i) => i,

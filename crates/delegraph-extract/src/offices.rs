@@ -12,13 +12,34 @@ use crate::ner::{Found, norm_key};
 /// "Bezirkstag Mittelfranken", "Liechtensteiner Regierung"). A body whose name word is exactly
 /// the compound member wins over one that merely ends with it ("Regierung" before
 /// "Landesregierung").
-pub(crate) fn org_of_compound_title(facts: &DocFacts, title: &str) -> Option<EntityRef> {
-    let names: Vec<&str> = facts
-        .organizations
+pub(crate) fn org_of_compound_title(
+    facts: &DocFacts,
+    title: &str,
+    at: &std::ops::Range<usize>,
+) -> Option<EntityRef> {
+    // Bodies named in the title's own sentence come first: "Universitätspräsident X führte
+    // eine Delegation der Tongji-Universität" names the university the president heads.
+    let sentence = facts
+        .sentences
         .iter()
-        .map(|o| o.core.name.as_str())
+        .find(|s| s.start <= at.start && at.start < s.end)
+        .cloned()
+        .unwrap_or(at.clone());
+    let near = |o: &delegraph_model::Organization| {
+        o.core
+            .mentions
+            .iter()
+            .any(|m| m.start >= sentence.start && m.end <= sentence.end)
+    };
+    let order: Vec<usize> = (0..facts.organizations.len())
+        .filter(|&i| near(&facts.organizations[i]))
+        .chain((0..facts.organizations.len()).filter(|&i| !near(&facts.organizations[i])))
         .collect();
-    body_named_by_title(&names, title).map(EntityRef::org)
+    let names: Vec<&str> = order
+        .iter()
+        .map(|&i| facts.organizations[i].core.name.as_str())
+        .collect();
+    body_named_by_title(&names, title).map(|k| EntityRef::org(order[k]))
 }
 
 /// Index of the organization name that the first member of a compound title names.
@@ -40,7 +61,8 @@ pub(crate) fn body_named_by_title(names: &[&str], title: &str) -> Option<usize> 
     }
     let words = |i: &usize| -> Vec<String> {
         names[*i]
-            .split_whitespace()
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
             .map(|w| w.to_lowercase().trim_end_matches('s').to_string())
             .collect()
     };
@@ -113,6 +135,12 @@ fn is_parliament_title(title: &str, head: &str) -> bool {
                 | "vize-präsident"
                 | "vize-präsidentin"
         )
+}
+
+/// A title that is only its head noun, in either gender: "Rektor", "Präsidentin".
+fn is_bare_title(title: &str, head: &str) -> bool {
+    let lower = title.to_lowercase();
+    lower == head || lower.strip_suffix("in") == Some(head)
 }
 
 /// The document place that a word of `name` names ("Vorarlberger Landesregierung" ->
@@ -206,6 +234,22 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
                 })
             })
     });
+    // "eine Delegation der Tongji-Universität": the institution the travellers come from.
+    let delegation_org = (0..facts.organizations.len())
+        .map(EntityRef::org)
+        .find(|o| {
+            facts.organizations[o.index].core.mentions.iter().any(|m| {
+                let before = facts.text[..m.start].trim_end();
+                [
+                    "delegation der",
+                    "delegation des",
+                    "abordnung der",
+                    "abordnung des",
+                ]
+                .iter()
+                .any(|p| before.to_lowercase().ends_with(p))
+            })
+        });
     for (new, &old) in p_order.iter().enumerate() {
         let r = EntityRef::person(new);
         // (place the holder acts for, travels, has a role in the trip)
@@ -259,7 +303,10 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
                         None => home,
                     }
                 }
-                None if is_parliament_title(&title, head) => parliament,
+                None if is_parliament_title(&title, head) && parliament.is_some() => parliament,
+                // A bare title of a traveller ("Rektor", "Präsident") heads the institution
+                // the delegation comes from.
+                None if traveller && is_bare_title(&title, head) => delegation_org,
                 None => None,
             };
             facts.persons[new].offices[k].of = new_of;
