@@ -788,7 +788,19 @@ fn named_leader(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
                 ]
                 .iter()
                 .any(|g| l.contains(g))
-            }) || (w == "leitung" && r.clone().any(|x| ctx.lower(x) == "inne"));
+            }) || (w == "leitung" && r.clone().any(|x| ctx.lower(x) == "inne"))
+                // "An der Spitze der Del-D stand …" where the text tells of "der Reise der
+                // Del-D": the group is named by its own name.
+                || (matches!(ctx.lower(k + 1).as_str(), "der" | "des") && {
+                    let group = ctx.word(k + 2);
+                    (0..ctx.len().saturating_sub(2)).any(|x| {
+                        ctx.word(x + 2) == group
+                            && matches!(ctx.lower(x + 1).as_str(), "der" | "des")
+                            && ["reise", "besuch", "delegation"]
+                                .iter()
+                                .any(|g| ctx.lower(x).contains(g))
+                    })
+                });
             if !group {
                 continue;
             }
@@ -1194,7 +1206,7 @@ fn trip_from_sentences(
         let in_trip = trip_sents
             .iter()
             .any(|&si| sentence_entities(f, ctx, si).iter().any(|(_, e)| *e == r));
-        if !in_trip {
+        if !in_trip && named_leader != Some(r) {
             continue;
         }
         let mut score = 0;
