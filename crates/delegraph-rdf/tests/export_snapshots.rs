@@ -8,7 +8,9 @@
 //! the snapshots, the Turtle, TriG, N-Triples and N-Quads outputs must re-parse with oxigraph's
 //! parser to the same triples, every IRI in them must be ASCII, the Turtle export must carry
 //! the ontology and no date type that OWL 2 reasoners reject, and DOT strings must stay on one
-//! line. The same checks run on the document as `delegraph_link::link` names it.
+//! line. The same checks run on the document as `delegraph_link::link` names it, and CI feeds
+//! both documents' exports to independent parsers (rapper, rdflib) through
+//! `hostile_exports_for_independent_parsers`.
 
 use delegraph_model::{
     Agreement, AgreementKind, DocFacts, EntityCore, EntityRef, Office, OrgKind, Organization,
@@ -449,10 +451,9 @@ fn exports_reparse_with_ascii_iris() {
     check_exports(&graph(), "hand-linked");
 }
 
-#[test]
-fn exports_reparse_when_the_linker_names_the_document() {
+/// The hostile document with every IRI forgotten and minted again by `delegraph_link::link`.
+fn linker_linked() -> DocFacts {
     let mut f = facts();
-    // Forget every IRI and let the linker mint them from the hostile names.
     f.iri = None;
     for p in &mut f.persons {
         p.core.iri = None;
@@ -478,7 +479,40 @@ fn exports_reparse_when_the_linker_names_the_document() {
     }
     let mut docs = vec![f];
     delegraph_link::link(&mut docs);
-    check_exports(&graph_of(&docs[0]), "linker-linked");
+    docs.pop().expect("one document")
+}
+
+#[test]
+fn exports_reparse_when_the_linker_names_the_document() {
+    check_exports(&graph_of(&linker_linked()), "linker-linked");
+}
+
+/// With `DELEGRAPH_HOSTILE_EXPORTS=DIR` set, writes the Turtle, TriG, N-Triples and N-Quads
+/// exports of the hostile document, hand-linked and linker-linked, to
+/// `DIR/{hand-linked,linker-linked}.{ttl,trig,nt,nq}`, so that CI (`.ci/run`) can check them
+/// with parsers independent of oxigraph (rapper, rdflib). Without it, nothing is written.
+#[test]
+fn hostile_exports_for_independent_parsers() {
+    let Some(dir) = std::env::var_os("DELEGRAPH_HOSTILE_EXPORTS") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).expect("create DELEGRAPH_HOSTILE_EXPORTS");
+    for (name, g) in [
+        ("hand-linked", graph()),
+        ("linker-linked", graph_of(&linker_linked())),
+    ] {
+        for (ext, format) in [
+            ("ttl", ExportFormat::Turtle),
+            ("trig", ExportFormat::TriG),
+            ("nt", ExportFormat::NTriples),
+            ("nq", ExportFormat::NQuads),
+        ] {
+            let path = dir.join(format!("{name}.{ext}"));
+            std::fs::write(&path, export(&g, format))
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        }
+    }
 }
 
 #[test]
