@@ -817,7 +817,7 @@ fn named_leader(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
                 continue;
             }
             if let Some((_, e)) = f.index.iter().find(|(t, e)| {
-                e.ty == EntityType::Person && t.start > k && t.start <= k + 12 && t.start < r.end
+                e.ty == EntityType::Person && t.start > k && t.start <= k + 16 && t.start < r.end
             }) {
                 return Some(*e);
             }
@@ -1051,7 +1051,11 @@ fn trip_from_sentences(
                 "gewesen" | "mehrmals" | "mehrfach" | "damals" | "früher" | "seinerzeit"
             )
         });
-        pluperfect || trip_year.is_some_and(|y| !years.is_empty() && !years.contains(&y))
+        // A date of the trip's own year outweighs a pluperfect side clause ("am Dienstag,
+        // 1. April 2003, … mit Abgeordneten, die im Vorjahr in China gewesen waren").
+        let own_year = trip_year.is_some_and(|y| years.contains(&y));
+        (pluperfect && !own_year)
+            || trip_year.is_some_and(|y| !years.is_empty() && !years.contains(&y))
     };
     // "Wegner plant Reisen nach Istanbul, Tel Aviv, …": plans for other journeys.
     let plans = |si: usize| {

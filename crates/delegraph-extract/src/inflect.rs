@@ -121,6 +121,10 @@ pub(crate) fn org_nominative(name: &str) -> String {
         .iter()
         .take_while(|w| adjective_stem(w).is_some() || is_place_adjective(w))
         .count();
+    // "Umwelt- und Verkehrsausschusses": the head is the last member of the coordination.
+    let coordinated =
+        adjectives == 0 && words.len() >= 3 && words[0].ends_with('-') && words[1] == "und";
+    let adjectives = if coordinated { 2 } else { adjectives };
     let Some(head) = words.get(adjectives) else {
         return name.to_string();
     };
@@ -134,7 +138,7 @@ pub(crate) fn org_nominative(name: &str) -> String {
     };
     let mut out: Vec<String> = words[..adjectives]
         .iter()
-        .map(|w| match adjective_stem(w) {
+        .map(|w| match adjective_stem(w).filter(|_| !coordinated) {
             Some(stem) => format!("{stem}{ending}"),
             None => w.to_string(),
         })

@@ -872,11 +872,21 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
         {
             let mut k = end + 1;
             let mut n = 0;
-            let fuer = ctx.word(end) == "für";
-            while k < sent.end && n < 5 {
+            let mut fuer = ctx.word(end) == "für";
+            while k < sent.end && n < 8 {
+                // "Institut des Chinesischen Volkes für Auswärtige Angelegenheiten": a remit
+                // after the genitive.
+                if n > 0 && !fuer && ctx.word(k) == "für" && ctx.is_cap(k + 1) {
+                    fuer = true;
+                    k += 1;
+                    continue;
+                }
                 if ctx.is_cap(k) && !ctx.is_function(k) && office_head(ctx.word(k)).is_none() {
-                    // A place ends the complement: "des Landes Berlin" (not "… Berlin Jüdenstr").
-                    if let Some((t, _)) = place_match(ctx, k, places) {
+                    // A place ends the complement: "des Landes Berlin" (not "… Berlin Jüdenstr");
+                    // an adjective does not ("des Chinesischen Volkes").
+                    if let Some((t, c)) = place_match(ctx, k, places)
+                        && c.form != Form::Adjective
+                    {
                         k = t.end;
                         n += 1;
                         break;
@@ -1446,6 +1456,20 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                     "der" | "den" | "dem" | "des" | "die"
                 )
                 && !ctx.is_cap(trange.start - 1));
+        // "Minister für Umwelt und Verkehr, Ulrich Müller": a remit before the apposition.
+        if k == trange.end && ctx.word(k) == "für" {
+            let mut x = k + 1;
+            while x < ctx.len()
+                && x < k + 8
+                && ctx.same_sentence(x, k)
+                && (ctx.is_cap(x) || matches!(ctx.word(x), "und" | "für"))
+            {
+                x += 1;
+            }
+            if x > k + 1 && ctx.word(x) == "," {
+                k = x;
+            }
+        }
         let appos = ctx.word(k) == "," && (k > trange.end || definite_title);
         let name_start = if appos { k + 1 } else { trange.end };
         let name = if appos || k == trange.end {
