@@ -86,6 +86,10 @@ const TRIP_TRIGGERS: &[&str] = &[
     "empfängt",
     "willkommen",
     "aufgebrochen",
+    "unterwegs",
+    "verbrachte",
+    "verbrachten",
+    "angeführt",
     "bricht",
     "brach",
     "zurückgekehrt",
@@ -1611,14 +1615,12 @@ fn trip_from_sentences(
             {
                 continue;
             }
-            // "UNIDO-Direktor X": the body in a compound title is the person's, not a party
-            // to the trip.
-            if e.ty == EntityType::Organization
+            // "UNIDO-Direktor X": the body in a compound title is the person's; it travels only
+            // as the person does, but is met where the person is ("Treffen mit
+            // DIHK-Hauptgeschäftsführer X").
+            let title_body = e.ty == EntityType::Organization
                 && ctx.word(tok).contains('-')
-                && crate::ner::office_head(ctx.word(tok)).is_some()
-            {
-                continue;
-            }
+                && crate::ner::office_head(ctx.word(tok)).is_some();
             // An institution of the destination receives; one of the origin travels.
             let org_home = (e.ty == EntityType::Organization)
                 .then(|| org_place(f, e))
@@ -1627,9 +1629,7 @@ fn trip_from_sentences(
                 t.destinations.contains(&pl)
                     || t.destinations.iter().any(|d| contains_place(f, pl, *d))
             });
-            let home_org = org_home.is_some()
-                && org_home == origin
-                && f.orgs[e.index].kind == OrgKind::PublicBody;
+            let home_org = org_home.is_some() && org_home == origin;
             let mention_end = f
                 .index
                 .iter()
@@ -1661,7 +1661,7 @@ fn trip_from_sentences(
             let home_official = e.ty == EntityType::Person
                 && origin.is_some()
                 && office_place(f, e.index) == origin;
-            if is_member && !hosts.contains(&e) && !host_org {
+            if is_member && !hosts.contains(&e) && !host_org && !title_body {
                 if !members.contains(&e) {
                     members.push(e);
                 }
