@@ -1775,6 +1775,11 @@ fn trip_from_sentences(
     if t.destinations.is_empty() && t.members.is_empty() && t.meetings.is_empty() {
         return None;
     }
+    // Nobody known to travel from anywhere: a meeting held at a place ("trifft sich die
+    // Führung der Kammer in Bochum"), not a trip.
+    if t.leader.is_none() && t.origin.is_none() && t.members.is_empty() {
+        return None;
+    }
     Some(t)
 }
 
