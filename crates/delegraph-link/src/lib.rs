@@ -6,14 +6,17 @@
 //!
 //! Identity rules, precision first:
 //! - places are the same when they are the same gazetteer entry (GeoNames id);
-//! - organizations are the same when their normalized names agree, or when one's name is an
-//!   alias (acronym) of exactly one other;
+//! - organizations are the same when their normalized names agree, when one's name is an
+//!   alias (acronym) of exactly one other, when they differ only in how the place is written
+//!   ("Kölner Stadtwerke", "Stadtwerke Köln") or when one's name stands for an acronym that
+//!   exactly one other defines (initials, or acronym + place); see `orgs.rs`;
 //! - persons are the same when their full names agree and their parties do not conflict; a
 //!   surname-only person joins a full-name person of another document only when exactly one
 //!   candidate has that surname and an office with the same head noun;
 //! - trips are the same when leader and a destination agree and their start dates are within a
 //!   week (or unknown).
 
+mod orgs;
 mod slug;
 
 pub use slug::slug;
@@ -90,38 +93,28 @@ fn link_places(docs: &mut [DocFacts]) {
 }
 
 fn link_orgs(docs: &mut [DocFacts], order: &[usize]) {
-    // Groups by normalized name; a group whose name is an alias of exactly one other group joins it.
-    let mut names: BTreeMap<String, String> = BTreeMap::new(); // key -> display name (first in order)
-    let mut alias_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new(); // alias key -> name keys
+    // Display name of each name group: its first spelling in document order.
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut all = Vec::new();
     for &d in order {
         for o in &docs[d].organizations {
-            let k = norm(&o.core.name);
             names
-                .entry(k.clone())
+                .entry(norm(&o.core.name))
                 .or_insert_with(|| o.core.name.clone());
-            for a in &o.core.aliases {
-                alias_of.entry(norm(a)).or_default().insert(k.clone());
-            }
+            all.push(orgs::OrgIn {
+                name: &o.core.name,
+                aliases: &o.core.aliases,
+                kind: o.kind,
+            });
         }
     }
-    let canonical = |k: &String| -> String {
-        match alias_of.get(k) {
-            Some(targets) => {
-                let others: Vec<&String> = targets.iter().filter(|t| *t != k).collect();
-                if others.len() == 1 {
-                    others[0].clone()
-                } else {
-                    k.clone()
-                }
-            }
-            None => k.clone(),
-        }
-    };
+    let canonical = orgs::canonical_keys(&all);
     for d in docs.iter_mut() {
         for o in &mut d.organizations {
-            let k = canonical(&norm(&o.core.name));
-            let display = names
+            let k = norm(&o.core.name);
+            let display = canonical
                 .get(&k)
+                .and_then(|c| names.get(c))
                 .cloned()
                 .unwrap_or_else(|| o.core.name.clone());
             o.core.iri = Some(format!("{BASE}org/{}", slug(&display)));
