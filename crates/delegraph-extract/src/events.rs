@@ -387,7 +387,7 @@ pub(crate) fn find(
     published: Option<PartialDate>,
 ) -> Events {
     let mut trips = trips(ctx, f, times, money, published);
-    let mut partnerships = partnerships(ctx, f, times, published);
+    let mut partnerships = partnerships(ctx, f, times, published, &trips);
     let agreements = agreements(ctx, f, times, &trips, &partnerships);
     // "Für die Unterzeichnung reist X nach Brünn": an undated trip to a signing happens on
     // the signing's date.
@@ -1038,6 +1038,8 @@ fn trip_from_sentences(
                 _ => None,
             })
     });
+    // Undated reports are about the year they are published in.
+    let trip_year = trip_year.or(published.map(|p| p.year));
     let other_time = |si: usize| {
         let years: Vec<i16> = in_sentence(times, ctx, si)
             .iter()
@@ -1579,17 +1581,54 @@ fn trip_from_sentences(
                 | "auch"
                 | "hier"
                 | "ebenfalls"
-        ) || words.windows(2).any(|w| w[0] == "vor" && w[1] == "ort");
+        ) || words.windows(2).any(|w| w[0] == "vor" && w[1] == "ort")
+            || (first == "darüber" && ctx.lower(sr.start + 1) == "hinaus");
+        // "kam sie mit X zusammen": a meeting told with a separable verb.
+        let met_with = words.iter().any(|w| w == "zusammen")
+            && words
+                .iter()
+                .any(|w| matches!(w.as_str(), "kam" | "kamen" | "kommt" | "kommen" | "trafen"));
+        // "sprach die Landtagspräsidentin": the leader by title alone.
+        let leader_by_title = leader.is_some_and(|l| {
+            let heads: Vec<&str> = f.persons[l.index].offices.iter().map(|o| o.head).collect();
+            sr.clone().any(|k| {
+                crate::ner::office_head(ctx.word(k)).is_some_and(|h| heads.contains(&h))
+                    && matches!(ctx.lower(k.saturating_sub(1)).as_str(), "der" | "die")
+            })
+        });
         // Appointments of this trip: not dated to another year, not plans for other journeys.
-        let meeting_sentence = has_any(&words, MEETING_CUES)
+        let meeting_sentence = (has_any(&words, MEETING_CUES) || met_with)
             && !other_time(si)
             && !plans(si)
             && (is_trip_sentence
                 || names_destination
                 || names_leader
+                || leader_by_title
                 || continues
                 || trip_sents.len() <= 3);
         let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
+        // "Im Kulturinstitut Batumi sprach die Landtagspräsidentin …": the institution the
+        // sentence opens with hosted the leader.
+        let opening = match ctx.lower(sr.start).as_str() {
+            "im" | "beim" | "am" => Some(sr.start + 1),
+            "in" | "bei" if matches!(ctx.lower(sr.start + 1).as_str(), "der" | "dem") => {
+                Some(sr.start + 2)
+            }
+            _ => None,
+        };
+        let site_org = opening
+            .and_then(|k| {
+                ents.iter()
+                    .find(|(t, e)| *t == k && e.ty == EntityType::Organization)
+            })
+            .filter(|_| (names_leader || leader_by_title) && !other_time(si) && !plans(si))
+            .map(|(_, e)| *e);
+        if let Some(o) = site_org
+            && !meetings.contains(&o)
+            && !members.contains(&o)
+        {
+            meetings.push(o);
+        }
         for (tok, e) in ents.clone() {
             if Some(e) == leader || e.ty == EntityType::Place {
                 continue;
@@ -1602,10 +1641,13 @@ fn trip_from_sentences(
                     .iter()
                     .find(|(t, x)| t.start == tok && *x == e)
                     .map_or(tok + 1, |(t, _)| t.end);
-                let names_person_next = ctx.word(end) == ","
-                    && ents.iter().any(|(t2, x2)| {
-                        x2.ty == EntityType::Person && (*t2 == end + 1 || *t2 == end + 2)
-                    });
+                // "… des Ausschusses für Kultur im Landtag, Erik Stohn" too.
+                let comma = (end..(end + 4).min(sr.end)).find(|&x| ctx.word(x) == ",");
+                let names_person_next = comma.is_some_and(|c| {
+                    ents.iter().any(|(t2, x2)| {
+                        x2.ty == EntityType::Person && (*t2 == c + 1 || *t2 == c + 2)
+                    })
+                });
                 if names_person_next {
                     continue;
                 }
@@ -1830,6 +1872,7 @@ fn partnerships(
     f: &Found,
     times: &[TimeExpr],
     published: Option<PartialDate>,
+    trips: &[TripB],
 ) -> Vec<PartnershipB> {
     let mut out: Vec<PartnershipB> = Vec::new();
     for si in 0..ctx.sents.len() {
@@ -1876,6 +1919,22 @@ fn partnerships(
             if !is_country(f, e) && !places.contains(&e) {
                 places.push(e);
             }
+        }
+        // "war in Adscharien, der Partnerregion im Südwesten Georgiens, zu Besuch": the one
+        // place called a partner is the travellers' home's partner.
+        if places.len() == 1
+            && let Some(home) = trips.first().and_then(|t| t.origin)
+            && home != places[0]
+            && !is_country(f, home)
+            && ctx.sents[si].clone().any(|k| {
+                let w = ctx.lower(k);
+                w.starts_with("partner")
+                    && ["stadt", "region", "provinz", "gemeinde", "kommune", "kreis"]
+                        .iter()
+                        .any(|p| w.ends_with(p))
+            })
+        {
+            places.insert(0, home);
         }
         if places.len() < 2 {
             continue;

@@ -26,10 +26,35 @@ pub fn extract(doc: &Document) -> DocFacts {
     let ctx = Ctx::new(&doc.text);
     let found = ner::recognize(&ctx);
     let anchor = anchor_date(doc);
-    let times = find_time_expressions(&doc.text, anchor);
+    // The header's metadata line ("date 2022-09-02") dates the document, not its events.
+    let meta = metadata_lines(&doc.text);
+    let times: Vec<_> = find_time_expressions(&doc.text, anchor)
+        .into_iter()
+        .filter(|t| {
+            !meta
+                .iter()
+                .any(|m| m.start <= t.span.start && t.span.end <= m.end)
+        })
+        .collect();
     let money = find_money(&doc.text);
     let events = events::find(&ctx, &found, &times, &money, anchor.or(doc.published));
     build(doc, &ctx, &found, &events)
+}
+
+/// Byte ranges of the header's "date …" metadata lines.
+fn metadata_lines(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        if n >= 12 {
+            break;
+        }
+        if line.trim_start().starts_with("date ") {
+            out.push(at..at + line.len());
+        }
+        at += line.len();
+    }
+    out
 }
 
 /// The date relative expressions are resolved against: the publication date, else the latest

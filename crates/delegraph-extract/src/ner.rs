@@ -897,6 +897,16 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
                     k += 1;
                 } else if n > 0
                     && fuer
+                    && ctx.word(k) == ","
+                    && ctx.is_cap(k + 1)
+                    && is_common_noun(ctx.word(k + 1))
+                    && !is_first_name(ctx.word(k + 1))
+                    && (k + 1..(k + 5).min(sent.end)).any(|x| ctx.word(x) == "und")
+                {
+                    // "für Wissenschaft, Forschung und Kultur": a listed remit.
+                    k += 1;
+                } else if n > 0
+                    && fuer
                     && ctx.is_word(k)
                     && !ctx.is_cap(k)
                     && ctx.is_cap(k + 1)
@@ -1427,6 +1437,12 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                 {
                     f.place_ref(ctx, pt.clone(), pc.id);
                     k = pt.end;
+                } else if matches!(ctx.word(k), "im" | "in")
+                    && let Some(c) = (k + 1..(k + 4).min(ctx.len())).find(|&x| ctx.word(x) == ",")
+                    && (k + 1..c).all(|x| ctx.is_cap(x) || matches!(ctx.word(x), "der" | "dem"))
+                {
+                    // "des Ausschusses für Kultur im Landtag, Erik Stohn"
+                    k = c;
                 }
             } else {
                 // "der Vize-Präsident des Regionalrats, François Decoster": an unrecognized

@@ -59,9 +59,12 @@ pub(crate) fn body_named_by_title(names: &[&str], title: &str) -> Option<usize> 
     if body.chars().count() < 5 {
         return None;
     }
+    // Words of the name proper: a remit ("Ausschuss für Wissenschaft, Forschung und Kultur")
+    // does not make a "Kulturministerin" a member of the committee.
     let words = |i: &usize| -> Vec<String> {
         names[*i]
             .split([' ', '-'])
+            .take_while(|w| *w != "für")
             .filter(|w| !w.is_empty())
             .map(|w| w.to_lowercase().trim_end_matches('s').to_string())
             .collect()
