@@ -1922,17 +1922,26 @@ fn partnerships(
         }
         // "war in Adscharien, der Partnerregion im Südwesten Georgiens, zu Besuch": the one
         // place called a partner is the travellers' home's partner.
+        let apposed_partner = |place: EntityRef| {
+            f.index.iter().any(|(x, e)| {
+                *e == place
+                    && ctx.sent_of[x.start] == si
+                    && ctx.word(x.end) == ","
+                    && matches!(ctx.lower(x.end + 1).as_str(), "der" | "die" | "unserer" | "ihrer")
+                    && (x.end + 2..(x.end + 4).min(ctx.len())).any(|k| {
+                        let w = ctx.lower(k);
+                        w.starts_with("partner")
+                            && ["stadt", "region", "provinz", "gemeinde", "kommune", "kreis"]
+                                .iter()
+                                .any(|p| w.ends_with(p))
+                    })
+            })
+        };
         if places.len() == 1
             && let Some(home) = trips.first().and_then(|t| t.origin)
             && home != places[0]
             && !is_country(f, home)
-            && ctx.sents[si].clone().any(|k| {
-                let w = ctx.lower(k);
-                w.starts_with("partner")
-                    && ["stadt", "region", "provinz", "gemeinde", "kommune", "kreis"]
-                        .iter()
-                        .any(|p| w.ends_with(p))
-            })
+            && apposed_partner(places[0])
         {
             places.insert(0, home);
         }
