@@ -1927,7 +1927,10 @@ fn partnerships(
                 *e == place
                     && ctx.sent_of[x.start] == si
                     && ctx.word(x.end) == ","
-                    && matches!(ctx.lower(x.end + 1).as_str(), "der" | "die" | "unserer" | "ihrer")
+                    && matches!(
+                        ctx.lower(x.end + 1).as_str(),
+                        "der" | "die" | "unserer" | "ihrer"
+                    )
                     && (x.end + 2..(x.end + 4).min(ctx.len())).any(|k| {
                         let w = ctx.lower(k);
                         w.starts_with("partner")

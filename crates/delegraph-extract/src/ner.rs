@@ -116,6 +116,10 @@ pub(crate) fn office_head(word: &str) -> Option<&'static str> {
     {
         lower = format!("{stem}rat");
     }
+    // Plurals with umlaut: "Vorstände" -> "vorstand".
+    if let Some(stem) = lower.strip_suffix("stände") {
+        lower = format!("{stem}stand");
+    }
     for s in stems(&lower) {
         let base = s
             .strip_suffix("in")
@@ -1135,6 +1139,8 @@ pub(crate) fn nominative_title(words: &[&str], article: &str) -> String {
         head_out = format!("{stem}in");
     } else if let Some(stem) = head_word.strip_suffix("räte") {
         head_out = format!("{stem}rat");
+    } else if let Some(stem) = head_word.strip_suffix("stände") {
+        head_out = format!("{stem}stand");
     } else if !feminine {
         let h = office_head(head_word).unwrap_or("");
         if h.ends_with('e')
@@ -1461,17 +1467,14 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
         }
         // "den japanischen Botschafter, Kenji Sato, …": a definite title with the name in
         // commas.
-        let definite_title = trange.start > 0
-            && matches!(
-                ctx.lower(trange.start - 1).as_str(),
-                "der" | "den" | "dem" | "des" | "die"
-            )
-            || (trange.start > 1
-                && matches!(
-                    ctx.lower(trange.start - 2).as_str(),
-                    "der" | "den" | "dem" | "des" | "die"
-                )
-                && !ctx.is_cap(trange.start - 1));
+        // "den japanischen Botschafter", "die beiden anderen Vorstände".
+        let is_article =
+            |k: usize| matches!(ctx.lower(k).as_str(), "der" | "den" | "dem" | "des" | "die");
+        let definite_title = (1..=3).any(|back| {
+            trange.start >= back
+                && is_article(trange.start - back)
+                && (trange.start - back + 1..trange.start).all(|k| ctx.is_word(k) && !ctx.is_cap(k))
+        });
         // "Minister für Umwelt und Verkehr, Ulrich Müller": a remit before the apposition.
         if k == trange.end && ctx.word(k) == "für" {
             let mut x = k + 1;
@@ -1508,6 +1511,7 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                     let l = ctx.lower(trange.end - 1);
                     l.ends_with("innen")
                         || l.ends_with("räte")
+                        || l.ends_with("stände")
                         || (l.ends_with("en") && ctx.lower(trange.start.saturating_sub(1)) == "die")
                 };
                 while plural && matches!(ctx.word(i), "," | "und" | "sowie") {
@@ -2070,6 +2074,40 @@ fn assign_titles(ctx: &Ctx, f: &mut Found) {
                 .collect();
             if same.len() == 1 {
                 holder = Some(same[0]);
+            }
+        }
+        // "… des Stadtwerke-Chefs Udo Brockmeier … Der Vorstandsvorsitzende ist bereit …": a
+        // definite title opening a sentence refers to the one person the previous sentence
+        // names.
+        let opens_clause = t.toks.start >= 1
+            && matches!(ctx.lower(t.toks.start - 1).as_str(), "der" | "die")
+            && (t.toks.start - 1 == sent.start || ctx.word(t.toks.start - 2) == ":");
+        // A title with its own complement ("Der Leiter der Vertretung …") names someone new.
+        let bare = !matches!(
+            ctx.lower(t.toks.end).as_str(),
+            "der" | "des" | "von" | "vom" | "für" | "aus" | "in" | "im"
+        );
+        if holder.is_none() && opens_clause && bare && si > 0 {
+            // The clause before a colon, else the previous sentence.
+            let persons_in = |span: std::ops::Range<usize>| {
+                let mut named: Vec<usize> = f
+                    .index
+                    .iter()
+                    .filter(|(x, r)| {
+                        r.ty == EntityType::Person && x.start >= span.start && x.end <= span.end
+                    })
+                    .map(|(_, r)| r.index)
+                    .collect();
+                named.sort_unstable();
+                named.dedup();
+                named
+            };
+            let mut named = persons_in(sent.start..t.toks.start);
+            if named.is_empty() {
+                named = persons_in(ctx.sents[si - 1].clone());
+            }
+            if let [p] = named[..] {
+                holder = Some(p);
             }
         }
         if holder.is_none() {

@@ -253,6 +253,14 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
                 .any(|p| before.to_lowercase().ends_with(p))
             })
         });
+    let companies: Vec<EntityRef> = (0..facts.organizations.len())
+        .map(EntityRef::org)
+        .filter(|o| facts.organizations[o.index].kind == delegraph_model::OrgKind::Company)
+        .collect();
+    let only_company = match companies[..] {
+        [c] => Some(c),
+        _ => None,
+    };
     for (new, &old) in p_order.iter().enumerate() {
         let r = EntityRef::person(new);
         // (place the holder acts for, travels, has a role in the trip)
@@ -310,6 +318,12 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
                 // A bare title of a traveller ("Rektor", "Präsident") heads the institution
                 // the delegation comes from.
                 None if traveller && is_bare_title(&title, head) => delegation_org,
+                // "die beiden anderen Vorstände, A und B" in a report about one company.
+                None if matches!(head, "vorstand" | "vorständin" | "geschäftsführer")
+                    || title.to_lowercase().starts_with("vorstands") =>
+                {
+                    only_company
+                }
                 None => None,
             };
             facts.persons[new].offices[k].of = new_of;
