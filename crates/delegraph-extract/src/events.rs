@@ -948,7 +948,8 @@ fn trips(
         .copied()
         .filter(|si| !planned.iter().any(|t| t.sentences.contains(si)))
         .collect();
-    let main = trip_from_sentences(ctx, f, times, money, published, rest);
+    let main = trip_from_sentences(ctx, f, times, money, published, rest)
+        .and_then(|m| with_destination(ctx, f, m, &planned));
     let Some(m) = main else {
         return planned;
     };
@@ -964,10 +965,52 @@ fn trips(
             .copied()
             .filter(|si| !planned.iter().any(|t| t.sentences.contains(si)))
             .collect();
-        let main = trip_from_sentences(ctx, f, times, money, published, rest);
+        let main = trip_from_sentences(ctx, f, times, money, published, rest)
+            .and_then(|m| with_destination(ctx, f, m, &planned));
         return main.into_iter().chain(planned).collect();
     }
     std::iter::once(m).chain(planned).collect()
+}
+
+/// A trip needs somewhere it goes. A visit received at home without a named place ("hat den
+/// Generalkonsul … willkommen geheißen") goes to the hosts' place, else to the place the
+/// document is most about (named most often, not the origin, not where an announced trip
+/// goes); with none of these the report names no trip the graph can state.
+fn with_destination(ctx: &Ctx, f: &Found, mut t: TripB, planned: &[TripB]) -> Option<TripB> {
+    if !t.destinations.is_empty() {
+        return Some(t);
+    }
+    let elsewhere =
+        |r: &EntityRef| Some(*r) == t.origin || planned.iter().any(|p| p.destinations.contains(r));
+    let host_place = t
+        .meetings
+        .iter()
+        .find_map(|m| match m.ty {
+            EntityType::Person => {
+                office_place(f, m.index).or_else(|| office_org_place(ctx, f, m.index))
+            }
+            // "im Rathaus von Jena"
+            EntityType::Organization => org_place(f, *m),
+            EntityType::Place => None,
+        })
+        .filter(|p| !elsewhere(p) && !is_country(f, *p));
+    let counted: Vec<(usize, EntityRef)> = (0..f.places.len())
+        .map(EntityRef::place)
+        .filter(|r| !elsewhere(r) && !is_country(f, *r))
+        .map(|r| (mention_count(f, r), r))
+        .collect();
+    let most = counted.iter().map(|(n, _)| *n).max().unwrap_or(0);
+    let top: Vec<EntityRef> = counted
+        .iter()
+        .filter(|(n, _)| *n == most)
+        .map(|(_, r)| *r)
+        .collect();
+    let main_place = match top[..] {
+        [r] => Some(r),
+        _ => None,
+    };
+    t.destinations.push(host_place.or(main_place)?);
+    Some(t)
 }
 
 /// The trip told in `trip_sents` (sentences with a travel trigger), if they tell one.
@@ -1007,7 +1050,14 @@ fn trip_from_sentences(
                         || w.starts_with("gäste")
                         || w.contains("gruppe")
                 });
-                if near_delegation && incoming_origin.is_none() {
+                // "ist aus Breslau zurückgekehrt" names where they went.
+                let returned = (tok + 1..(tok + 4).min(ctx.sents[si].end)).any(|x| {
+                    matches!(
+                        ctx.lower(x).as_str(),
+                        "zurückgekehrt" | "zurückgekommen" | "heimgekehrt" | "zurück"
+                    )
+                });
+                if near_delegation && !returned && incoming_origin.is_none() {
                     incoming_origin = Some(e);
                 }
             }
@@ -1180,7 +1230,16 @@ fn trip_from_sentences(
                     )
                 })
             });
-            let after_aus = prep == "aus" || prep == "von";
+            // "ist aus Breslau zurückgekehrt": back from where the trip went.
+            let returned_from = prep == "aus"
+                && (range.end..(range.end + 3).min(ctx.sents[si].end)).any(|k| {
+                    matches!(
+                        ctx.lower(k).as_str(),
+                        "zurückgekehrt" | "zurückgekommen" | "heimgekehrt" | "zurück"
+                    )
+                });
+            let after_aus = (prep == "aus" || prep == "von") && !returned_from;
+            let is_prep = is_prep || returned_from;
             let visited_object = range.end < ctx.len()
                 && matches!(
                     ctx.lower(range.end).as_str(),

@@ -1414,10 +1414,20 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
         if of == OfRef::None
             && let Some((t, c)) = place_match(ctx, k, places)
             && c.form == Form::Genitive
-            && ctx.word(t.end) == ","
         {
-            of = OfRef::Ent(f.place_ref(ctx, t.clone(), c.id));
-            k = t.end;
+            // "den Botschafter Ghanas in Berlin, Kwame Mensah": the seat may follow.
+            let seat = matches!(ctx.word(t.end), "in" | "im")
+                .then(|| place_match(ctx, t.end + 1, places))
+                .flatten()
+                .filter(|(st, _)| ctx.word(st.end) == ",");
+            if ctx.word(t.end) == "," || seat.is_some() {
+                of = OfRef::Ent(f.place_ref(ctx, t.clone(), c.id));
+                k = t.end;
+                if let Some((st, sc)) = seat {
+                    f.place_ref(ctx, st.clone(), sc.id);
+                    k = st.end;
+                }
+            }
         }
         if matches!(ctx.word(k), "von" | "vom" | "der" | "des" | "in" | "im") {
             let mut j = k + 1;
