@@ -796,7 +796,12 @@ fn english_orgs(ctx: &Ctx, f: &mut Found) {
                 && office_head(w).is_none()
                 && f.claim[k].is_none()
                 && !german;
-            let connector = ENGLISH_CONNECTORS.contains(&w) && k > sent.start && ctx.is_cap(k - 1);
+            // "Campus des Massachusetts Institute …": German "des" after a German noun is no
+            // French connector.
+            let connector = ENGLISH_CONNECTORS.contains(&w)
+                && k > sent.start
+                && ctx.is_cap(k - 1)
+                && !(w == "des" && is_common_noun(ctx.word(k - 1)));
             if !(name_word || connector) {
                 break;
             }
@@ -938,10 +943,11 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
                 && (names_place
                     || fuer
                     || remit
-                    || matches!(
+                    // "des Landes Berlin", "der Stadt Köln"; not a bare "der Stadt (…)".
+                    || (matches!(
                         ctx.word(end + 1),
                         "Stadt" | "Landes" | "Bundes" | "Freistaats" | "Kantons"
-                    ))
+                    ) && n >= 2))
             {
                 end = k;
                 complement = true;
@@ -1720,6 +1726,45 @@ fn merge_org_variants(f: &mut Found) {
             cands
         };
         if let [b] = cands[..] {
+            target[a] = b;
+        }
+    }
+    // One organization written twice: with a year ("Smart China Expo 2019"), in another word
+    // order ("Smart Expo China"), or named inside another's name at every mention ("Bayer" in
+    // "Bayer Research and Innovation Center"), or in parentheses after it ("Polizeibehörde der
+    // Stadt (L.A. Police Department)").
+    for a in 0..n {
+        if target[a] != a {
+            continue;
+        }
+        let words_a: Vec<String> = f.orgs[a].name.split(' ').map(norm_key).collect();
+        let b = (0..n).find(|&b| {
+            if b == a || target[b] == a || f.orgs[b].kind == OrgKind::Party {
+                return false;
+            }
+            let words_b: Vec<String> = f.orgs[b].name.split(' ').map(norm_key).collect();
+            let year_variant = words_a.len() == words_b.len() + 1
+                && words_a[..words_b.len()] == words_b[..]
+                && words_a
+                    .last()
+                    .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+            let reordered = words_a.len() >= 2 && words_a.len() == words_b.len() && {
+                let mut x = words_a.clone();
+                let mut y = words_b.clone();
+                x.sort();
+                y.sort();
+                x == y && f.orgs[a].kind == f.orgs[b].kind && b < a
+            };
+            let nested = !f.orgs[a].mentions.is_empty()
+                && f.orgs[a].mentions.iter().all(|(ma, _)| {
+                    f.orgs[b]
+                        .mentions
+                        .iter()
+                        .any(|(mb, _)| mb.start <= ma.start && ma.end <= mb.end && mb != ma)
+                });
+            year_variant || reordered || nested
+        });
+        if let Some(b) = b {
             target[a] = b;
         }
     }

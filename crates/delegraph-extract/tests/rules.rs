@@ -127,6 +127,7 @@ enum AgreementFact {
 enum Expect {
     Person(String),
     Persons(usize),
+    Orgs(usize),
     NoPerson(String),
     Alias(String, String),
     Office {
@@ -230,6 +231,12 @@ fn parse_expect(line: &str) -> Result<Expect, String> {
             let n = one()?;
             n.parse()
                 .map(Expect::Persons)
+                .map_err(|_| format!("`{n}` is not a count"))
+        }
+        "orgs" => {
+            let n = one()?;
+            n.parse()
+                .map(Expect::Orgs)
                 .map_err(|_| format!("`{n}` is not a count"))
         }
         "no-person" => Ok(Expect::NoPerson(one()?)),
@@ -522,6 +529,7 @@ fn holds(r: &Record, e: &Expect) -> bool {
     match e {
         Expect::Person(n) => person(n).is_some(),
         Expect::Persons(n) => r.persons.len() == *n,
+        Expect::Orgs(n) => r.organizations.len() == *n,
         Expect::NoPerson(n) => !r
             .persons
             .iter()
