@@ -1242,6 +1242,13 @@ fn name_at(
     let sent_end = ctx.sents[ctx.sent_of[i.min(ctx.len().saturating_sub(1))]].end;
     while k < sent_end && words.len() < 6 {
         let w = ctx.word(k);
+        // A name does not run over a line break ("Sebastian Gollnow⏎Audio: …").
+        if !words.is_empty()
+            && k > 0
+            && ctx.text[ctx.toks[k - 1].end..ctx.toks[k].start].contains('\n')
+        {
+            break;
+        }
         let free = f.claim[k].is_none_or(|r| r.ty == EntityType::Person);
         if !words.is_empty()
             && w.chars().count() == 1
@@ -1291,7 +1298,7 @@ fn name_at(
             && CHINESE_SURNAMES.contains(&l.as_str())
             && is_pinyin_given_name(&words[0]);
         let noun = words.len() > 1
-            && is_common_noun(l)
+            && (is_common_noun(l) || (words.len() > 2 && zipf(l) >= 3.5))
             && !is_common_surname(l)
             && !is_first_name(l)
             && !after_given
