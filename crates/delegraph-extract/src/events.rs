@@ -1487,8 +1487,19 @@ fn trip_from_sentences(
         && !dests.contains(&dl)
     {
         let dl_country = country_of(f, dl);
+        // Only where no city of that country or region is a stop already ("KIEL. … Besuch in
+        // Schleswig-Holstein … Station in Lübeck").
+        let city_named = |area: EntityRef| {
+            dests.iter().any(|d| {
+                !is_country(f, *d)
+                    && place_kind(f, *d) != GKind::Region
+                    && (contains_place(f, area, *d)
+                        || (is_country(f, area) && country_of(f, *d) == country_of(f, area)))
+            })
+        };
         if let Some(pos) = dests.iter().position(|d| {
-            (is_country(f, *d) && country_of(f, *d) == dl_country) || contains_place(f, *d, dl)
+            ((is_country(f, *d) && country_of(f, *d) == dl_country) || contains_place(f, *d, dl))
+                && !city_named(*d)
         }) {
             dests.insert(pos, dl);
         }
@@ -1675,12 +1686,21 @@ fn trip_from_sentences(
             }
             _ => None,
         };
+        // "Beim Marzipanhersteller Niederegger": a describing noun may stand before the name.
         let site_org = opening
             .and_then(|k| {
-                ents.iter()
-                    .find(|(t, e)| *t == k && e.ty == EntityType::Organization)
+                ents.iter().find(|(t, e)| {
+                    e.ty == EntityType::Organization && (*t == k || (*t == k + 1 && ctx.is_cap(k)))
+                })
             })
-            .filter(|_| (names_leader || leader_by_title) && !other_time(si) && !plans(si))
+            .filter(|_| {
+                let group = words.iter().any(|w| {
+                    ["delegation", "reisegruppe", "gäste", "besucher", "gruppe"]
+                        .iter()
+                        .any(|g| w.contains(g))
+                });
+                (names_leader || leader_by_title || group) && !other_time(si) && !plans(si)
+            })
             .map(|(_, e)| *e);
         if let Some(o) = site_org
             && !meetings.contains(&o)
