@@ -1677,6 +1677,19 @@ fn trip_from_sentences(
                 || continues
                 || trip_sents.len() <= 3);
         let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
+        // "… geht es zur Kunstausstellung NordArt", "reist zur Hannover Messe": an institution
+        // or event the travellers go to.
+        let goes_to = |tok: usize, e: EntityRef| {
+            e.ty == EntityType::Organization
+                && is_trip_sentence
+                && !other_time(si)
+                && !plans(si)
+                && (1..=2).any(|back| {
+                    tok >= back
+                        && matches!(ctx.lower(tok - back).as_str(), "zur" | "zum")
+                        && (back == 1 || ctx.is_cap(tok - 1))
+                })
+        };
         // "Im Kulturinstitut Batumi sprach die Landtagspräsidentin …": the institution the
         // sentence opens with hosted the leader.
         let opening = match ctx.lower(sr.start).as_str() {
@@ -1786,7 +1799,7 @@ fn trip_from_sentences(
                 if !members.contains(&e) {
                     members.push(e);
                 }
-            } else if (meeting_sentence || hosts.contains(&e))
+            } else if (meeting_sentence || hosts.contains(&e) || (goes_to(tok, e) && !title_body))
                 && !members.contains(&e)
                 && !meetings.contains(&e)
                 && !home_org

@@ -173,6 +173,18 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
                             == Some(key.clone())
                 })
             })
+            // "US-Präsident": a country code names the country.
+            .or_else(|| {
+                let code = s.to_uppercase();
+                (code.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
+                    .then(|| {
+                        (0..facts.places.len()).map(EntityRef::place).find(|r| {
+                            facts.places[r.index].kind == delegraph_model::PlaceKind::Country
+                                && facts.places[r.index].country.as_deref() == Some(code.as_str())
+                        })
+                    })
+                    .flatten()
+            })
     };
     for &i in &p_order {
         let mut offices: Vec<Office> = Vec::new();

@@ -497,21 +497,26 @@ fn is_generic_noun(lower: &str) -> bool {
 
 /// Nouns that describe what a following name is: "Marzipanhersteller Niederegger",
 /// "Medizintechnikunternehmen Dräger", "beim Chemiekonzern Evonik".
-const DESCRIPTOR_NOUNS: &[&str] = &[
-    "hersteller",
-    "unternehmen",
-    "konzern",
-    "firma",
-    "anbieter",
-    "zulieferer",
-    "produzent",
-    "dienstleister",
-    "händler",
-    "versorger",
-    "betreiber",
-    "reederei",
-    "brauerei",
-    "werft",
+const DESCRIPTOR_NOUNS: &[(&str, OrgKind)] = &[
+    ("hersteller", OrgKind::Company),
+    ("unternehmen", OrgKind::Company),
+    ("konzern", OrgKind::Company),
+    ("firma", OrgKind::Company),
+    ("anbieter", OrgKind::Company),
+    ("zulieferer", OrgKind::Company),
+    ("produzent", OrgKind::Company),
+    ("dienstleister", OrgKind::Company),
+    ("händler", OrgKind::Company),
+    ("versorger", OrgKind::Company),
+    ("betreiber", OrgKind::Company),
+    ("reederei", OrgKind::Company),
+    ("brauerei", OrgKind::Company),
+    ("werft", OrgKind::Company),
+    // "zur Kunstausstellung NordArt", "die Fachmesse Interpart"
+    ("ausstellung", OrgKind::Event),
+    ("fachmesse", OrgKind::Event),
+    ("festival", OrgKind::Event),
+    ("konferenz", OrgKind::Event),
 ];
 
 /// A company named right after a noun that describes it: the name is the capitalized words
@@ -523,16 +528,16 @@ fn described_orgs(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let lower = ctx.lower(i);
-        let descriptor = DESCRIPTOR_NOUNS.iter().any(|d| {
-            lower
-                .strip_suffix("s")
-                .or(lower.strip_suffix("es"))
-                .unwrap_or(&lower)
-                .ends_with(d)
-        });
-        if !descriptor {
+        let base = lower
+            .strip_suffix("es")
+            .or(lower.strip_suffix("s"))
+            .unwrap_or(&lower);
+        let Some(&(_, kind)) = DESCRIPTOR_NOUNS
+            .iter()
+            .find(|(d, _)| base.ends_with(d) || lower.ends_with(d))
+        else {
             continue;
-        }
+        };
         let sent_end = ctx.sents[ctx.sent_of[i]].end;
         let name_like = |k: usize| {
             k < sent_end
@@ -552,7 +557,7 @@ fn described_orgs(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let name = ctx.surface(i + 1..end);
-        let r = f.org_ref(ctx, i + 1..end, name, OrgKind::Company);
+        let r = f.org_ref(ctx, i + 1..end, name, kind);
         let full = ctx.surface(i..end);
         let o = &mut f.orgs[r.index];
         if !o.aliases.contains(&full) {
@@ -1023,6 +1028,7 @@ const HEAD_FIRST: &[(&str, &str)] = &[
     ("museum", "culture"),
     ("oper", "culture"),
     ("schloss", "culture"),
+    ("schule", "other"),
     ("stiftung", "association"),
     ("theater", "culture"),
     ("universität", "university"),
@@ -1383,8 +1389,10 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
             let known = lookup_org(prefix);
+            // "US-Präsident": a country code is no organization.
             if (acronym || known.is_some())
                 && Places::get().lookup(prefix).is_empty()
+                && Places::get().country_by_code(prefix).is_none()
                 && !PARTIES.contains(&prefix)
             {
                 let tok = trange.end - 1;
@@ -1400,6 +1408,19 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                 f.orgs[r.index].aliases.retain(|a| a != head_word);
                 of = OfRef::Ent(r);
             }
+        }
+        // "US-Präsident" written as two tokens: a country code before the hyphen.
+        if of == OfRef::None
+            && trange.start >= 2
+            && ctx.word(trange.start - 1) == "-"
+            && ctx.word(trange.start - 2).len() == 2
+            && ctx
+                .word(trange.start - 2)
+                .chars()
+                .all(|c| c.is_ascii_uppercase())
+            && let Some(id) = places.country_by_code(ctx.word(trange.start - 2))
+        {
+            of = OfRef::Ent(f.place_ref(ctx, trange.start - 2..trange.start - 1, id));
         }
         // Left context: "Berlins Regierender Bürgermeister", "Tokioter Gouverneurin".
         if of == OfRef::None && trange.start > 0 {
@@ -1561,7 +1582,14 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                 } else {
                     String::new()
                 };
-                let definite = matches!(before.as_str(), "der" | "die" | "des" | "dem" | "den")
+                let definite = matches!(
+                    before.as_str(),
+                    "der" | "die" | "des" | "dem" | "den" | "zum" | "zur"
+                ) || (before == "-"
+                    && matches!(
+                        ctx.lower(trange.start.saturating_sub(3)).as_str(),
+                        "zum" | "zur"
+                    ))
                     || matches!(of, OfRef::Ent(_));
                 let plural = ctx.lower(trange.end - 1).ends_with("innen");
                 if definite && !plural {
@@ -2110,6 +2138,24 @@ fn assign_titles(ctx: &Ctx, f: &mut Found) {
                 "ist" | "war" | "bleibt" | "wird" | "wurde"
             )
         };
+        // "die Wahl von Donald Trump zum US-Präsidenten": X becomes what follows "zum".
+        let zum_at =
+            if t.toks.start >= 1 && matches!(ctx.lower(t.toks.start - 1).as_str(), "zum" | "zur") {
+                Some(t.toks.start - 1)
+            } else if t.toks.start >= 3
+                && ctx.word(t.toks.start - 1) == "-"
+                && matches!(ctx.lower(t.toks.start - 3).as_str(), "zum" | "zur")
+            {
+                Some(t.toks.start - 3)
+            } else {
+                None
+            };
+        let elected = zum_at.and_then(|z| {
+            f.index
+                .iter()
+                .find(|(x, r)| r.ty == EntityType::Person && x.end == z)
+                .map(|(_, r)| r.index)
+        });
         let mut holder: Option<usize> = f
             .index
             .iter()
@@ -2123,7 +2169,12 @@ fn assign_titles(ctx: &Ctx, f: &mut Found) {
                 (x.end..t.toks.start).any(is_copula)
                     || (x.start > sent.start && is_copula(x.start - 1))
             })
-            .map(|(_, r)| r.index);
+            .map(|(_, r)| r.index)
+            .or(elected);
+        if zum_at.is_some() && elected.is_none() {
+            // "zum Präsidenten" of nobody named right before: not a coreference.
+            continue;
+        }
         let fem = is_feminine_title(&t.title);
         if holder.is_none() {
             let same: Vec<usize> = (0..f.persons.len())

@@ -78,6 +78,10 @@ pub(crate) fn body_named_by_title(names: &[&str], title: &str) -> Option<usize> 
         })
 }
 
+/// Bodies that every state has one of: a title naming one of them belongs to the one on the
+/// holder's side.
+const HEAD_SWAP: &[&str] = &["landtag", "parlament", "regierung", "bürgerschaft", "senat"];
+
 /// The administrative level of an office, for choosing between a city and its state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Level {
@@ -303,6 +307,42 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
                         (None, _) => Some(o),
                     }
                 }
+                // "Landtagspräsident X" receiving guests from another Landtag: of the two
+                // bodies of that kind, the one at the holder's side of the trip.
+                Some(o) if o.ty == EntityType::Organization && side.is_some() => {
+                    let here = |org: EntityRef| {
+                        place_named_in(facts, &facts.organizations[org.index].core.name)
+                    };
+                    let head = |org: EntityRef| {
+                        facts.organizations[org.index]
+                            .core
+                            .name
+                            .split(' ')
+                            .map(|w| w.to_lowercase())
+                            .find(|w| HEAD_SWAP.iter().any(|h| w.ends_with(h)))
+                    };
+                    match (here(o), head(o)) {
+                        (Some(p), Some(h))
+                            if Some(p) != side
+                                && Some(p) != target
+                                && Some(p) != target.map(|t| lift(facts, t)) =>
+                        {
+                            (0..facts.organizations.len())
+                                .map(EntityRef::org)
+                                .find(|x| {
+                                    *x != o
+                                        && head(*x).as_deref() == Some(h.as_str())
+                                        && here(*x).is_some_and(|q| {
+                                            Some(q) == side
+                                                || Some(q) == target
+                                                || Some(q) == target.map(|t| lift(facts, t))
+                                        })
+                                })
+                                .or(Some(o))
+                        }
+                        _ => Some(o),
+                    }
+                }
                 Some(o) => Some(o),
                 None if government => {
                     let lvl = level(head);
@@ -342,19 +382,44 @@ pub(crate) fn hosts_by_office(facts: &mut DocFacts) {
     };
     let origin_country = facts.places[origin.index].country.clone();
     let mut host_places: Vec<String> = Vec::new();
+    // Countries around a destination abroad host too, but only officials said to be present
+    // ("waren … zugegen"): a head of state named in passing did not meet the delegation.
+    let mut host_countries: Vec<String> = Vec::new();
     for d in &t.destinations {
         let p = &facts.places[d.index];
         host_places.push(norm_key(&p.core.name));
-        // The state or country around a destination abroad hosts too.
         if p.country != origin_country
             && let Some(c) = facts
                 .places
                 .iter()
                 .find(|q| q.kind == PlaceKind::Country && q.country == p.country)
         {
-            host_places.push(norm_key(&c.core.name));
+            host_countries.push(norm_key(&c.core.name));
         }
     }
+    let present = |p: &delegraph_model::Person| {
+        p.core.mentions.iter().any(|m| {
+            facts
+                .sentences
+                .iter()
+                .find(|s| s.start <= m.start && m.end <= s.end)
+                .is_some_and(|s| {
+                    let text = facts.text[s.clone()].to_lowercase();
+                    [
+                        "zugegen",
+                        "anwesend",
+                        "empf",
+                        "begrüß",
+                        "begrüss",
+                        "willkommen",
+                        "traf",
+                        "gespräch",
+                    ]
+                    .iter()
+                    .any(|c| text.contains(c))
+                })
+        })
+    };
     let origin_key = norm_key(&facts.places[origin.index].core.name);
     let mut add = Vec::new();
     for (i, p) in facts.persons.iter().enumerate() {
@@ -371,7 +436,8 @@ pub(crate) fn hosts_by_office(facts: &mut DocFacts) {
                         None => return false,
                     },
                 };
-                key != origin_key && host_places.contains(&key)
+                key != origin_key
+                    && (host_places.contains(&key) || (host_countries.contains(&key) && present(p)))
             })
         });
         if hosts {
