@@ -189,6 +189,13 @@ const MEETING_CUES: &[&str] = &[
     "lud",
     "austausch",
     "station",
+    "unterredung",
+    "verständigten",
+    "verständigte",
+    "erörterte",
+    "erörterten",
+    "tauschten",
+    "hiess",
 ];
 
 const REPORTING: &[&str] = &[
@@ -262,6 +269,7 @@ const HOST_CUES: &[&str] = &[
     "einladung",
     "gastgeber",
     "lud",
+    "eingeladen",
 ];
 
 /// Persons who host: subject of an active host verb, or after "von" in a passive one.
@@ -389,6 +397,20 @@ pub(crate) fn find(
     let mut trips = trips(ctx, f, times, money, published);
     let mut partnerships = partnerships(ctx, f, times, published, &trips);
     let agreements = agreements(ctx, f, times, &trips, &partnerships);
+    // Who signs together with a traveller met the delegation.
+    if let Some(t) = trips.first_mut() {
+        let travels = |t: &TripB, p: &EntityRef| t.leader == Some(*p) || t.members.contains(p);
+        for a in &agreements {
+            if !a.signatories.iter().any(|s| travels(t, s)) {
+                continue;
+            }
+            for s in &a.signatories {
+                if !travels(t, s) && !t.meetings.contains(s) {
+                    t.meetings.push(*s);
+                }
+            }
+        }
+    }
     // "Für die Unterzeichnung reist X nach Brünn": an undated trip to a signing happens on
     // the signing's date.
     for t in trips.iter_mut().filter(|t| t.start.is_none()) {
@@ -1653,11 +1675,26 @@ fn trip_from_sentences(
                 | "ebenfalls"
         ) || words.windows(2).any(|w| w[0] == "vor" && w[1] == "ort")
             || (first == "darüber" && ctx.lower(sr.start + 1) == "hinaus");
-        // "kam sie mit X zusammen": a meeting told with a separable verb.
-        let met_with = words.iter().any(|w| w == "zusammen")
+        // "kam sie mit X zusammen": a meeting told with a separable verb; "sprach die
+        // Delegation mit …"; "zeigte X der Gruppe …".
+        let met_with = (words.iter().any(|w| w == "zusammen")
             && words
                 .iter()
-                .any(|w| matches!(w.as_str(), "kam" | "kamen" | "kommt" | "kommen" | "trafen"));
+                .any(|w| matches!(w.as_str(), "kam" | "kamen" | "kommt" | "kommen" | "trafen")))
+            || (words
+                .iter()
+                .any(|w| matches!(w.as_str(), "sprach" | "sprachen" | "spricht"))
+                && words.iter().any(|w| w == "mit"))
+            || (words
+                .iter()
+                .any(|w| matches!(w.as_str(), "zeigte" | "führte" | "zeigten"))
+                && words.windows(2).any(|p| {
+                    matches!(p[0].as_str(), "der" | "den")
+                        && matches!(
+                            p[1].as_str(),
+                            "gruppe" | "gästen" | "besuchern" | "delegation"
+                        )
+                }));
         // "sprach die Landtagspräsidentin": the leader by title alone.
         let leader_by_title = leader.is_some_and(|l| {
             let heads: Vec<&str> = f.persons[l.index].offices.iter().map(|o| o.head).collect();
@@ -1667,6 +1704,13 @@ fn trip_from_sentences(
             })
         });
         // Appointments of this trip: not dated to another year, not plans for other journeys.
+        // "… zeigte X der Gruppe", "hiess Y die Gäste willkommen": the travelling group itself.
+        let names_group = words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "gruppe" | "gäste" | "gästen" | "besucher" | "besuchern" | "delegation"
+            )
+        });
         let meeting_sentence = (has_any(&words, MEETING_CUES) || met_with)
             && !other_time(si)
             && !plans(si)
@@ -1674,6 +1718,7 @@ fn trip_from_sentences(
                 || names_destination
                 || names_leader
                 || leader_by_title
+                || names_group
                 || continues
                 || trip_sents.len() <= 3);
         let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
@@ -2314,6 +2359,13 @@ fn agreements(
             parties.push(p.a);
             parties.push(p.b);
         }
+        // Signed by officials without places, in a report about one partnership: its partners.
+        if parties.is_empty()
+            && orgs.is_empty()
+            && let [p] = partners
+        {
+            parties = vec![p.a, p.b];
+        }
         parties.dedup();
         if parties.len() < 2 {
             continue;
@@ -2353,6 +2405,12 @@ fn agreements(
                 if a.kind == AgreementKind::CooperationAgreement
                     && kind != AgreementKind::CooperationAgreement
                 {
+                    a.kind = kind;
+                }
+                // The dated signing is the one reported; an undated mention before it may be
+                // of an earlier document ("Seit 2014, als beide eine Absichtserklärung
+                // unterzeichneten …").
+                if a.date.is_none() && date.is_some() {
                     a.kind = kind;
                 }
                 if a.date.is_none() {

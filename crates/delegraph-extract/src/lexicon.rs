@@ -178,6 +178,7 @@ pub(crate) const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("universität", "university", false),
     ("verband", "association", false),
     ("verein", "association", false),
+    ("vertretung", "public_body", false),
     ("werke", "company", false),
     ("wirtschaftsförderung", "company", false),
     ("zentrum", "research", false),

@@ -2000,7 +2000,14 @@ fn places(ctx: &Ctx, f: &mut Found) {
                 && f.index
                     .iter()
                     .any(|(x, r)| r.ty == EntityType::Place && x.end == i - 1);
-            if !(prep || listed) {
+            // "Sachsen und Niederschlesien": listed before a place that is one for sure.
+            let listed_before = matches!(ctx.word(t.end), "und" | "sowie")
+                && place_match(ctx, t.end + 1, places).is_some_and(|(t2, c2)| {
+                    !c2.ambiguous
+                        && c2.form == Form::Name
+                        && !(t2.len() == 1 && is_common_noun(ctx.word(t2.start)))
+                });
+            if !(prep || listed || listed_before) {
                 i = t.end;
                 continue;
             }
