@@ -50,6 +50,10 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "landrätin",
     "leiter",
     "manager",
+    // Member of the Bundestag / of a Landtag / of the European Parliament.
+    "mdb",
+    "mdl",
+    "mdep",
     "minister",
     "ministerpräsident",
     "oberhaupt",

@@ -173,6 +173,17 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
                             == Some(key.clone())
                 })
             })
+            // "IHK Ostthüringen" where only "IHK" was recognized: the longest known start.
+            .or_else(|| {
+                let words: Vec<&str> = s.split(' ').collect();
+                (1..words.len()).rev().find_map(|n| {
+                    let k = norm_key(&words[..n].join(" "));
+                    // By name only: an alias may be shared with the unknown rest.
+                    refs.iter().copied().find(|r| {
+                        r.ty == EntityType::Organization && norm_key(&facts.core(*r).name) == k
+                    })
+                })
+            })
             // "US-Präsident": a country code names the country.
             .or_else(|| {
                 let code = s.to_uppercase();

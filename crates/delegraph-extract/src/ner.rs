@@ -228,6 +228,17 @@ impl Found {
     fn org_ref(&mut self, ctx: &Ctx, toks: Range<usize>, name: String, kind: OrgKind) -> EntityRef {
         let surface = ctx.surface(toks.clone());
         let inflected = norm_key(&name);
+        // "… der Carl Zeiss Jena GmbH." at a sentence end: the period is the sentence's.
+        let name = match name.strip_suffix('.') {
+            Some(n)
+                if ["GmbH", "AG", "SE", "KG", "OHG", "UG", "GbR", "mbH", "KGaA"]
+                    .iter()
+                    .any(|f| n.ends_with(f)) =>
+            {
+                n.to_string()
+            }
+            _ => name,
+        };
         let name = crate::inflect::org_nominative(&name);
         let key = norm_key(&name);
         let idx = match self.orgs.iter().position(|o| {
@@ -1654,20 +1665,55 @@ fn name_persons(ctx: &Ctx, f: &mut Found) {
                     }
                 } else if let Some((t, c)) = place_match(ctx, j, places) {
                     of = OfRef::Ent(f.place_ref(ctx, t, c.id));
+                } else {
+                    // "Präsidentin der IHK Jena": a name recognized later (acronyms come
+                    // last), resolved by its words once all organizations are known.
+                    let mut x = j;
+                    while x < ctx.len() && x < j + 6 && ctx.is_cap(x) && ctx.same_sentence(x, j) {
+                        x += 1;
+                    }
+                    if x > j {
+                        of = OfRef::Surface(ctx.surface(j..x));
+                    }
                 }
             }
             f.persons[r.index].offices.push(OfficeB {
-                title,
+                title: title.clone(),
                 head,
-                of,
-                toks: trange,
+                of: of.clone(),
+                toks: trange.clone(),
             });
+            // "Helmut List, Vorsitzender und Geschäftsführer der AVL List GmbH": a second title
+            // coordinated with the first shares its complement.
+            if ctx.word(trange.end) == "und"
+                && let Some((t2, title2, head2)) = title_at(ctx, trange.end + 1)
+            {
+                let mut of2 = of.clone();
+                if of2 == OfRef::None && matches!(ctx.word(t2.end), "der" | "des" | "von") {
+                    let j = t2.end + 1;
+                    if let Some((_, e)) = f.entity_starting(j)
+                        && e.ty != EntityType::Person
+                    {
+                        of2 = OfRef::Ent(e);
+                    }
+                }
+                if let Some(first) = f.persons[r.index].offices.last_mut()
+                    && first.of == OfRef::None
+                {
+                    first.of = of2.clone();
+                }
+                f.persons[r.index].offices.push(OfficeB {
+                    title: title2,
+                    head: head2,
+                    of: of2,
+                    toks: t2,
+                });
+            }
         }
         i = nrange.end;
     }
 }
 
-/// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
 /// "Mit der Messegesellschaft der Provinzhauptstadt …" after "Messegesellschaft Shenyang": a
 /// definite institution noun that starts exactly one organization name of the document
 /// mentions that organization.
@@ -1858,6 +1904,7 @@ fn merge_org_variants(f: &mut Found) {
     f.orgs = orgs;
 }
 
+/// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
 fn merge_person_variants(f: &mut Found) {
     let n = f.persons.len();
     let mut target: Vec<usize> = (0..n).collect();
