@@ -2251,11 +2251,15 @@ fn agreements(
         let refers_back = words
             .iter()
             .any(|w| matches!(w.as_str(), "dokument" | "urkunde" | "papier" | "abkommen"));
-        // "Für die Unterzeichnung reist X nach Brünn": X signs the agreement just named.
+        // "Für die Unterzeichnung reist X nach Brünn", "Unterschrieben haben X und Y",
+        // "Unterzeichnet wurde sie von X und Y": X (and Y) sign the agreement just named.
         let for_signing = named_kind.is_none()
-            && words
+            && !refers_back
+            && (words
                 .iter()
-                .any(|w| w == "unterzeichnung" || w == "unterschrift");
+                .any(|w| w == "unterzeichnung" || w == "unterschrift")
+                || ["unterzeichnet", "unterschrieben", "signiert"]
+                    .contains(&ctx.lower(ctx.sents[si].start).as_str()));
         if for_signing
             && let Some(a) = out.last_mut()
             && last_kind.is_some_and(|(at, _)| si - at <= 3)
@@ -2313,16 +2317,22 @@ fn agreements(
             })
             .map(|(_, e)| *e)
             .collect();
-        let places: Vec<EntityRef> = ents
-            .iter()
-            .filter(|(t, e)| {
-                e.ty == EntityType::Place
-                    && !is_country(f, *e)
-                    && !matches!(ctx.lower(t.saturating_sub(1)).as_str(), "in" | "im")
-                    && !in_dateline(ctx, *t)
-            })
-            .map(|(_, e)| *e)
-            .collect();
+        // Every mention counts: "unterzeichneten in Chengdu ein MoU zwischen Jena und
+        // Chengdu" names Chengdu as a party in its second mention.
+        let sr = ctx.sents[si].clone();
+        let mut places: Vec<EntityRef> = Vec::new();
+        for (x, e) in &f.index {
+            if x.start >= sr.start
+                && x.start < sr.end
+                && e.ty == EntityType::Place
+                && !is_country(f, *e)
+                && !matches!(ctx.lower(x.start.saturating_sub(1)).as_str(), "in" | "im")
+                && !in_dateline(ctx, x.start)
+                && !places.contains(e)
+            {
+                places.push(*e);
+            }
+        }
         let mut parties: Vec<EntityRef> = if orgs.len() >= 2 {
             orgs.clone()
         } else {

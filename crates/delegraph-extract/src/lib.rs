@@ -269,6 +269,7 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
             iri: None,
         });
     }
+    offices::signatories_offices(&mut facts, f, &p_order);
     offices::home_offices(&mut facts, f, &p_order, &l_order);
     offices::hosts_by_office(&mut facts);
     facts

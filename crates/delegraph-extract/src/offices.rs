@@ -371,6 +371,34 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
     }
 }
 
+/// "OB X und Bürgermeister Y unterzeichneten … zwischen Jena und Chengdu": two signatories
+/// with municipal or state titles and no place of their own, two places as parties — each
+/// signs for one, in the order both are named.
+pub(crate) fn signatories_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize]) {
+    for a in facts.agreements.clone() {
+        let [s1, s2] = a.signatories[..] else {
+            continue;
+        };
+        let [p1, p2] = a.parties[..] else {
+            continue;
+        };
+        if p1.ty != EntityType::Place || p2.ty != EntityType::Place {
+            continue;
+        }
+        for (s, p) in [(s1, p1), (s2, p2)] {
+            let old = p_order[s.index];
+            for (k, o) in facts.persons[s.index].offices.iter_mut().enumerate() {
+                let head = f.persons[old].offices.get(k).map(|b| b.head);
+                if o.of.is_none()
+                    && head.is_some_and(|h| lexicon::HOME_GOVERNMENT_HEADS.contains(&h))
+                {
+                    o.of = Some(p);
+                }
+            }
+        }
+    }
+}
+
 /// Officials of the place a trip went to who appear in the document met the delegation: a
 /// "Regierungsrat" of Liechtenstein in a report on a visit to Vaduz is among its hosts.
 pub(crate) fn hosts_by_office(facts: &mut DocFacts) {
