@@ -111,7 +111,8 @@ pub(crate) fn office_head(word: &str) -> Option<&'static str> {
     let mut lower = word.to_lowercase();
     // "Landesrätin" -> "landesrat": the feminine of "-rat" changes the vowel.
     if let Some(stem) = lower
-        .strip_suffix("rätin")
+        .strip_suffix("rätinnen")
+        .or_else(|| lower.strip_suffix("rätin"))
         .or_else(|| lower.strip_suffix("räte"))
     {
         lower = format!("{stem}rat");
@@ -1567,6 +1568,10 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                     l.ends_with("innen")
                         || l.ends_with("räte")
                         || l.ends_with("stände")
+                        // "Die Bürgermeister A und B": "die" with a masculine title is plural.
+                        || (ctx.lower(trange.start.saturating_sub(1)) == "die"
+                            && !is_feminine_title(&title)
+                            && !l.ends_with('e'))
                         || (l.ends_with("en") && ctx.lower(trange.start.saturating_sub(1)) == "die")
                 };
                 while plural && matches!(ctx.word(i), "," | "und" | "sowie") {
