@@ -650,6 +650,9 @@ fn is_adverbial(ctx: &Ctx, k: usize) -> bool {
             | "mal"
     ) || weekday(&l)
         || (l == "am" && weekday(&ctx.lower(k + 1)))
+        // "besucht von Montag an die Stadt Erfurt"
+        || (l == "von" && weekday(&ctx.lower(k + 1)))
+        || (l == "an" && k > 0 && weekday(&ctx.lower(k - 1)))
 }
 
 /// `outer` is a region and `inner` a city or district in it.
@@ -1450,7 +1453,21 @@ fn trip_from_sentences(
     let leader_seat = t
         .leader
         .and_then(|l| seats.iter().find(|(p, _, _)| *p == l).map(|(_, pl, _)| *pl));
+    // "Bürgermeister Tobias Wendler aus Görlitz reist …": the leader's home named after him.
+    let leader_from = t.leader.and_then(|l| {
+        f.index.iter().filter(|(_, e)| *e == l).find_map(|(x, _)| {
+            (ctx.lower(x.end) == "aus")
+                .then(|| {
+                    f.index
+                        .iter()
+                        .find(|(y, e)| y.start == x.end + 1 && e.ty == EntityType::Place)
+                        .map(|(_, e)| *e)
+                })
+                .flatten()
+        })
+    });
     t.origin = leader_seat
+        .or(leader_from)
         .or(incoming_origin)
         .or(leader_place)
         .or(adjective_home)
@@ -1834,6 +1851,11 @@ fn trip_from_sentences(
                                 || crate::ner::office_head(ctx.word(k)).is_some()
                         })
                 }
+                // "wird von X und Y begleitet": the companions stand between "von" and the
+                // participle.
+                Some(c) if tok < c && ctx.lower(c).starts_with("begleit") => {
+                    (sr.start..tok).rev().take(8).any(|k| ctx.lower(k) == "von")
+                }
                 Some(c) => tok > c || (stosst && tok < c),
                 None => false,
             };
@@ -1933,7 +1955,11 @@ fn trip_from_sentences(
         w == "zurückgekehrt" || w == "besuchte" || w == "weilte" || w == "reiste" || w == "war"
     }) {
         Status::Completed
-    } else if all.iter().any(|w| w == "aufgebrochen" || w == "weilt") {
+    } else if all.iter().any(|w| w == "aufgebrochen" || w == "weilt")
+        // "ist seit Montag in Erfurt zu Gast"
+        || (all.iter().any(|w| w == "seit")
+            && all.iter().any(|w| matches!(w.as_str(), "ist" | "sind" | "hält" | "halten")))
+    {
         Status::Ongoing
     } else if all
         .iter()

@@ -259,6 +259,11 @@ impl Found {
             }
         };
         let o = &mut self.orgs[idx];
+        // The sentence's period is no part of the alias either ("… GmbH.").
+        let surface = match surface.strip_suffix('.') {
+            Some(s) if o.name.ends_with(s) || s == o.name => s.to_string(),
+            _ => surface,
+        };
         if surface != o.name && !o.aliases.contains(&surface) {
             o.aliases.push(surface.clone());
         }
