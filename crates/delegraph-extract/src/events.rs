@@ -959,7 +959,14 @@ fn trips(
 ) -> Vec<TripB> {
     let all_trip_sents: Vec<usize> = (0..ctx.sents.len())
         .filter(|&si| {
-            !ctx.boiler[si] && has_any(&lower_set(ctx, ctx.sents[si].clone()), TRIP_TRIGGERS)
+            let words = lower_set(ctx, ctx.sents[si].clone());
+            // "hielt sich vom 25. bis 27. September in Porto auf"
+            let stayed = words
+                .iter()
+                .any(|w| matches!(w.as_str(), "hielt" | "hält" | "hielten" | "halten"))
+                && words.iter().any(|w| w == "sich")
+                && words.iter().any(|w| w == "auf");
+            !ctx.boiler[si] && (has_any(&words, TRIP_TRIGGERS) || stayed)
         })
         .collect();
     // A journey announced in a sentence of its own ("Ende Mai will die Oberbürgermeisterin
@@ -1264,7 +1271,20 @@ fn trip_from_sentences(
                     )
                 });
             let after_aus = (prep == "aus" || prep == "von") && !returned_from;
-            let is_prep = is_prep || returned_from;
+            // "besucht Oberbürgermeister X die Partnerstadt Brünn": the subject between the
+            // visit verb and its object.
+            let inverted = !is_prep
+                && f.index.iter().any(|(y, e)| {
+                    e.ty == EntityType::Person
+                        && y.end == k
+                        && (ctx.sents[si].start..y.start).rev().take(4).any(|v| {
+                            matches!(
+                                ctx.lower(v).as_str(),
+                                "besucht" | "besuchte" | "bereist" | "bereiste"
+                            )
+                        })
+                });
+            let is_prep = is_prep || returned_from || inverted;
             let visited_object = range.end < ctx.len()
                 && matches!(
                     ctx.lower(range.end).as_str(),
@@ -1593,11 +1613,19 @@ fn trip_from_sentences(
     let mut start_point: Option<PartialDate> = None;
     let mut end_point: Option<PartialDate> = None;
     let mut duration: Option<u32> = None;
+    let mut weekday_only = false;
     for &si in &trip_sents {
         for te in in_sentence(times, ctx, si) {
             let before = word_before(ctx, te.span.start);
             let phrase = ctx.text[te.span.clone()].to_lowercase();
-            let until = before == "bis" || phrase.starts_with("bis ");
+            // "… und kehrt am 6. Juli zurück": the return ends the trip.
+            let returns = (ctx.sents[si].start..ctx.sents[si].end).any(|k| {
+                matches!(
+                    ctx.lower(k).as_str(),
+                    "kehrt" | "kehren" | "rückkehr" | "heimkehr"
+                ) && ctx.toks[k].end <= te.span.start
+            });
+            let until = before == "bis" || phrase.starts_with("bis ") || returns;
             match te.value {
                 TimeValue::Range(a, b) if range.is_none() => range = Some((a, b)),
                 TimeValue::Point(p) if p.is_day() || p.month.is_some() => {
@@ -1605,6 +1633,8 @@ fn trip_from_sentences(
                         end_point.get_or_insert(p);
                     } else if start_point.is_none() {
                         start_point = Some(p);
+                        weekday_only = !phrase.chars().any(|c| c.is_ascii_digit())
+                            && WEEKDAYS.iter().any(|d| phrase.contains(d));
                     }
                 }
                 TimeValue::Duration { days } if duration.is_none() => duration = Some(days),
@@ -1952,7 +1982,10 @@ fn trip_from_sentences(
     {
         Status::Cancelled
     } else if all.iter().any(|w| {
-        w == "zurückgekehrt" || w == "besuchte" || w == "weilte" || w == "reiste" || w == "war"
+        matches!(
+            w.as_str(),
+            "zurückgekehrt" | "besuchte" | "weilte" | "reiste" | "war" | "gereist" | "hielt"
+        )
     }) {
         Status::Completed
     } else if all.iter().any(|w| w == "aufgebrochen" || w == "weilt")
@@ -1968,11 +2001,34 @@ fn trip_from_sentences(
     {
         Status::Planned
     } else {
+        // Before the publication date as a whole: "Ende Juni" published on 5 June is to come.
+        let before = |s: PartialDate, p: PartialDate| match (s.month, s.day) {
+            (Some(_), Some(_)) => s < p,
+            (Some(m), None) => (s.year, m) < (p.year, p.month.unwrap_or(12)),
+            _ => s.year < p.year,
+        };
         match (t.start, published) {
-            (Some(s), Some(p)) if s < p => Status::Completed,
+            (Some(s), Some(p)) if before(s, p) => Status::Completed,
             _ => Status::Announced,
         }
     };
+    // "ist am Montag nach Bologna gereist": a bare weekday of a finished trip is the one before
+    // the publication date, not the next.
+    if t.status == Status::Completed
+        && weekday_only
+        && let (Some(s), Some(p)) = (t.start, published)
+        && s.is_day()
+        && s > p
+        && let Some(back) = s
+            .to_civil()
+            .and_then(|d| d.checked_sub(jiff::Span::new().days(7)).ok())
+    {
+        let back = PartialDate::from_civil(back);
+        if t.end == t.start {
+            t.end = Some(back);
+        }
+        t.start = Some(back);
+    }
 
     if t.destinations.is_empty() && t.leader.is_none() {
         return None;
