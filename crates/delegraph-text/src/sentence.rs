@@ -122,7 +122,13 @@ fn dot_continues(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
             return true;
         }
     }
-    if prev.kind == TokenKind::Number && prev_text.len() <= 2 {
+    // "vom 30.6. bis 3.7.": a day.month without year is one number token before the dot.
+    let day_month = prev_text.split_once('.').is_some_and(|(d, m)| {
+        (1..=2).contains(&d.len())
+            && (1..=2).contains(&m.len())
+            && d.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    });
+    if prev.kind == TokenKind::Number && (prev_text.len() <= 2 || day_month) {
         // Ordinals: "10. November", "am 13. Mai", "25.-26.08.2019", "2. Smart China Expo".
         let lower = next_text.to_lowercase();
         if MONTHS.contains(&lower.trim_end_matches('.'))
@@ -161,6 +167,12 @@ mod tests {
             .into_iter()
             .map(|r| s[toks[r.start].start..toks[r.end - 1].end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn day_month_dates_without_year_do_not_split() {
+        let s = "Sie reist vom 30.6. bis 3.7. nach Pilsen. Dort trifft sie den Primator.";
+        assert_eq!(sentences(s).len(), 2, "{:?}", sentences(s));
     }
 
     #[test]
