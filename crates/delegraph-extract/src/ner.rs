@@ -1612,8 +1612,21 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                         "zum" | "zur"
                     ))
                     || matches!(of, OfRef::Ent(_));
+                // "Seit 2019 ist Olaf Brückner Landrat …": a predicate right after a name that
+                // follows a copula.
+                let copula = |k: usize| {
+                    matches!(
+                        ctx.lower(k).as_str(),
+                        "ist" | "war" | "bleibt" | "wird" | "wurde"
+                    )
+                };
+                // Persons are not recognized yet: a given name and a surname will do.
+                let predicate = trange.start >= 3
+                    && copula(trange.start - 3)
+                    && is_first_name(ctx.word(trange.start - 2))
+                    && ctx.is_cap(trange.start - 1);
                 let plural = ctx.lower(trange.end - 1).ends_with("innen");
-                if definite && !plural {
+                if (definite || predicate) && !plural {
                     f.unassigned.push(OfficeB {
                         title,
                         head,
