@@ -1295,6 +1295,21 @@ fn name_at(
             words.push(w.to_string());
             k += 1;
         } else if !words.is_empty()
+            && NAME_PARTICLES.contains(&w)
+            && NAME_PARTICLES.contains(&ctx.word(k + 1))
+            && ctx.is_cap(k + 2)
+            && ctx.same_sentence(k, k + 2)
+            // Not "Kai Wegner von der CDU", "Müller von der Stadt Köln".
+            && !ctx.word(k + 2).chars().all(|c| c.is_uppercase() || c == '-')
+            && f.claim[k + 2].is_none()
+            && !is_common_noun(ctx.word(k + 2))
+            && place_match(ctx, k + 2, Places::get()).is_none()
+        {
+            // "von der Heyde", "van der Berg": two particles before the surname.
+            words.push(w.to_string());
+            words.push(ctx.word(k + 1).to_string());
+            k += 2;
+        } else if !words.is_empty()
             && ((NAME_PARTICLES.contains(&w) && ctx.is_cap(k + 1) && ctx.same_sentence(k, k + 1))
                 || (w.len() == 3
                     && w.ends_with('.')
