@@ -1402,10 +1402,18 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
             i += 1;
             continue;
         }
-        let Some((trange, title, head)) = title_at(ctx, i) else {
+        let Some((trange, mut title, head)) = title_at(ctx, i) else {
             i += 1;
             continue;
         };
+        // "Der CDU-Abgeordnete X": the party prefix is the person's party, not the title.
+        if let Some((prefix, rest)) = title.split_once('-')
+            && PARTIES.contains(&prefix)
+            && !prefix.contains(' ')
+            && rest.chars().next().is_some_and(char::is_uppercase)
+        {
+            title = rest.to_string();
+        }
         let mut of = OfRef::None;
         // Hyphen prefix: "HBK-Präsidentin", "UNIDO-Direktor".
         let head_word = ctx.word(trange.end - 1);
