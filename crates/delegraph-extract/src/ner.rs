@@ -885,6 +885,19 @@ fn german_orgs(ctx: &Ctx, f: &mut Found) {
                 }
             },
         };
+        // "die Hochschulen des Landes", "die Vereine der Stadt": a plural names no one body.
+        let lw = w.to_lowercase();
+        let lw = lw.rsplit('-').next().unwrap_or(&lw);
+        let plural = !lw.ends_with(head)
+            && !lw.ends_with(&format!("{head}s"))
+            && !lw.ends_with(&format!("{head}es"))
+            && ["n", "en", "e", "er"]
+                .iter()
+                .any(|suf| lw.ends_with(&format!("{head}{suf}")));
+        if plural && !ctx.starts_sentence(i) && !ctx.is_cap(i.saturating_sub(1)) {
+            i += 1;
+            continue;
+        }
         let sent = ctx.sents[ctx.sent_of[i]].clone();
         let start = extend_left(ctx, f, i, 4, sent.start);
         let mut end = i + 1;
@@ -2067,6 +2080,13 @@ fn places(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let surface = ctx.w[t.clone()].join(" ");
+        // "Die AHL beschäftigt …": an acronym an organization defined is that organization.
+        if surface.chars().all(|ch| ch.is_uppercase())
+            && f.orgs.iter().any(|o| o.aliases.contains(&surface))
+        {
+            i = t.end;
+            continue;
+        }
         let form_is_adjective = c.form == Form::Adjective;
         // "Kölner Delegation", "Tokioter Gouverneurin": a capitalized city adjective qualifies a
         // noun; alone ("LH Dörfler trifft") it is more likely a surname.
@@ -2088,6 +2108,12 @@ fn places(ctx: &Ctx, f: &mut Found) {
             } else {
                 PLACE_PREPOSITIONS.contains(&prev.as_str())
             };
+            // "der Stadt Kiel", "der Landeshauptstadt Kiel"
+            let kind_noun = ["stadt", "gemeinde", "region", "kreis", "kreises", "städte"]
+                .iter()
+                .any(|k| prev.ends_with(k))
+                && i > 0
+                && ctx.is_cap(i - 1);
             let listed = i > 1
                 && matches!(prev.as_str(), "," | "und")
                 && f.index
@@ -2100,7 +2126,7 @@ fn places(ctx: &Ctx, f: &mut Found) {
                         && c2.form == Form::Name
                         && !(t2.len() == 1 && is_common_noun(ctx.word(t2.start)))
                 });
-            if !(prep || listed || listed_before) {
+            if !(prep || listed || listed_before || kind_noun) {
                 i = t.end;
                 continue;
             }
