@@ -1892,7 +1892,11 @@ fn trip_from_sentences(
             let home_official = e.ty == EntityType::Person
                 && origin.is_some()
                 && office_place(f, e.index) == origin;
-            if is_member && !hosts.contains(&e) && !host_org && !title_body {
+            // "… unter Leitung von X im Rathaus von Jena": a venue does not travel.
+            let venue = e.ty == EntityType::Organization
+                && tok > 0
+                && matches!(ctx.lower(tok - 1).as_str(), "im" | "ins" | "beim" | "am");
+            if is_member && !hosts.contains(&e) && !host_org && !title_body && !venue {
                 if !members.contains(&e) {
                     members.push(e);
                 }
