@@ -200,10 +200,18 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
             })
             .unwrap_or(r)
     };
+    // A place named only as where guests come from ("eine Delegation aus Ningbo") is nobody's
+    // office place here.
+    let only_origin = |facts: &DocFacts, r: EntityRef| {
+        facts.places[r.index].core.mentions.iter().all(|m| {
+            let before = facts.text[..m.start].trim_end().to_lowercase();
+            before.ends_with(" aus") || before.ends_with(" aus der") || before.ends_with(" aus dem")
+        })
+    };
     let most_mentioned = |facts: &DocFacts, want: &[PlaceKind]| {
         (0..facts.places.len())
             .map(EntityRef::place)
-            .filter(|r| want.contains(&kind(facts, *r)))
+            .filter(|r| want.contains(&kind(facts, *r)) && !only_origin(facts, *r))
             .max_by_key(|r| {
                 (
                     facts.places[r.index].core.mentions.len(),
