@@ -22,14 +22,8 @@ pub enum Command {
         /// Files or directories to read.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Store directory (created if missing).
-        #[arg(
-            short = 'l',
-            long = "store",
-            alias = "location",
-            default_value = "delegraph-store"
-        )]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
     },
     /// Run a SPARQL 1.1 query over all documents (the default graph is the union of all
     /// document graphs; the prefixes dg, dgid, rdf, rdfs, owl, xsd, schema, org, prov, foaf,
@@ -51,13 +45,8 @@ pub enum Command {
         /// Output: table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples (CONSTRUCT/DESCRIBE).
         #[arg(long, alias = "results-format", default_value = "table")]
         format: String,
-        #[arg(
-            short = 'l',
-            long = "store",
-            alias = "location",
-            default_value = "delegraph-store"
-        )]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
     },
     /// Export the store: turtle (ontology + data in one file, for Protégé), trig and nquads
     /// (per-document graphs), ntriples (union), dot (GraphViz network).
@@ -70,13 +59,8 @@ pub enum Command {
         /// Output file (default: standard output).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
-        #[arg(
-            short = 'l',
-            long = "store",
-            alias = "location",
-            default_value = "delegraph-store"
-        )]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
     },
     /// Write one JSON extraction record per document to DIR/<name>.json (no store needed).
     ///
@@ -92,13 +76,8 @@ pub enum Command {
     ///
     /// Example: delegraph stats
     Stats {
-        #[arg(
-            short = 'l',
-            long = "store",
-            alias = "location",
-            default_value = "delegraph-store"
-        )]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
     },
     /// Print what the graph states about a node, with the sentences supporting each fact,
     /// grouped by document. NAME-OR-IRI is a label ("Kai Wegner") or an IRI.
@@ -106,12 +85,20 @@ pub enum Command {
     /// Example: delegraph explain "Kai Wegner"
     Explain {
         name: String,
-        #[arg(
-            short = 'l',
-            long = "store",
-            alias = "location",
-            default_value = "delegraph-store"
-        )]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
     },
+}
+
+/// The store directory every command that reads or writes the graph takes.
+#[derive(Debug, clap::Args)]
+pub struct StoreArg {
+    /// Store directory (created by `build` if missing).
+    #[arg(
+        short = 'l',
+        long = "store",
+        alias = "location",
+        default_value = "delegraph-store"
+    )]
+    pub store: PathBuf,
 }

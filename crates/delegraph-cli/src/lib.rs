@@ -19,21 +19,21 @@ use store::Store;
 /// Runs one command.
 pub fn run(args: Args) -> Result<()> {
     match args.command {
-        Command::Build { paths, store } => build(&paths, &store),
+        Command::Build { paths, store } => build(&paths, &store.store),
         Command::Query {
             query: q,
             file,
             format,
             store,
-        } => query(q, file.as_deref(), &format, &store),
+        } => query(q, file.as_deref(), &format, &store.store),
         Command::Export {
             format,
             output,
             store,
-        } => export(&format, output.as_deref(), &store),
+        } => export(&format, output.as_deref(), &store.store),
         Command::Extract { paths, out } => extract(&paths, &out),
-        Command::Stats { store } => stats(&store),
-        Command::Explain { name, store } => explain(&name, &store),
+        Command::Stats { store } => stats(&store.store),
+        Command::Explain { name, store } => explain(&name, &store.store),
     }
 }
 
