@@ -614,6 +614,23 @@ fn office_seats(ctx: &Ctx, f: &Found) -> Vec<(EntityRef, EntityRef, usize)> {
     out
 }
 
+/// "zurückgekehrt", "heimgekehrt": back from where the trip went.
+fn is_return_word(w: &str) -> bool {
+    matches!(
+        w,
+        "zurückgekehrt" | "zurückgekommen" | "heimgekehrt" | "zurück"
+    )
+}
+
+/// Words naming the travelling group ("die Gäste", "der Gruppe", "die Reisegruppe").
+fn names_group(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        ["delegation", "gäste", "gästen", "besucher", "gruppe"]
+            .iter()
+            .any(|g| w.contains(g))
+    })
+}
+
 const WEEKDAYS: &[&str] = &[
     "montag",
     "dienstag",
@@ -675,16 +692,12 @@ fn contains_place(f: &Found, outer: EntityRef, inner: EntityRef) -> bool {
 /// The place an organization's name names ("Kärntner Landtag" -> Kärnten), if the document
 /// mentions it; countries only when nothing smaller is named.
 fn org_place(f: &Found, org: EntityRef) -> Option<EntityRef> {
-    let gaz = Places::get();
-    f.orgs[org.index].name.split_whitespace().find_map(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        gaz.lookup(w).iter().find_map(|c| {
-            f.places
-                .iter()
-                .position(|p| p.id == c.id)
-                .map(EntityRef::place)
-                .filter(|r| !is_country(f, *r))
-        })
+    crate::ner::place_ids_named_in(&f.orgs[org.index].name).find_map(|id| {
+        f.places
+            .iter()
+            .position(|p| p.id == id)
+            .map(EntityRef::place)
+            .filter(|r| !is_country(f, *r))
     })
 }
 
@@ -975,14 +988,17 @@ fn trips(
         .iter()
         .filter_map(|&si| planned_trip(ctx, f, times, si))
         .collect();
-    let rest: Vec<usize> = all_trip_sents
-        .iter()
-        .copied()
-        .filter(|si| !planned.iter().any(|t| t.sentences.contains(si)))
-        .collect();
-    let main = trip_from_sentences(ctx, f, times, money, published, rest)
-        .and_then(|m| with_destination(ctx, f, m, &planned));
-    let Some(m) = main else {
+    // The reported trip, told in the trip sentences no announcement took.
+    let main_trip = |planned: &[TripB]| {
+        let rest: Vec<usize> = all_trip_sents
+            .iter()
+            .copied()
+            .filter(|si| !planned.iter().any(|t| t.sentences.contains(si)))
+            .collect();
+        trip_from_sentences(ctx, f, times, money, published, rest)
+            .and_then(|m| with_destination(ctx, f, m, planned))
+    };
+    let Some(m) = main_trip(&planned) else {
         return planned;
     };
     // The announcement is about the reported trip itself (same traveller or same place): one
@@ -992,14 +1008,7 @@ fn trips(
     };
     if planned.iter().any(same) {
         planned.retain(|p| !same(p));
-        let rest: Vec<usize> = all_trip_sents
-            .iter()
-            .copied()
-            .filter(|si| !planned.iter().any(|t| t.sentences.contains(si)))
-            .collect();
-        let main = trip_from_sentences(ctx, f, times, money, published, rest)
-            .and_then(|m| with_destination(ctx, f, m, &planned));
-        return main.into_iter().chain(planned).collect();
+        return main_trip(&planned).into_iter().chain(planned).collect();
     }
     std::iter::once(m).chain(planned).collect()
 }
@@ -1083,12 +1092,8 @@ fn trip_from_sentences(
                         || w.contains("gruppe")
                 });
                 // "ist aus Breslau zurückgekehrt" names where they went.
-                let returned = (tok + 1..(tok + 4).min(ctx.sents[si].end)).any(|x| {
-                    matches!(
-                        ctx.lower(x).as_str(),
-                        "zurückgekehrt" | "zurückgekommen" | "heimgekehrt" | "zurück"
-                    )
-                });
+                let returned = (tok + 1..(tok + 4).min(ctx.sents[si].end))
+                    .any(|x| is_return_word(&ctx.lower(x)));
                 if near_delegation && !returned && incoming_origin.is_none() {
                     incoming_origin = Some(e);
                 }
@@ -1264,12 +1269,8 @@ fn trip_from_sentences(
             });
             // "ist aus Breslau zurückgekehrt": back from where the trip went.
             let returned_from = prep == "aus"
-                && (range.end..(range.end + 3).min(ctx.sents[si].end)).any(|k| {
-                    matches!(
-                        ctx.lower(k).as_str(),
-                        "zurückgekehrt" | "zurückgekommen" | "heimgekehrt" | "zurück"
-                    )
-                });
+                && (range.end..(range.end + 3).min(ctx.sents[si].end))
+                    .any(|k| is_return_word(&ctx.lower(k)));
             let after_aus = (prep == "aus" || prep == "von") && !returned_from;
             // "besucht Oberbürgermeister X die Partnerstadt Brünn": the subject between the
             // visit verb and its object.
@@ -1412,11 +1413,8 @@ fn trip_from_sentences(
         let names_leader = t
             .leader
             .is_some_and(|l| sentence_entities(f, ctx, si).iter().any(|(_, e)| *e == l));
-        let group = lower_set(ctx, r).iter().any(|w| {
-            ["delegation", "gäste", "gast", "besucher", "gruppe", "reise"]
-                .iter()
-                .any(|g| w.contains(g))
-        });
+        let words = lower_set(ctx, r);
+        let group = names_group(&words) || words.iter().any(|w| w == "gast" || w.contains("reise"));
         (titled_subject || person_subject.is_some_and(|(_, e)| Some(*e) != t.leader))
             && !names_leader
             && !group
@@ -1676,6 +1674,9 @@ fn trip_from_sentences(
     }
 
     // Members and meetings.
+    let org_homes: Vec<Option<EntityRef>> = (0..f.orgs.len())
+        .map(|i| org_place(f, EntityRef::org(i)))
+        .collect();
     let leader = t.leader;
     let mut members: Vec<EntityRef> = Vec::new();
     let mut meetings: Vec<EntityRef> = Vec::new();
@@ -1750,14 +1751,9 @@ fn trip_from_sentences(
                     && matches!(ctx.lower(k.saturating_sub(1)).as_str(), "der" | "die")
             })
         });
-        // Appointments of this trip: not dated to another year, not plans for other journeys.
         // "… zeigte X der Gruppe", "hiess Y die Gäste willkommen": the travelling group itself.
-        let names_group = words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "gruppe" | "gäste" | "gästen" | "besucher" | "besuchern" | "delegation"
-            )
-        });
+        let about_group = names_group(&words);
+        // Appointments of this trip: not dated to another year, not plans for other journeys.
         let meeting_sentence = (has_any(&words, MEETING_CUES) || met_with)
             && !other_time(si)
             && !plans(si)
@@ -1765,7 +1761,7 @@ fn trip_from_sentences(
                 || names_destination
                 || names_leader
                 || leader_by_title
-                || names_group
+                || about_group
                 || continues
                 || trip_sents.len() <= 3);
         let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
@@ -1799,12 +1795,9 @@ fn trip_from_sentences(
                 })
             })
             .filter(|_| {
-                let group = words.iter().any(|w| {
-                    ["delegation", "reisegruppe", "gäste", "besucher", "gruppe"]
-                        .iter()
-                        .any(|g| w.contains(g))
-                });
-                (names_leader || leader_by_title || group) && !other_time(si) && !plans(si)
+                (names_leader || leader_by_title || names_group(&words))
+                    && !other_time(si)
+                    && !plans(si)
             })
             .map(|(_, e)| *e);
         if let Some(o) = site_org
@@ -1849,7 +1842,7 @@ fn trip_from_sentences(
                 && crate::ner::office_head(ctx.word(tok)).is_some();
             // An institution of the destination receives; one of the origin travels.
             let org_home = (e.ty == EntityType::Organization)
-                .then(|| org_place(f, e))
+                .then(|| org_homes[e.index])
                 .flatten();
             let host_org = org_home.is_some_and(|pl| {
                 t.destinations.contains(&pl)

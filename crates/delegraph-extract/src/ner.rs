@@ -1650,15 +1650,9 @@ fn title_persons(ctx: &Ctx, f: &mut Found) {
                     || matches!(of, OfRef::Ent(_));
                 // "Seit 2019 ist Olaf Brückner Landrat …": a predicate right after a name that
                 // follows a copula.
-                let copula = |k: usize| {
-                    matches!(
-                        ctx.lower(k).as_str(),
-                        "ist" | "war" | "bleibt" | "wird" | "wurde"
-                    )
-                };
                 // Persons are not recognized yet: a given name and a surname will do.
                 let predicate = trange.start >= 3
-                    && copula(trange.start - 3)
+                    && is_copula(ctx, trange.start - 3)
                     && is_first_name(ctx.word(trange.start - 2))
                     && ctx.is_cap(trange.start - 1);
                 let plural = ctx.lower(trange.end - 1).ends_with("innen");
@@ -1802,6 +1796,16 @@ fn bare_head_mentions(ctx: &Ctx, f: &mut Found) {
             f.add_ref(i..i + 1, EntityRef::org(o), true);
         }
     }
+}
+
+/// Gazetteer places the words of a name can name, word by word, best first ("Kärntner
+/// Landtag" -> Kärnten): the place an institution is named after.
+pub(crate) fn place_ids_named_in(name: &str) -> impl Iterator<Item = PlaceId> + '_ {
+    let gaz = Places::get();
+    name.split_whitespace().flat_map(move |w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        gaz.lookup(w).iter().map(|c| c.id)
+    })
 }
 
 /// Initials of the capitalized words of a name, hyphenated parts included, without legal
@@ -2251,6 +2255,14 @@ fn is_feminine_title(t: &str) -> bool {
 /// Jahr ist Kai Wegner nun Berlins Regierender Bürgermeister"), else the one person with an
 /// office of the same head and gender, else the document's protagonist when that person has no
 /// office yet.
+/// A copula that links a name to a predicative title ("ist", "wurde").
+fn is_copula(ctx: &Ctx, k: usize) -> bool {
+    matches!(
+        ctx.lower(k).as_str(),
+        "ist" | "war" | "bleibt" | "wird" | "wurde"
+    )
+}
+
 fn assign_titles(ctx: &Ctx, f: &mut Found) {
     let titles = std::mem::take(&mut f.unassigned);
     for t in titles {
@@ -2258,12 +2270,6 @@ fn assign_titles(ctx: &Ctx, f: &mut Found) {
         let sent = ctx.sents[si].clone();
         // Predicative: a person shortly before the title with a copula between them ("X ist
         // seit 2019 Landrat"); a copula elsewhere in the sentence (inside a quote) is not.
-        let is_copula = |k: usize| {
-            matches!(
-                ctx.lower(k).as_str(),
-                "ist" | "war" | "bleibt" | "wird" | "wurde"
-            )
-        };
         // "die Wahl von Donald Trump zum US-Präsidenten": X becomes what follows "zum".
         let zum_at =
             if t.toks.start >= 1 && matches!(ctx.lower(t.toks.start - 1).as_str(), "zum" | "zur") {
@@ -2292,8 +2298,8 @@ fn assign_titles(ctx: &Ctx, f: &mut Found) {
                     && t.toks.start - x.end <= 6
             })
             .filter(|(x, _)| {
-                (x.end..t.toks.start).any(is_copula)
-                    || (x.start > sent.start && is_copula(x.start - 1))
+                (x.end..t.toks.start).any(|k| is_copula(ctx, k))
+                    || (x.start > sent.start && is_copula(ctx, x.start - 1))
             })
             .map(|(_, r)| r.index)
             .or(elected);

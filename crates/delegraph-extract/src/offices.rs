@@ -154,16 +154,13 @@ fn is_bare_title(title: &str, head: &str) -> bool {
 /// Vorarlberg, "Abgeordnetenhaus von Berlin" -> Berlin).
 fn place_named_in(facts: &DocFacts, name: &str) -> Option<EntityRef> {
     let gaz = Places::get();
-    name.split_whitespace().find_map(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        gaz.lookup(w).iter().find_map(|c| {
-            let pname = &gaz.place(c.id).name;
-            facts
-                .places
-                .iter()
-                .position(|p| &p.core.name == pname)
-                .map(EntityRef::place)
-        })
+    crate::ner::place_ids_named_in(name).find_map(|id| {
+        let pname = &gaz.place(id).name;
+        facts
+            .places
+            .iter()
+            .position(|p| &p.core.name == pname)
+            .map(EntityRef::place)
     })
 }
 
