@@ -1811,10 +1811,11 @@ pub(crate) fn place_ids_named_in(name: &str) -> impl Iterator<Item = PlaceId> + 
 /// Initials of the capitalized words of a name, hyphenated parts included, without legal
 /// forms: "Karlsruher Messe- und Kongress GmbH" -> "KMK".
 fn initials(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter(|w| !w.is_empty() && orgs::ends_with_legal_form(&[w]).is_none())
-        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-        .collect()
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| orgs::ends_with_legal_form(&[w]).is_none())
+        .collect();
+    orgs::initials(&words)
 }
 
 /// A one-word organization name that is the head or the first word of exactly one longer

@@ -210,6 +210,29 @@ pub fn ends_with_legal_form(words: &[&str]) -> Option<usize> {
     })
 }
 
+/// Initials of the significant words of a name, upper case: lower-case function words
+/// ("und", "von", "of") and numbers are skipped; dotted initialisms give each letter ("L.A."),
+/// hyphenated words each part ("Deutsch-Japanische" → "DJ"), truncations their word
+/// ("Industrie- und Handelskammer" → "IH").
+pub fn initials(words: &[&str]) -> String {
+    let mut out = String::new();
+    for w in words {
+        for part in w.split(['-', '/']) {
+            let segments: Vec<&str> = part.split('.').filter(|s| !s.is_empty()).collect();
+            let dotted = segments.len() > 1 && segments.iter().all(|s| s.chars().count() <= 2);
+            let pieces = if dotted { segments } else { vec![part] };
+            for p in pieces {
+                if let Some(c) = p.chars().find(|c| c.is_alphanumeric())
+                    && c.is_uppercase()
+                {
+                    out.extend(c.to_uppercase());
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,5 +398,16 @@ mod tests {
         assert_eq!(ends_with_legal_form(&["Siemens"]), None);
         assert_eq!(ends_with_legal_form(&["die", "ag"]), None);
         assert_eq!(ends_with_legal_form(&[]), None);
+    }
+
+    #[test]
+    fn initials_of_significant_words() {
+        assert_eq!(initials(&["N.Y.", "Fire", "Department"]), "NYFD");
+        assert_eq!(
+            initials(&["Deutsch-Polnische", "Gesellschaft", "für", "Kunst"]),
+            "DPGK"
+        );
+        assert_eq!(initials(&["Wein-", "und", "Obstbauverband"]), "WO");
+        assert_eq!(initials(&["Messe", "2025", "of", "Things"]), "MT");
     }
 }

@@ -15,6 +15,7 @@
 //! (connected components) does not depend on input order.
 
 use crate::norm;
+use delegraph_gazetteer::orgs::initials;
 use delegraph_gazetteer::places::{Form, PlaceKind, Places};
 use delegraph_model::OrgKind;
 use std::collections::{BTreeMap, BTreeSet};
@@ -139,29 +140,6 @@ pub(crate) fn acronym(word: &str) -> Option<String> {
         && (2..=8).contains(&n)
         && bare.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
     .then_some(bare)
-}
-
-/// Initials of the significant words of a name, upper case: lower-case function words
-/// ("und", "von", "of") and numbers are skipped; dotted initialisms give each letter ("L.A."),
-/// hyphenated words each part ("Deutsch-Japanische" → "DJ"), truncations their word
-/// ("Industrie- und Handelskammer" → "IH").
-pub(crate) fn initials(words: &[&str]) -> String {
-    let mut out = String::new();
-    for w in words {
-        for part in w.split(['-', '/']) {
-            let segments: Vec<&str> = part.split('.').filter(|s| !s.is_empty()).collect();
-            let dotted = segments.len() > 1 && segments.iter().all(|s| s.chars().count() <= 2);
-            let pieces = if dotted { segments } else { vec![part] };
-            for p in pieces {
-                if let Some(c) = p.chars().find(|c| c.is_alphanumeric())
-                    && c.is_uppercase()
-                {
-                    out.extend(c.to_uppercase());
-                }
-            }
-        }
-    }
-    out
 }
 
 /// What one name group contributes to identity.
@@ -376,19 +354,12 @@ mod tests {
     }
 
     #[test]
-    fn acronyms_and_initials() {
+    fn acronyms() {
         assert_eq!(acronym("SWK").as_deref(), Some("SWK"));
         assert_eq!(acronym("N.Y.P.D.").as_deref(), Some("NYPD"));
         assert_eq!(acronym("Stadtwerke"), None);
         assert_eq!(acronym("K"), None);
         assert_eq!(acronym("dpa"), None);
-        assert_eq!(initials(&["N.Y.", "Fire", "Department"]), "NYFD");
-        assert_eq!(
-            initials(&["Deutsch-Polnische", "Gesellschaft", "für", "Kunst"]),
-            "DPGK"
-        );
-        assert_eq!(initials(&["Wein-", "und", "Obstbauverband"]), "WO");
-        assert_eq!(initials(&["Messe", "2025", "of", "Things"]), "MT");
     }
 
     #[test]
