@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Scores the release binary on every gold set and prints one line per set:
+#   tools/quality.sh [BIN] [--explain SET]
+# Sets: seeds, dev, dev2 (all 30), dev2a (301-320) and dev2b (321-330). dev2b is the
+# project's held-out slice: developers tune on dev2a and only look at dev2b's totals, so the
+# gap between the two estimates how far the rules carry to text nobody has read.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${SHARED:-../shared}"
+BIN="${1:-${CARGO_TARGET_DIR:-target}/release/delegraph}"
+OUT="${QUALITY_OUT:-$(mktemp -d)}"
+declare -A RAW=( [seeds]=seeds [dev]="$SHARED/corpus/dev/raw" [dev2]="$SHARED/corpus/dev2/raw" )
+declare -A GOLD=( [seeds]="$SHARED/gold/seeds" [dev]="$SHARED/corpus/dev/gold" [dev2]="$SHARED/corpus/dev2/gold" )
+for set in seeds dev dev2; do
+  rm -rf "${OUT:?}/$set"
+  "$BIN" extract "${RAW[$set]}" --out "$OUT/$set" 2>/dev/null
+done
+# the dev2 slices
+for half in dev2a dev2b; do
+  rm -rf "${OUT:?}/$half.gold" "${OUT:?}/$half"
+  mkdir -p "$OUT/$half.gold" "$OUT/$half"
+done
+for g in "$SHARED"/corpus/dev2/gold/*.json; do
+  n=$(basename "$g"); num=${n%%_*}
+  if [ "$num" -le 320 ]; then half=dev2a; else half=dev2b; fi
+  cp "$g" "$OUT/$half.gold/"; cp "$OUT/dev2/$n" "$OUT/$half/"
+done
+GOLD[dev2a]="$OUT/dev2a.gold"; GOLD[dev2b]="$OUT/dev2b.gold"
+printf '%-6s %-28s %-28s %-28s\n' set "entity P/R/F1" "fact P/R/F1" "linking P/R/F1"
+for set in seeds dev dev2 dev2a dev2b; do
+  python3 "$SHARED/tools/score.py" "${GOLD[$set]}" "$OUT/$set" --json > "$OUT/$set.json"
+  python3 - "$set" "$OUT/$set.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[2]))
+cell = lambda k: "%.3f/%.3f/%.3f" % (d[k]["precision"], d[k]["recall"], d[k]["f1"]) if k in d else "-"
+print("%-6s %-28s %-28s %-28s" % (sys.argv[1], cell("entity"), cell("fact"), cell("linking")))
+PY
+done
+echo "records and scores in $OUT"
