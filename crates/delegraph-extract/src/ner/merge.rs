@@ -1,0 +1,233 @@
+//! One entity written several ways in a document: organization and person variants.
+
+use super::*;
+
+/// Initials of the capitalized words of a name, hyphenated parts included, without legal
+/// forms: "Karlsruher Messe- und Kongress GmbH" -> "KMK".
+pub(super) fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| orgs::ends_with_legal_form(&[w]).is_none())
+        .collect();
+    orgs::initials(&words)
+}
+
+/// A one-word organization name that is the head or the first word of exactly one longer
+/// name in the document is that organization: "Bundestag" after "Deutscher Bundestag", "IHK"
+/// after "IHK Hannover".
+pub(super) fn merge_org_variants(f: &mut Found) {
+    let n = f.orgs.len();
+    let mut target: Vec<usize> = (0..n).collect();
+    #[allow(clippy::needless_range_loop)] // `a` indexes organizations and targets alike
+    for a in 0..n {
+        // "Messegesellschaft der Hafenstadt Danzig" is the "Messegesellschaft Danzig": the
+        // same head and place, with a genitive phrase between.
+        let words_a: Vec<String> = f.orgs[a].name.split(' ').map(norm_key).collect();
+        if words_a.len() >= 4
+            && words_a[1..words_a.len() - 1]
+                .iter()
+                .any(|w| w == "der" || w == "des")
+        {
+            let short: Vec<usize> = (0..n)
+                .filter(|&b| {
+                    let wb: Vec<String> = f.orgs[b].name.split(' ').map(norm_key).collect();
+                    b != a
+                        && wb.len() == 2
+                        && wb[0] == words_a[0]
+                        && wb[1] == words_a[words_a.len() - 1]
+                })
+                .collect();
+            if let [b] = short[..] {
+                target[a] = b;
+                continue;
+            }
+        }
+        let short = norm_key(&f.orgs[a].name);
+        if f.orgs[a].name.contains(' ') || f.orgs[a].kind == OrgKind::Party {
+            continue;
+        }
+        let name = &f.orgs[a].name;
+        let acronym = (2..=6).contains(&name.chars().count())
+            && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        let cands: Vec<usize> = (0..n)
+            .filter(|&b| b != a && f.orgs[b].kind == f.orgs[a].kind)
+            .filter(|&b| {
+                let words: Vec<String> = f.orgs[b].name.split(' ').map(norm_key).collect();
+                words.len() > 1 && (words.last() == Some(&short) || words[0] == short)
+            })
+            .collect();
+        // "KMK" for "Karlsruher Messe- und Kongress GmbH": the initials of the name's words.
+        let cands = if cands.is_empty() && acronym {
+            (0..n)
+                .filter(|&b| b != a && initials(&f.orgs[b].name) == *name)
+                .collect()
+        } else {
+            cands
+        };
+        if let [b] = cands[..] {
+            target[a] = b;
+        }
+    }
+    // One organization written twice: with a year ("Smart China Expo 2019"), in another word
+    // order ("Smart Expo China"), or named inside another's name at every mention ("Bayer" in
+    // "Bayer Research and Innovation Center"), or in parentheses after it ("Polizeibehörde der
+    // Stadt (L.A. Police Department)").
+    for a in 0..n {
+        if target[a] != a {
+            continue;
+        }
+        let words_a: Vec<String> = f.orgs[a].name.split(' ').map(norm_key).collect();
+        let b = (0..n).find(|&b| {
+            if b == a || target[b] == a || f.orgs[b].kind == OrgKind::Party {
+                return false;
+            }
+            let words_b: Vec<String> = f.orgs[b].name.split(' ').map(norm_key).collect();
+            let year_variant = words_a.len() == words_b.len() + 1
+                && words_a[..words_b.len()] == words_b[..]
+                && words_a
+                    .last()
+                    .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+            let reordered = words_a.len() >= 2 && words_a.len() == words_b.len() && {
+                let mut x = words_a.clone();
+                let mut y = words_b.clone();
+                x.sort();
+                y.sort();
+                x == y && f.orgs[a].kind == f.orgs[b].kind && b < a
+            };
+            let nested = !f.orgs[a].mentions.is_empty()
+                && f.orgs[a].mentions.iter().all(|(ma, _)| {
+                    f.orgs[b]
+                        .mentions
+                        .iter()
+                        .any(|(mb, _)| mb.start <= ma.start && ma.end <= mb.end && mb != ma)
+                });
+            year_variant || reordered || nested
+        });
+        if let Some(b) = b {
+            target[a] = b;
+        }
+    }
+    if target.iter().enumerate().all(|(a, &t)| a == t) {
+        return;
+    }
+    // Follow chains (a -> b -> c) to their end; a cycle keeps its first member.
+    for a in 0..n {
+        let mut t = target[a];
+        let mut steps = 0;
+        while target[t] != t && steps < n {
+            t = target[t];
+            steps += 1;
+        }
+        target[a] = if steps < n { t } else { a };
+    }
+    let mut new_index: Vec<usize> = vec![0; n];
+    let mut orgs: Vec<OrgB> = Vec::new();
+    for a in 0..n {
+        if target[a] == a {
+            new_index[a] = orgs.len();
+            orgs.push(f.orgs[a].clone());
+        }
+    }
+    for a in 0..n {
+        if target[a] != a {
+            let t = new_index[target[a]];
+            let src = f.orgs[a].clone();
+            orgs[t].mentions.extend(src.mentions);
+            for al in std::iter::once(src.name).chain(src.aliases) {
+                if !orgs[t].aliases.contains(&al) && al != orgs[t].name {
+                    orgs[t].aliases.push(al);
+                }
+            }
+            new_index[a] = t;
+        }
+    }
+    let remap = |r: &mut EntityRef| {
+        if r.ty == EntityType::Organization {
+            r.index = new_index[r.index];
+        }
+    };
+    for c in f.claim.iter_mut().flatten() {
+        remap(c);
+    }
+    for (_, r) in f.index.iter_mut() {
+        remap(r);
+    }
+    for p in f.persons.iter_mut() {
+        for o in p.offices.iter_mut() {
+            if let OfRef::Ent(r) = &mut o.of {
+                remap(r);
+            }
+        }
+    }
+    f.orgs = orgs;
+}
+
+/// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
+pub(super) fn merge_person_variants(f: &mut Found) {
+    let n = f.persons.len();
+    let mut target: Vec<usize> = (0..n).collect();
+    #[allow(clippy::needless_range_loop)] // `a` indexes persons and targets alike
+    for a in 0..n {
+        if f.persons[a].words.len() != 1 {
+            continue;
+        }
+        let w = &f.persons[a].words[0];
+        let first_mention = f.persons[a].mentions.first().map_or(0, |m| m.0.start);
+        let mut cands: Vec<usize> = (0..n)
+            .filter(|&b| b != a && f.persons[b].words.len() > 1)
+            .filter(|&b| {
+                let ws = &f.persons[b].words;
+                ws.last() == Some(w)
+                    || (ws.iter().skip(1).any(|x| x == w) && !is_first_name(w))
+                    || (ws[0] == *w && CHINESE_SURNAMES.contains(&w.as_str()))
+            })
+            .collect();
+        cands.sort_by_key(|&b| {
+            let m = f.persons[b]
+                .mentions
+                .iter()
+                .map(|m| m.0.start)
+                .filter(|&s| s <= first_mention)
+                .max();
+            std::cmp::Reverse(m.unwrap_or(0))
+        });
+        if let Some(&b) = cands.first() {
+            target[a] = b;
+        }
+    }
+    if target.iter().enumerate().all(|(a, &t)| a == t) {
+        return;
+    }
+    let mut new_index: Vec<Option<usize>> = vec![None; n];
+    let mut persons: Vec<PersonB> = Vec::new();
+    for a in 0..n {
+        if target[a] == a {
+            new_index[a] = Some(persons.len());
+            persons.push(f.persons[a].clone());
+        }
+    }
+    for a in 0..n {
+        if target[a] != a {
+            let t = new_index[target[a]].unwrap();
+            let src = f.persons[a].clone();
+            persons[t].mentions.extend(src.mentions);
+            persons[t].offices.extend(src.offices);
+            if persons[t].party.is_none() {
+                persons[t].party = src.party;
+            }
+            new_index[a] = Some(t);
+        }
+    }
+    let remap = |r: &mut EntityRef| {
+        if r.ty == EntityType::Person {
+            r.index = new_index[r.index].unwrap();
+        }
+    };
+    for c in f.claim.iter_mut().flatten() {
+        remap(c);
+    }
+    for (_, r) in f.index.iter_mut() {
+        remap(r);
+    }
+    f.persons = persons;
+}

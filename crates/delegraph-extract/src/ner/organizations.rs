@@ -1,0 +1,879 @@
+//! Organization rules: the lexicon, legal forms, German and English head nouns, quoted
+//! events, described companies, clubs, named sites and acronyms.
+
+use super::*;
+
+pub(super) fn known_orgs(ctx: &Ctx, f: &mut Found) {
+    let max = orgs::max_org_words().max(1);
+    let mut i = 0;
+    while i < ctx.len() {
+        let mut hit = None;
+        if ctx.is_word(i) && !ctx.boiler[ctx.sent_of[i]] || ctx.is_word(i) {
+            for n in (1..=max.min(ctx.len() - i)).rev() {
+                if !ctx.same_sentence(i, i + n - 1) {
+                    continue;
+                }
+                let surface = ctx.w[i..i + n].join(" ");
+                if let Some(o) = lookup_org(&surface) {
+                    // Brands that are ordinary German nouns ("Bild", "Zeit", "Welt") need more
+                    // than the bare word.
+                    let single_common = n == 1
+                        && o.kind == orgs::OrgKind::Media
+                        && zipf(&surface) >= 4.0
+                        && is_common_noun(&surface)
+                        && !surface
+                            .chars()
+                            .all(|c| c.is_uppercase() || !c.is_alphabetic());
+                    if !single_common && (ctx.is_cap(i) || (n == 1 && ctx.word(i) == o.name)) {
+                        hit = Some((n, o));
+                        break;
+                    }
+                }
+            }
+        }
+        match hit {
+            Some((n, o)) => {
+                f.org_ref(ctx, i..i + n, o.name.clone(), o.kind);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+pub(super) fn is_open_quote(s: &str) -> bool {
+    matches!(s, "„" | "\"" | "“" | "»" | "‚")
+}
+
+pub(super) fn is_close_quote(s: &str) -> bool {
+    matches!(s, "“" | "\"" | "”" | "«" | "‘")
+}
+
+pub(super) fn quoted_events(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len() {
+        if !is_open_quote(ctx.word(i)) {
+            continue;
+        }
+        let Some(close) = (i + 1..(i + 12).min(ctx.len())).find(|&j| is_close_quote(ctx.word(j)))
+        else {
+            continue;
+        };
+        if close <= i + 1 {
+            continue;
+        }
+        let mut inner = i + 1..close;
+        // "2. Smart China Expo 2019": drop the ordinal.
+        if ctx.toks[inner.start].kind == delegraph_text::TokenKind::Number
+            && ctx.word(inner.start + 1) == "."
+        {
+            inner.start += 2;
+        }
+        if inner.is_empty() || !ctx.is_cap(inner.start) {
+            continue;
+        }
+        let cue_before = i > 0 && {
+            let l = ctx.lower(i - 1);
+            EVENT_CUES
+                .iter()
+                .any(|c| l.ends_with(c) || stems(&l).iter().any(|s| s.ends_with(c)))
+        };
+        let inner_words: Vec<&str> = ctx.w[inner.clone()].to_vec();
+        let cue_inside = inner_words.iter().any(|w| {
+            ENGLISH_ORG_HEADS
+                .iter()
+                .any(|(h, k)| *k == "event" && w == h)
+                || [
+                    "Konferenz",
+                    "Messe",
+                    "Gipfel",
+                    "Kongress",
+                    "Festival",
+                    "Days",
+                    "Week",
+                    "Summit",
+                    "Expo",
+                ]
+                .contains(w)
+        });
+        let words = inner_words.len();
+        if (cue_before || cue_inside) && words <= 8 && f.free(inner.clone()) {
+            let name = ctx.surface(inner.clone());
+            f.org_ref(ctx, inner, name, OrgKind::Event);
+        }
+    }
+}
+
+pub(super) fn is_generic_noun(lower: &str) -> bool {
+    [
+        "unternehmen",
+        "konzern",
+        "firma",
+        "hersteller",
+        "betrieb",
+        "tochter",
+        "start-up",
+        "startup",
+    ]
+    .iter()
+    .any(|g| lower.ends_with(g))
+}
+
+/// Nouns that describe what a following name is: "Marzipanhersteller Niederegger",
+/// "Medizintechnikunternehmen Dräger", "beim Chemiekonzern Evonik".
+pub(super) const DESCRIPTOR_NOUNS: &[(&str, OrgKind)] = &[
+    ("hersteller", OrgKind::Company),
+    ("unternehmen", OrgKind::Company),
+    ("konzern", OrgKind::Company),
+    ("firma", OrgKind::Company),
+    ("anbieter", OrgKind::Company),
+    ("zulieferer", OrgKind::Company),
+    ("produzent", OrgKind::Company),
+    ("dienstleister", OrgKind::Company),
+    ("händler", OrgKind::Company),
+    ("versorger", OrgKind::Company),
+    ("betreiber", OrgKind::Company),
+    ("reederei", OrgKind::Company),
+    ("brauerei", OrgKind::Company),
+    ("werft", OrgKind::Company),
+    // "zur Kunstausstellung NordArt", "die Fachmesse Interpart"
+    ("ausstellung", OrgKind::Event),
+    ("fachmesse", OrgKind::Event),
+    ("festival", OrgKind::Event),
+    ("konferenz", OrgKind::Event),
+];
+
+/// A company named right after a noun that describes it: the name is the capitalized words
+/// after the descriptor that are neither ordinary nouns nor places nor office titles.
+pub(super) fn described_orgs(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    for i in 0..ctx.len().saturating_sub(1) {
+        if !ctx.is_cap(i) || ctx.boiler[ctx.sent_of[i]] {
+            continue;
+        }
+        let lower = ctx.lower(i);
+        let base = lower
+            .strip_suffix("es")
+            .or(lower.strip_suffix("s"))
+            .unwrap_or(&lower);
+        let Some(&(_, kind)) = DESCRIPTOR_NOUNS
+            .iter()
+            .find(|(d, _)| base.ends_with(d) || lower.ends_with(d))
+        else {
+            continue;
+        };
+        let sent_end = ctx.sents[ctx.sent_of[i]].end;
+        let name_like = |k: usize| {
+            k < sent_end
+                && ctx.is_cap(k)
+                && !ctx.is_function(k)
+                && f.claim[k].is_none()
+                && office_head(ctx.word(k)).is_none()
+                && !is_common_noun(ctx.word(k))
+                && zipf(ctx.word(k)) < 3.5
+                && place_match(ctx, k, places).is_none()
+        };
+        let mut end = i + 1;
+        while end < i + 4 && name_like(end) {
+            end += 1;
+        }
+        if end == i + 1 || !f.free(i + 1..end) {
+            continue;
+        }
+        let name = ctx.surface(i + 1..end);
+        let r = f.org_ref(ctx, i + 1..end, name, kind);
+        let full = ctx.surface(i..end);
+        let o = &mut f.orgs[r.index];
+        if !o.aliases.contains(&full) {
+            o.aliases.push(full);
+        }
+    }
+}
+
+/// Sports clubs: a club abbreviation and the capitalized words after it, places included
+/// ("FC Bayern München", "VfB Stuttgart", "1. FC Köln").
+pub(super) const CLUB_PREFIXES: &[&str] = &[
+    "FC", "SC", "SV", "TSV", "VfB", "VfL", "BSC", "FSV", "SpVgg", "TuS", "SG", "BV", "TSG", "SSV",
+];
+
+pub(super) fn club_orgs(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some()
+            || !CLUB_PREFIXES.contains(&ctx.word(i))
+            || ctx.boiler[ctx.sent_of[i]]
+        {
+            continue;
+        }
+        let sent_end = ctx.sents[ctx.sent_of[i]].end;
+        let mut end = i + 1;
+        while end < sent_end
+            && end < i + 4
+            && ctx.is_cap(end)
+            && !ctx.is_function(end)
+            && f.claim[end].is_none()
+            && office_head(ctx.word(end)).is_none()
+        {
+            end += 1;
+        }
+        if end == i + 1 {
+            continue;
+        }
+        // "1. FC Köln"
+        let start = if i >= 2
+            && ctx.word(i - 1) == "."
+            && ctx.word(i - 2).chars().all(|c| c.is_ascii_digit())
+        {
+            i - 2
+        } else {
+            i
+        };
+        let name = ctx.surface(start..end);
+        f.org_ref(ctx, start..end, name, OrgKind::Association);
+    }
+}
+
+/// Last compound members of buildings, sites and festivities that visitors are shown.
+pub(super) const SITE_HEADS: &[(&str, OrgKind)] = &[
+    ("zeughaus", OrgKind::Culture),
+    ("haus", OrgKind::Culture),
+    ("kirche", OrgKind::Culture),
+    ("kathedrale", OrgKind::Culture),
+    ("kapelle", OrgKind::Culture),
+    ("münster", OrgKind::Culture),
+    ("dom", OrgKind::Culture),
+    ("kloster", OrgKind::Culture),
+    ("museum", OrgKind::Culture),
+    ("galerie", OrgKind::Culture),
+    ("bibliothek", OrgKind::Culture),
+    ("palast", OrgKind::Culture),
+    ("schloss", OrgKind::Culture),
+    ("theater", OrgKind::Culture),
+    ("oper", OrgKind::Culture),
+    ("fest", OrgKind::Event),
+    ("festival", OrgKind::Event),
+];
+
+/// Generic first members: a "Landeshaus" or "Stadtfest" exists in every town, so only quotes
+/// make one a name.
+pub(super) const GENERIC_SITE_PREFIXES: &[&str] = &[
+    "landes",
+    "stadt",
+    "kreis",
+    "gemeinde",
+    "bezirks",
+    "bürger",
+    "gäste",
+    "kranken",
+    "rat",
+    "staats",
+    "bundes",
+    "pfarr",
+    "gottes",
+    "wohn",
+    "hoch",
+    "kauf",
+    "volks",
+    "schul",
+    "partei",
+    "sommer",
+    "winter",
+    "herbst",
+    "frühlings",
+    "dorf",
+    "kunst",
+    "heimat",
+    "fest",
+    "opern",
+    "konzert",
+    "welt",
+];
+
+/// Named sites: "das Buddenbrookhaus", "zur Jacobikirche", "das Europatagsfest", and any site
+/// word in quotes ("das „Landeszeughaus“").
+pub(super) fn site_orgs(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    for i in 0..ctx.len() {
+        if !ctx.is_cap(i) || f.claim[i].is_some() || ctx.boiler[ctx.sent_of[i]] {
+            continue;
+        }
+        let w = ctx.word(i);
+        let lower = w.to_lowercase();
+        // Genitive "des Buddenbrookhauses".
+        let (nominative, stem) = match SITE_HEADS.iter().find_map(|(h, _)| {
+            ["", "es", "s"].iter().find_map(|suf| {
+                let stem = lower.strip_suffix(suf)?;
+                stem.ends_with(h)
+                    .then(|| (stem.chars().count(), stem.len() - h.len()))
+            })
+        }) {
+            Some(x) => x,
+            None => continue,
+        };
+        let Some(&(_, kind)) = SITE_HEADS.iter().find(|(h, _)| {
+            lower[..]
+                .get(stem..)
+                .is_some_and(|rest| rest.starts_with(h))
+        }) else {
+            continue;
+        };
+        let prefix = &lower[..stem];
+        // The same prefix as written (`stem` counts bytes of the lowercase form).
+        let w_prefix: String = w.chars().take(prefix.chars().count()).collect();
+        let quoted = i > 0 && is_open_quote(ctx.word(i - 1)) && is_close_quote(ctx.word(i + 1));
+        let specific = prefix.chars().count() >= 3
+            && !GENERIC_SITE_PREFIXES
+                .iter()
+                .any(|g| prefix.trim_end_matches('s') == *g || prefix == *g)
+            && !is_common_noun(w)
+            && zipf(w) < 3.0
+            && !is_common_noun(&w_prefix)
+            && zipf(&w_prefix) < 4.0;
+        if !(quoted || specific)
+            || place_match(ctx, i, places).is_some()
+            || office_head(w).is_some()
+        {
+            continue;
+        }
+        let name: String = w.chars().take(nominative).collect();
+        f.org_ref(ctx, i..i + 1, name, kind);
+    }
+}
+
+/// Extends an organization name to the left over capitalized modifiers.
+pub(super) fn extend_left(
+    ctx: &Ctx,
+    f: &Found,
+    mut j: usize,
+    max: usize,
+    sent_start: usize,
+) -> usize {
+    let mut n = 0;
+    while j > sent_start && n < max {
+        let k = j - 1;
+        let w = ctx.word(k);
+        let lower = w.to_lowercase();
+        let ok = ctx.is_cap(k)
+            && !ctx.is_function(k)
+            && office_head(w).is_none()
+            && !is_generic_noun(&lower)
+            && f.claim[k].is_none_or(|r| r.ty == EntityType::Place)
+            && !(ctx.starts_sentence(k) && zipf(w) >= 4.5);
+        // "Presse- und Informationsamt": a truncated member joined by "und".
+        let truncated =
+            (w == "und" || w == ",") && k > sent_start && ctx.word(k - 1).ends_with('-');
+        if truncated {
+            j = k - 1;
+            n += 1;
+            continue;
+        }
+        if !ok {
+            break;
+        }
+        j = k;
+        n += 1;
+    }
+    j
+}
+
+pub(super) fn legal_form_orgs(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_word(i) {
+            continue;
+        }
+        let sent_start = ctx.sents[ctx.sent_of[i]].start;
+        let lo = i.saturating_sub(3).max(sent_start);
+        let words: Vec<&str> = ctx.w[lo..=i].to_vec();
+        let joined_suffix = ["-GmbH", "-AG", "-KG", "-gGmbH", "-SE"]
+            .iter()
+            .any(|s| ctx.word(i).ends_with(s));
+        let lf = orgs::ends_with_legal_form(&words).filter(|&n| n < words.len() || joined_suffix);
+        let Some(n) = lf.or(joined_suffix.then_some(0)) else {
+            continue;
+        };
+        // Only fire on the last word of the legal form.
+        if i + 1 < ctx.len() && !ctx.toks[i + 1].space_before && ctx.word(i + 1) == "." {
+            // "Inc." is one word for the lexicon but two tokens here: handled by the lexicon match.
+        }
+        let form_start = i + 1 - n.max(1);
+        let start = extend_left(ctx, f, if n == 0 { i } else { form_start }, 5, sent_start);
+        if start == form_start && n > 0 {
+            continue; // a bare legal form is no name
+        }
+        let mut end = i + 1;
+        if ctx.word(end) == "." && !ctx.toks[end].space_before && ctx.word(i).len() <= 4 {
+            end += 1;
+        }
+        if !f.free(start..end) {
+            continue;
+        }
+        let name = ctx.surface(start..end);
+        f.org_ref(ctx, start..end, name, OrgKind::Company);
+    }
+}
+
+pub(super) fn english_orgs(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len() {
+        let Some((_, kind)) = ENGLISH_ORG_HEADS.iter().find(|(h, _)| ctx.word(i) == *h) else {
+            continue;
+        };
+        if f.claim[i].is_some() {
+            continue;
+        }
+        let sent = ctx.sents[ctx.sent_of[i]].clone();
+        let mut start = i;
+        while start > sent.start {
+            let k = start - 1;
+            let w = ctx.word(k);
+            // German nouns and compounds ("Kongress-Messe") are not part of an English name.
+            let german = w.contains('-') && w.split('-').any(is_common_noun);
+            let name_word = ctx.is_cap(k)
+                && !ctx.is_function(k)
+                && office_head(w).is_none()
+                && f.claim[k].is_none()
+                && !german;
+            // "Campus des Massachusetts Institute …": German "des" after a German noun is no
+            // French connector.
+            let connector = ENGLISH_CONNECTORS.contains(&w)
+                && k > sent.start
+                && ctx.is_cap(k - 1)
+                && !(w == "des" && is_common_noun(ctx.word(k - 1)));
+            if !(name_word || connector) {
+                break;
+            }
+            start = k;
+        }
+        let mut end = i + 1;
+        while end + 1 < sent.end
+            && ENGLISH_CONNECTORS.contains(&ctx.word(end))
+            && ctx.is_cap(end + 1)
+            && !ctx.is_function(end + 1)
+        {
+            end += 2;
+            while end < sent.end && ctx.is_cap(end) && !ctx.is_function(end) {
+                end += 1;
+            }
+        }
+        // "Smart Expo China": a place right after an event or fair head belongs to the name.
+        if *kind == "event"
+            && let Some((t, _)) = place_match(ctx, end, Places::get())
+            && t.end <= sent.end
+        {
+            end = t.end;
+        }
+        // Leading German words that are just capitalized sentence starts.
+        while start < i && (ctx.is_function(start) || ENGLISH_CONNECTORS.contains(&ctx.word(start)))
+        {
+            start += 1;
+        }
+        if end - start < 2 || !f.free(start..end) {
+            continue;
+        }
+        let name = ctx.surface(start..end);
+        f.org_ref(ctx, start..end, name, org_kind(kind));
+    }
+}
+
+pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    let mut i = 0;
+    while i < ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_cap(i) || ctx.boiler[ctx.sent_of[i]] {
+            i += 1;
+            continue;
+        }
+        let w = ctx.word(i);
+        // "Abgeordnetenhaus-Delegation": an institution as first member of a compound.
+        let first_part = w.split('-').next().unwrap_or(w);
+        let (head, kind, standalone, prefix_len) = match org_head(w) {
+            Some(h) => h,
+            None => match (w.contains('-'), org_head(first_part)) {
+                (true, Some(h)) if h.2 && h.3 > 0 => {
+                    f.org_ref(ctx, i..i + 1, first_part.to_string(), org_kind(h.1));
+                    i += 1;
+                    continue;
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+        };
+        // "die Hochschulen des Landes", "die Vereine der Stadt": a plural names no one body.
+        let lw = w.to_lowercase();
+        let lw = lw.rsplit('-').next().unwrap_or(&lw);
+        let plural = !lw.ends_with(head)
+            && !lw.ends_with(&format!("{head}s"))
+            && !lw.ends_with(&format!("{head}es"))
+            && ["n", "en", "e", "er"]
+                .iter()
+                .any(|suf| lw.ends_with(&format!("{head}{suf}")));
+        if plural && !ctx.starts_sentence(i) && !ctx.is_cap(i.saturating_sub(1)) {
+            i += 1;
+            continue;
+        }
+        let sent = ctx.sents[ctx.sent_of[i]].clone();
+        let start = extend_left(ctx, f, i, 4, sent.start);
+        let mut end = i + 1;
+        let mut complement = false;
+        // Right complements: a place ("IHK Berlin"), genitive ("des Landes Berlin"), "von" + place, acronym.
+        if end < sent.end
+            && let Some((t, _)) = place_match(ctx, end, places)
+            && !ctx.is_function(end)
+        {
+            end = t.end;
+            complement = true;
+        }
+        if !complement
+            && end + 1 < sent.end
+            && matches!(ctx.word(end), "des" | "der" | "von" | "für")
+        {
+            let mut k = end + 1;
+            let mut n = 0;
+            let mut fuer = ctx.word(end) == "für";
+            while k < sent.end && n < 8 {
+                // "Institut des Chinesischen Volkes für Auswärtige Angelegenheiten": a remit
+                // after the genitive.
+                if n > 0 && !fuer && ctx.word(k) == "für" && ctx.is_cap(k + 1) {
+                    fuer = true;
+                    k += 1;
+                    continue;
+                }
+                if ctx.is_cap(k) && !ctx.is_function(k) && office_head(ctx.word(k)).is_none() {
+                    // A place ends the complement: "des Landes Berlin" (not "… Berlin Jüdenstr");
+                    // an adjective does not ("des Chinesischen Volkes").
+                    if let Some((t, c)) = place_match(ctx, k, places)
+                        && c.form != Form::Adjective
+                    {
+                        k = t.end;
+                        n += 1;
+                        break;
+                    }
+                    k += 1;
+                    n += 1;
+                } else if n > 0 && fuer && ctx.word(k) == "und" && ctx.is_word(k + 1) {
+                    k += 1;
+                } else if n > 0
+                    && fuer
+                    && ctx.word(k) == ","
+                    && ctx.is_cap(k + 1)
+                    && is_common_noun(ctx.word(k + 1))
+                    && !is_first_name(ctx.word(k + 1))
+                    && (k + 1..(k + 5).min(sent.end)).any(|x| ctx.word(x) == "und")
+                {
+                    // "für Wissenschaft, Forschung und Kultur": a listed remit.
+                    k += 1;
+                } else if n > 0
+                    && fuer
+                    && ctx.is_word(k)
+                    && !ctx.is_cap(k)
+                    && ctx.is_cap(k + 1)
+                    && ctx.word(k - 1) == "und"
+                {
+                    // "für Verkehr und digitale Infrastruktur"
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            while k > end + 1 && matches!(ctx.word(k - 1), "und") {
+                k -= 1;
+            }
+            // A genitive complement needs a name-like word ("des Landes Berlin", "der Stadt")
+            // or an institution that is named by its remit ("Bundesministerium des Innern").
+            let names_place = (end + 1..k).any(|x| place_match(ctx, x, places).is_some());
+            // Institutions named by their remit: "Bundesministerium des Innern".
+            let remit =
+                head == "ministerium" || matches!(ctx.word(end + 1), "Innern" | "Auswärtigen");
+            let swallows_org =
+                (end + 1..k).any(|x| f.claim[x].is_some_and(|r| r.ty == EntityType::Organization));
+            if n > 0
+                && !swallows_org
+                && (names_place
+                    || fuer
+                    || remit
+                    // "des Landes Berlin", "der Stadt Köln"; not a bare "der Stadt (…)".
+                    || (matches!(
+                        ctx.word(end + 1),
+                        "Stadt" | "Landes" | "Bundes" | "Freistaats" | "Kantons"
+                    ) && n >= 2))
+            {
+                end = k;
+                complement = true;
+            }
+        }
+        let acronym = ctx.word(end) == "("
+            && ctx.word(end + 2) == ")"
+            && ctx
+                .word(end + 1)
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit());
+        // "der mittelfränkische Bezirkstag": a place adjective before an institution that
+        // exists once per place.
+        let start = if start == i
+            && standalone
+            && (!ctx.lower(i).ends_with('e') || head.ends_with('e'))
+            && i > sent.start
+            && !ctx.is_cap(i - 1)
+            && places
+                .lookup(ctx.word(i - 1))
+                .iter()
+                .any(|c| c.form == Form::Adjective)
+        {
+            i - 1
+        } else {
+            start
+        };
+        let modified = start < i;
+        // "Liechtenstein-Institut", "Ospelt-Gruppe": a name joined to the head by a hyphen.
+        let named_compound = w.contains('-') && {
+            let first = w.split('-').next().unwrap_or("");
+            let place = !places.lookup(first).is_empty();
+            first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().count() >= 2
+                && (place || (!is_common_noun(first) && zipf(first) < 2.5))
+        };
+        let specific = (standalone && (prefix_len > 0 || modified)) || named_compound;
+        if !(specific
+            || complement
+            || acronym
+            || (modified && prefix_len > 0)
+            || (modified && !ctx.starts_sentence(start)))
+        {
+            i += 1;
+            continue;
+        }
+        if !f.free(start..end) {
+            i += 1;
+            continue;
+        }
+        let name = ctx.surface(start..end);
+        let r = f.org_ref(ctx, start..end, name, org_kind(kind));
+        if acronym {
+            let acr = ctx.word(end + 1).to_string();
+            let o = &mut f.orgs[r.index];
+            if !o.aliases.contains(&acr) {
+                o.aliases.push(acr);
+            }
+        }
+        i = end;
+    }
+}
+
+/// Head nouns that come before the name: "Villa Aurora", "Messe Karlsruhe", "Universität
+/// Leipzig", "Akademie Orléans-Tours", "Militärmuseum St. Luzisteig".
+pub(super) const HEAD_FIRST: &[(&str, &str)] = &[
+    ("akademie", "university"),
+    ("flughafen", "company"),
+    ("galerie", "culture"),
+    ("hochschule", "university"),
+    ("klinikum", "research"),
+    ("messe", "event"),
+    ("museum", "culture"),
+    ("oper", "culture"),
+    ("schloss", "culture"),
+    ("schule", "other"),
+    ("stiftung", "association"),
+    ("theater", "culture"),
+    ("universität", "university"),
+    ("villa", "culture"),
+];
+
+pub(super) fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_cap(i) || ctx.boiler[ctx.sent_of[i]] {
+            continue;
+        }
+        let lower = ctx.lower(i);
+        let Some((_, kind)) = HEAD_FIRST.iter().find(|(h, _)| lower.ends_with(h)) else {
+            continue;
+        };
+        let sent_end = ctx.sents[ctx.sent_of[i]].end;
+        let mut end = i + 1;
+        // A place ("Messe Karlsruhe") or proper names that are not ordinary words ("Villa Aurora").
+        if let Some((t, _)) = place_match(ctx, end, places) {
+            end = t.end;
+        } else {
+            while end < sent_end
+                && end < i + 4
+                && ctx.is_cap(end)
+                && !ctx.is_function(end)
+                && !is_common_noun(ctx.word(end))
+                && f.claim[end].is_none()
+                && office_head(ctx.word(end)).is_none()
+            {
+                end += 1;
+                // "St. Luzisteig"
+                if ctx.word(end) == "." && ctx.word(end - 1).len() <= 3 && ctx.is_cap(end + 1) {
+                    end += 1;
+                }
+            }
+        }
+        if end == i + 1 || !f.free(i..end) {
+            continue;
+        }
+        let name = ctx.surface(i..end);
+        f.org_ref(ctx, i..end, name, org_kind(kind));
+    }
+}
+
+/// "Mit der Messegesellschaft der Provinzhauptstadt …" after "Messegesellschaft Shenyang": a
+/// definite institution noun that starts exactly one organization name of the document
+/// mentions that organization.
+pub(super) fn bare_head_mentions(ctx: &Ctx, f: &mut Found) {
+    for i in 1..ctx.len() {
+        if f.claim[i].is_some()
+            || !ctx.is_cap(i)
+            || ctx.boiler[ctx.sent_of[i]]
+            || !matches!(
+                ctx.lower(i - 1).as_str(),
+                "der" | "die" | "das" | "dem" | "den" | "des" | "beim" | "im" | "zum" | "zur"
+            )
+            || org_head(ctx.word(i)).is_none()
+        {
+            continue;
+        }
+        let key = norm_key(&crate::inflect::org_nominative(ctx.word(i)));
+        let cands: Vec<usize> = (0..f.orgs.len())
+            .filter(|&o| {
+                let name = &f.orgs[o].name;
+                name.contains(' ') && name.split(' ').next().map(norm_key) == Some(key.clone())
+            })
+            .collect();
+        if let [o] = cands[..] {
+            let surface = ctx.surface(i..i + 1);
+            f.orgs[o].mentions.push((i..i + 1, surface));
+            f.add_ref(i..i + 1, EntityRef::org(o), true);
+        }
+    }
+}
+
+pub(super) fn acronyms(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    // Definitions: "Massachusetts Institute of Technology (MIT)".
+    let mut defined: BTreeMap<String, EntityRef> = BTreeMap::new();
+    for (t, r) in f.index.clone() {
+        if r.ty == EntityType::Organization && ctx.word(t.end) == "(" && ctx.word(t.end + 2) == ")"
+        {
+            let acr = ctx.word(t.end + 1);
+            if acr
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && acr.chars().count() >= 2
+            {
+                defined.insert(acr.to_string(), r);
+                let o = &mut f.orgs[r.index];
+                if !o.aliases.iter().any(|a| a == acr) {
+                    o.aliases.push(acr.to_string());
+                }
+            }
+        }
+    }
+    for (name, r) in f
+        .orgs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| {
+            o.aliases
+                .iter()
+                .map(move |a| (a.clone(), EntityRef::org(i)))
+        })
+        .collect::<Vec<_>>()
+    {
+        if name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        {
+            defined.entry(name).or_insert(r);
+        }
+    }
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_word(i) {
+            continue;
+        }
+        let w = ctx.word(i);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let all_caps = letters >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if let Some(&r) = defined.get(w) {
+            let name = f.orgs[r.index].name.clone();
+            let kind = f.orgs[r.index].kind;
+            f.org_ref(ctx, i..i + 1, name, kind);
+            continue;
+        }
+        if !all_caps
+            || w.chars().count() > 6
+            || NON_ORG_ACRONYMS.contains(&w)
+            || PARTIES.contains(&w)
+        {
+            continue;
+        }
+        if ctx.boiler[ctx.sent_of[i]] || !places.lookup(w).is_empty() {
+            continue;
+        }
+        if f.index.iter().any(|(x, _)| x.contains(&i)) {
+            continue;
+        }
+        // Roman numerals and units are not names.
+        if w.chars().all(|c| "IVXLCDM".contains(c)) {
+            continue;
+        }
+        // "TU Graz", "FC Bayern München", "IHK Hannover": an acronym with the place it belongs to.
+        let mut end = i + 1;
+        // One or two name words may stand between acronym and place ("FC Bayern München").
+        let mut probe = end;
+        while probe < end + 2
+            && ctx.is_cap(probe)
+            && !ctx.is_function(probe)
+            && !is_common_noun(ctx.word(probe))
+            && f.claim[probe].is_none()
+        {
+            probe += 1;
+            if f.index
+                .iter()
+                .any(|(x, r)| x.start == probe && r.ty == EntityType::Place)
+            {
+                end = probe;
+                break;
+            }
+        }
+        while let Some((x, _)) = f
+            .index
+            .iter()
+            .find(|(x, r)| x.start == end && r.ty == EntityType::Place)
+        {
+            end = x.end;
+        }
+        let name = ctx.surface(i..end);
+        f.org_ref(ctx, i..end, name, OrgKind::Other);
+    }
+}
+
+pub(super) fn parties(ctx: &Ctx, f: &mut Found) {
+    for (t, r) in f.index.clone() {
+        if r.ty != EntityType::Person {
+            continue;
+        }
+        // "Kai Wegner (CDU)"
+        if ctx.word(t.end) == "("
+            && ctx.word(t.end + 2) == ")"
+            && PARTIES.contains(&ctx.word(t.end + 1))
+        {
+            f.persons[r.index].party = Some(ctx.word(t.end + 1).to_string());
+            continue;
+        }
+        // "die SPD-Politikerin Anna Beispiel", "Grünen-Abgeordnete"
+        for k in t.start.saturating_sub(3)..t.start {
+            if let Some((p, _)) = ctx.word(k).split_once('-')
+                && PARTIES.contains(&p)
+                && ctx.same_sentence(k, t.start)
+            {
+                let p = if p == "Grünen" { "Grüne" } else { p };
+                f.persons[r.index].party = Some(p.to_string());
+            }
+        }
+    }
+}

@@ -1,0 +1,809 @@
+//! Person rules: names after and before office titles, first-name and Chinese names, titles
+//! without a name next to them, later surname mentions.
+
+use super::*;
+
+/// An office title starting at `i`: token range, title text, head.
+pub(super) fn title_at(ctx: &Ctx, i: usize) -> Option<(Range<usize>, String, &'static str)> {
+    let w = ctx.word(i);
+    if let Some((_, full)) = OFFICE_ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+        let head = office_head(full)?;
+        return Some((i..i + 1, full.to_string(), head));
+    }
+    let mut j = i;
+    while j < ctx.len() && is_office_adjective(ctx.word(j)) && ctx.is_cap(j) {
+        j += 1;
+    }
+    let head = office_head(ctx.word(j))?;
+    // Words like "Präsidentschaft" are not titles; office_head only matches word ends.
+    let mut end = j + 1;
+    // "Transfer Manager": an English two-word title.
+    // "Wirtschaftsbotschafterin und Chinaberaterin": keep coordinated titles together.
+    if ctx.word(end) == "und" && office_head(ctx.word(end + 1)).is_some() && ctx.is_cap(end + 2) {
+        end += 2;
+    }
+    let article = if i > 0 {
+        ctx.lower(i - 1)
+    } else {
+        String::new()
+    };
+    let title = nominative_title(&ctx.w[i..end], &article);
+    Some((i..end, title, head))
+}
+
+/// The title in the nominative singular, as a record states it: "des Regierenden
+/// Bürgermeisters" -> "Regierender Bürgermeister", "Präsidenten" -> "Präsident", "die
+/// Landesräte" -> "Landesrat", "Vizepräsidentinnen" -> "Vizepräsidentin", "der Vorsitzende" ->
+/// "Vorsitzender". `article` is the word before the title (for adjectival nouns' gender).
+pub(crate) fn nominative_title(words: &[&str], article: &str) -> String {
+    let Some(head_pos) = words.iter().rposition(|w| office_head(w).is_some()) else {
+        return words.join(" ");
+    };
+    let head_word = words[head_pos];
+    let lower = head_word.to_lowercase();
+    let mut feminine = lower.ends_with("in") || lower.ends_with("innen");
+    let mut head_out = head_word.to_string();
+    if let Some(stem) = head_word.strip_suffix("innen") {
+        head_out = format!("{stem}in");
+    } else if let Some(stem) = head_word.strip_suffix("räte") {
+        head_out = format!("{stem}rat");
+    } else if let Some(stem) = head_word.strip_suffix("stände") {
+        head_out = format!("{stem}stand");
+    } else if !feminine {
+        let h = office_head(head_word).unwrap_or("");
+        if h.ends_with('e')
+            || h.ends_with("er")
+                && [
+                    "abgeordneter",
+                    "vorsitzender",
+                    "beauftragter",
+                    "beigeordneter",
+                ]
+                .contains(&h)
+        {
+            // Adjectival nouns: "die Vorsitzende" (one woman) keeps -e; otherwise "-er".
+            let base = ["en", "er", "e"]
+                .iter()
+                .find_map(|e| head_word.strip_suffix(e))
+                .unwrap_or(head_word);
+            let singular_fem =
+                article == "die" && head_word.ends_with('e') && !head_word.ends_with("en");
+            feminine = singular_fem;
+            head_out = if singular_fem {
+                format!("{base}e")
+            } else {
+                format!("{base}er")
+            };
+        } else {
+            for suf in ["es", "en", "s", "n"] {
+                if let Some(stem) = head_word.strip_suffix(suf)
+                    && OFFICE_HEADS
+                        .iter()
+                        .any(|h| stem.to_lowercase().ends_with(h))
+                {
+                    head_out = stem.to_string();
+                    break;
+                }
+            }
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if k == head_pos {
+            out.push(head_out.clone());
+        } else if k < head_pos && is_office_adjective(w) {
+            let lw = w.to_lowercase();
+            let stem = ["em", "en", "er", "es", "e"]
+                .iter()
+                .find_map(|e| lw.strip_suffix(e))
+                .unwrap_or(&lw);
+            let ending = if feminine { "e" } else { "er" };
+            let mut c = stem.chars();
+            let cap: String = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default();
+            out.push(format!("{cap}{ending}"));
+        } else {
+            out.push(w.to_string());
+        }
+    }
+    out.join(" ")
+}
+
+/// Whether an office title starts at token `i`.
+pub(super) fn words_are_title(ctx: &Ctx, i: usize) -> bool {
+    title_at(ctx, i).is_some()
+}
+
+pub(super) fn is_honorific(ctx: &Ctx, i: usize) -> usize {
+    let w = ctx.word(i);
+    let with_dot = format!("{w}.");
+    if ctx.word(i + 1) == "." && HONORIFICS.contains(&with_dot.as_str()) {
+        return 2;
+    }
+    if HONORIFICS.contains(&w) {
+        return 1;
+    }
+    0
+}
+
+/// A person name starting at token `i` (after honorifics): token range and name words.
+pub(super) fn name_at(
+    ctx: &Ctx,
+    f: &Found,
+    i: usize,
+    after_title: bool,
+) -> Option<(Range<usize>, Vec<String>)> {
+    let mut k = i;
+    while is_honorific(ctx, k) > 0 {
+        k += is_honorific(ctx, k);
+    }
+    let start = k;
+    let mut words: Vec<String> = Vec::new();
+    let sent_end = ctx.sents[ctx.sent_of[i.min(ctx.len().saturating_sub(1))]].end;
+    while k < sent_end && words.len() < 6 {
+        let w = ctx.word(k);
+        // A name does not run over a line break ("Sebastian Gollnow⏎Audio: …").
+        if !words.is_empty()
+            && k > 0
+            && ctx.text[ctx.toks[k - 1].end..ctx.toks[k].start].contains('\n')
+        {
+            break;
+        }
+        let free = f.claim[k].is_none_or(|r| r.ty == EntityType::Person);
+        if !words.is_empty()
+            && w.chars().count() == 1
+            && w.chars().all(char::is_uppercase)
+            && ctx.word(k + 1) == "."
+            && ctx.is_cap(k + 2)
+        {
+            // Initial: "Raymond M. Mhlaba".
+            words.push(format!("{w}."));
+            k += 2;
+        } else if ctx.is_cap(k)
+            // A function word never starts a name, but continues one ("Stephan Weil").
+            && !(ctx.is_function(k) && words.is_empty())
+            && free
+            && office_head(w).is_none()
+            && !w.contains('.')
+        {
+            if PARTIES.contains(&w) {
+                break;
+            }
+            words.push(w.to_string());
+            k += 1;
+        } else if !words.is_empty()
+            && NAME_PARTICLES.contains(&w)
+            && NAME_PARTICLES.contains(&ctx.word(k + 1))
+            && ctx.is_cap(k + 2)
+            && ctx.same_sentence(k, k + 2)
+            // Not "Kai Wegner von der CDU", "Müller von der Stadt Köln".
+            && !ctx.word(k + 2).chars().all(|c| c.is_uppercase() || c == '-')
+            && f.claim[k + 2].is_none()
+            && !is_common_noun(ctx.word(k + 2))
+            && place_match(ctx, k + 2, Places::get()).is_none()
+        {
+            // "von der Heyde", "van der Berg": two particles before the surname.
+            words.push(w.to_string());
+            words.push(ctx.word(k + 1).to_string());
+            k += 2;
+        } else if !words.is_empty()
+            && ((NAME_PARTICLES.contains(&w) && ctx.is_cap(k + 1) && ctx.same_sentence(k, k + 1))
+                || (w.len() == 3
+                    && w.ends_with('.')
+                    && w.chars().next().is_some_and(char::is_uppercase)))
+        {
+            // Nobility particles ("von") and abbreviated middle names stay inside the name.
+            words.push(w.to_string());
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // Trailing particles or initials do not end a name, and neither does an ordinary noun that
+    // follows it ("Michael Müller Zusagen …"): trim until stable.
+    while let Some(l) = words.last() {
+        let particle = NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.');
+        // "Gerhard Dörfler": after a given name a rare noun is a surname.
+        // After a title the word after a given name is a surname even when it is also a
+        // word ("KMK-Geschäftsführer Gerald Böse").
+        let after_given =
+            words.len() == 2 && is_first_name(&words[0]) && (zipf(l) < 4.0 || after_title);
+        // "Xiaohui Du": a pinyin given name followed by a Chinese family name.
+        let chinese_family = words.len() == 2
+            && CHINESE_SURNAMES.contains(&l.as_str())
+            && is_pinyin_given_name(&words[0]);
+        let noun = words.len() > 1
+            && (is_common_noun(l) || (words.len() > 2 && zipf(l) >= 3.5))
+            && !is_common_surname(l)
+            && !is_first_name(l)
+            && !after_given
+            && !chinese_family;
+        if !(particle || noun) {
+            break;
+        }
+        k -= if l.ends_with('.') && l.chars().count() == 2 {
+            2
+        } else {
+            1
+        };
+        words.pop();
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let first_is_given = is_first_name(&words[0]);
+    let chinese = words.len() == 2
+        && CHINESE_SURNAMES.contains(&words[0].as_str())
+        && is_pinyin_given_name(&words[1]);
+    let next = ctx.word(k);
+    let next_is_boundary = k >= sent_end
+        || matches!(
+            next,
+            "," | "(" | ")" | "." | ":" | ";" | "und" | "–" | "-" | "“" | "\""
+        );
+    if words.len() == 1 {
+        if !after_title {
+            return None;
+        }
+        let w = &words[0];
+        // An ordinary noun is no name ("Bürgermeister Termine bei …"), unless it is also a
+        // common surname ("Präsident Richter") or a Chinese family name ("Vizebürgermeisterin Pan").
+        let noun = is_common_noun(w)
+            && zipf(w) >= 3.0
+            && !is_common_surname(w)
+            && !CHINESE_SURNAMES.contains(&w.as_str());
+        if noun || (first_is_given && zipf(w) >= 3.6) {
+            return None;
+        }
+        if zipf(w) >= 5.0 && !next_is_boundary {
+            return None;
+        }
+        if Places::get()
+            .lookup(w)
+            .first()
+            .is_some_and(|c| !c.ambiguous)
+        {
+            return None;
+        }
+    } else if !(first_is_given || chinese || after_title) {
+        return None;
+    }
+    Some((start..k, words))
+}
+
+pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    let mut i = 0;
+    while i < ctx.len() {
+        if ctx.boiler[ctx.sent_of[i]] || f.claim[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let Some((trange, mut title, head)) = title_at(ctx, i) else {
+            i += 1;
+            continue;
+        };
+        // "Der CDU-Abgeordnete X": the party prefix is the person's party, not the title.
+        if let Some((prefix, rest)) = title.split_once('-')
+            && PARTIES.contains(&prefix)
+            && !prefix.contains(' ')
+            && rest.chars().next().is_some_and(char::is_uppercase)
+        {
+            title = rest.to_string();
+        }
+        let mut of = OfRef::None;
+        // Hyphen prefix: "HBK-Präsidentin", "UNIDO-Direktor".
+        let head_word = ctx.word(trange.end - 1);
+        if let Some((prefix, _)) = head_word.split_once('-')
+            && prefix.chars().any(char::is_uppercase)
+            && prefix.chars().count() >= 2
+            && office_head(prefix).is_none()
+        {
+            of = OfRef::Surface(prefix.to_string());
+            // An acronym or known organization as prefix is a mention of it ("UNIDO-Direktor").
+            let acronym = prefix
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            let known = lookup_org(prefix);
+            // "US-Präsident": a country code is no organization.
+            if (acronym || known.is_some())
+                && Places::get().lookup(prefix).is_empty()
+                && Places::get().country_by_code(prefix).is_none()
+                && !PARTIES.contains(&prefix)
+            {
+                let tok = trange.end - 1;
+                let (name, kind) = known.map_or((prefix.to_string(), OrgKind::Other), |o| {
+                    (o.name.clone(), o.kind)
+                });
+                let r = f.org_ref(ctx, tok..tok + 1, name, kind);
+                f.claim[tok] = None;
+                // The mention's surface is the prefix, not the whole compound.
+                if let Some(m) = f.orgs[r.index].mentions.last_mut() {
+                    m.1 = prefix.to_string();
+                }
+                f.orgs[r.index].aliases.retain(|a| a != head_word);
+                of = OfRef::Ent(r);
+            }
+        }
+        // "US-Präsident" written as two tokens: a country code before the hyphen.
+        if of == OfRef::None
+            && trange.start >= 2
+            && ctx.word(trange.start - 1) == "-"
+            && ctx.word(trange.start - 2).len() == 2
+            && ctx
+                .word(trange.start - 2)
+                .chars()
+                .all(|c| c.is_ascii_uppercase())
+            && let Some(id) = places.country_by_code(ctx.word(trange.start - 2))
+        {
+            of = OfRef::Ent(f.place_ref(ctx, trange.start - 2..trange.start - 1, id));
+        }
+        // Left context: "Berlins Regierender Bürgermeister", "Tokioter Gouverneurin".
+        if of == OfRef::None && trange.start > 0 {
+            if let Some((t, r)) = f
+                .index
+                .iter()
+                .rev()
+                .find(|(t, _)| t.end == trange.start)
+                .cloned()
+            {
+                if r.ty != EntityType::Person {
+                    let _ = t;
+                    of = OfRef::Ent(r);
+                }
+            } else if let Some((t, c)) = place_match(ctx, trange.start - 1, places)
+                && t.end == trange.start
+                && matches!(c.form, Form::Genitive | Form::Adjective)
+            {
+                of = OfRef::Ent(f.place_ref(ctx, t, c.id));
+            }
+        }
+        // "Der Regierende Bürgermeister von Berlin, Kai Wegner"; "Präsident der X, Roy Richter".
+        let mut k = trange.end;
+        // "den Botschafter Japans, Kenji Sato": a genitive place right after the title.
+        if of == OfRef::None
+            && let Some((t, c)) = place_match(ctx, k, places)
+            && c.form == Form::Genitive
+        {
+            // "den Botschafter Ghanas in Berlin, Kwame Mensah": the seat may follow.
+            let seat = matches!(ctx.word(t.end), "in" | "im")
+                .then(|| place_match(ctx, t.end + 1, places))
+                .flatten()
+                .filter(|(st, _)| ctx.word(st.end) == ",");
+            if ctx.word(t.end) == "," || seat.is_some() {
+                of = OfRef::Ent(f.place_ref(ctx, t.clone(), c.id));
+                k = t.end;
+                if let Some((st, sc)) = seat {
+                    f.place_ref(ctx, st.clone(), sc.id);
+                    k = st.end;
+                }
+            }
+        }
+        if matches!(ctx.word(k), "von" | "vom" | "der" | "des" | "in" | "im") {
+            let mut j = k + 1;
+            if matches!(ctx.word(j), "der" | "des" | "dem" | "den") {
+                j += 1;
+            }
+            let ent = f.entity_starting(j).or_else(|| {
+                place_match(ctx, j, places).map(|(t, c)| {
+                    let r = f.place_ref(ctx, t.clone(), c.id);
+                    (t, r)
+                })
+            });
+            if let Some((t, r)) = ent
+                && r.ty != EntityType::Person
+            {
+                if of == OfRef::None || matches!(of, OfRef::Surface(_)) {
+                    of = OfRef::Ent(r);
+                }
+                k = t.end;
+                // "der Generalkonsul der Volksrepublik China in Hamburg, Wu Cong": the seat.
+                if matches!(ctx.word(k), "in" | "im")
+                    && let Some((pt, pc)) = place_match(ctx, k + 1, places)
+                {
+                    f.place_ref(ctx, pt.clone(), pc.id);
+                    k = pt.end;
+                } else if matches!(ctx.word(k), "im" | "in")
+                    && let Some(c) = (k + 1..(k + 4).min(ctx.len())).find(|&x| ctx.word(x) == ",")
+                    && (k + 1..c).all(|x| ctx.is_cap(x) || matches!(ctx.word(x), "der" | "dem"))
+                {
+                    // "des Ausschusses für Kultur im Landtag, Erik Stohn"
+                    k = c;
+                }
+            } else {
+                // "der Vize-Präsident des Regionalrats, François Decoster": an unrecognized
+                // genitive phrase before the apposition.
+                let mut x = j;
+                while x < ctx.len() && x < j + 6 && ctx.is_cap(x) && ctx.same_sentence(x, j) {
+                    x += 1;
+                }
+                if x > j && ctx.word(x) == "," {
+                    if of == OfRef::None {
+                        of = OfRef::Surface(ctx.surface(j..x));
+                    }
+                    k = x;
+                }
+            }
+        }
+        // "den japanischen Botschafter, Kenji Sato, …": a definite title with the name in
+        // commas.
+        // "den japanischen Botschafter", "die beiden anderen Vorstände".
+        let is_article =
+            |k: usize| matches!(ctx.lower(k).as_str(), "der" | "den" | "dem" | "des" | "die");
+        let definite_title = (1..=3).any(|back| {
+            trange.start >= back
+                && is_article(trange.start - back)
+                && (trange.start - back + 1..trange.start).all(|k| ctx.is_word(k) && !ctx.is_cap(k))
+        });
+        // "Minister für Umwelt und Verkehr, Ulrich Müller": a remit before the apposition.
+        if k == trange.end && ctx.word(k) == "für" {
+            let mut x = k + 1;
+            while x < ctx.len()
+                && x < k + 8
+                && ctx.same_sentence(x, k)
+                && (ctx.is_cap(x) || matches!(ctx.word(x), "und" | "für"))
+            {
+                x += 1;
+            }
+            if x > k + 1 && ctx.word(x) == "," {
+                k = x;
+            }
+        }
+        let appos = ctx.word(k) == "," && (k > trange.end || definite_title);
+        let name_start = if appos { k + 1 } else { trange.end };
+        let name = if appos || k == trange.end {
+            name_at(ctx, f, name_start, true)
+        } else {
+            None
+        };
+        match name {
+            Some((nrange, words)) => {
+                let r = f.person_ref(ctx, nrange.clone(), words);
+                f.persons[r.index].offices.push(OfficeB {
+                    title: title.clone(),
+                    head,
+                    of: of.clone(),
+                    toks: trange.clone(),
+                });
+                i = nrange.end;
+                // A plural title covers the whole list: "die Landesräte A, B und C".
+                let plural = {
+                    let l = ctx.lower(trange.end - 1);
+                    l.ends_with("innen")
+                        || l.ends_with("räte")
+                        || l.ends_with("stände")
+                        // "Die Bürgermeister A und B": "die" with a masculine title is plural.
+                        || (ctx.lower(trange.start.saturating_sub(1)) == "die"
+                            && !is_feminine_title(&title)
+                            && !l.ends_with('e'))
+                        || (l.ends_with("en") && ctx.lower(trange.start.saturating_sub(1)) == "die")
+                };
+                while plural && matches!(ctx.word(i), "," | "und" | "sowie") {
+                    let Some((n2, w2)) = name_at(ctx, f, i + 1, true) else {
+                        break;
+                    };
+                    if words_are_title(ctx, i + 1) {
+                        break;
+                    }
+                    let r2 = f.person_ref(ctx, n2.clone(), w2);
+                    f.persons[r2.index].offices.push(OfficeB {
+                        title: title.clone(),
+                        head,
+                        of: of.clone(),
+                        toks: trange.clone(),
+                    });
+                    i = n2.end;
+                }
+            }
+            None => {
+                // Singular and definite: "der/die/des Regierende(n) Bürgermeister(s)", "Berlins …".
+                let before = if trange.start > 0 {
+                    ctx.lower(trange.start - 1)
+                } else {
+                    String::new()
+                };
+                let definite = matches!(
+                    before.as_str(),
+                    "der" | "die" | "des" | "dem" | "den" | "zum" | "zur"
+                ) || (before == "-"
+                    && matches!(
+                        ctx.lower(trange.start.saturating_sub(3)).as_str(),
+                        "zum" | "zur"
+                    ))
+                    || matches!(of, OfRef::Ent(_));
+                // "Seit 2019 ist Olaf Brückner Landrat …": a predicate right after a name that
+                // follows a copula.
+                // Persons are not recognized yet: a given name and a surname will do.
+                let predicate = trange.start >= 3
+                    && is_copula(ctx, trange.start - 3)
+                    && is_first_name(ctx.word(trange.start - 2))
+                    && ctx.is_cap(trange.start - 1);
+                let plural = ctx.lower(trange.end - 1).ends_with("innen");
+                if (definite || predicate) && !plural {
+                    f.unassigned.push(OfficeB {
+                        title,
+                        head,
+                        of: of.clone(),
+                        toks: trange.clone(),
+                    });
+                }
+                i = trange.end;
+            }
+        }
+    }
+}
+
+pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    let mut i = 0;
+    while i < ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let w = ctx.word(i);
+        let chinese = CHINESE_SURNAMES.contains(&w) && is_pinyin_given_name(ctx.word(i + 1));
+        if !(is_first_name(w) || chinese) || ctx.word(i + 1) == "." {
+            i += 1;
+            continue;
+        }
+        let Some((nrange, words)) = name_at(ctx, f, i, false) else {
+            i += 1;
+            continue;
+        };
+        // "Paris Hilton" is a person, "Essen Süd" is not: reject when the last word is an
+        // unambiguous place.
+        if words.len() >= 2
+            && places
+                .lookup(words.last().unwrap())
+                .first()
+                .is_some_and(|c| !c.ambiguous && c.form == Form::Name)
+            && !chinese
+        {
+            i += 1;
+            continue;
+        }
+        let r = f.person_ref(ctx, nrange.clone(), words);
+        // Reverse apposition: "Kai Wegner, Regierender Bürgermeister von Berlin".
+        if ctx.word(nrange.end) == ","
+            && let Some((trange, title, head)) = title_at(ctx, nrange.end + 1)
+        {
+            let mut of = OfRef::None;
+            let k = trange.end;
+            if matches!(ctx.word(k), "von" | "vom" | "der" | "des") {
+                let mut j = k + 1;
+                if matches!(ctx.word(j), "der" | "des" | "dem") {
+                    j += 1;
+                }
+                if let Some((_, e)) = f.entity_starting(j) {
+                    if e.ty != EntityType::Person {
+                        of = OfRef::Ent(e);
+                    }
+                } else if let Some((t, c)) = place_match(ctx, j, places) {
+                    of = OfRef::Ent(f.place_ref(ctx, t, c.id));
+                } else {
+                    // "Präsidentin der IHK Jena": a name recognized later (acronyms come
+                    // last), resolved by its words once all organizations are known.
+                    let mut x = j;
+                    while x < ctx.len() && x < j + 6 && ctx.is_cap(x) && ctx.same_sentence(x, j) {
+                        x += 1;
+                    }
+                    if x > j {
+                        of = OfRef::Surface(ctx.surface(j..x));
+                    }
+                }
+            }
+            f.persons[r.index].offices.push(OfficeB {
+                title: title.clone(),
+                head,
+                of: of.clone(),
+                toks: trange.clone(),
+            });
+            // "Helmut List, Vorsitzender und Geschäftsführer der AVL List GmbH": a second title
+            // coordinated with the first shares its complement.
+            if ctx.word(trange.end) == "und"
+                && let Some((t2, title2, head2)) = title_at(ctx, trange.end + 1)
+            {
+                let mut of2 = of.clone();
+                if of2 == OfRef::None && matches!(ctx.word(t2.end), "der" | "des" | "von") {
+                    let j = t2.end + 1;
+                    if let Some((_, e)) = f.entity_starting(j)
+                        && e.ty != EntityType::Person
+                    {
+                        of2 = OfRef::Ent(e);
+                    }
+                }
+                if let Some(first) = f.persons[r.index].offices.last_mut()
+                    && first.of == OfRef::None
+                {
+                    first.of = of2.clone();
+                }
+                f.persons[r.index].offices.push(OfficeB {
+                    title: title2,
+                    head: head2,
+                    of: of2,
+                    toks: t2,
+                });
+            }
+        }
+        i = nrange.end;
+    }
+}
+
+pub(super) fn is_feminine_title(t: &str) -> bool {
+    let last = t.split_whitespace().last().unwrap_or("").to_lowercase();
+    last.ends_with("in") || last.ends_with("frau")
+}
+
+/// A copula that links a name to a predicative title ("ist", "wurde").
+pub(super) fn is_copula(ctx: &Ctx, k: usize) -> bool {
+    matches!(
+        ctx.lower(k).as_str(),
+        "ist" | "war" | "bleibt" | "wird" | "wurde"
+    )
+}
+
+/// Gives name-less titles to their holder: the person the sentence says holds it ("Seit einem
+/// Jahr ist Kai Wegner nun Berlins Regierender Bürgermeister"), else the one person with an
+/// office of the same head and gender, else the document's protagonist when that person has no
+/// office yet.
+pub(super) fn assign_titles(ctx: &Ctx, f: &mut Found) {
+    let titles = std::mem::take(&mut f.unassigned);
+    for t in titles {
+        let si = ctx.sent_of[t.toks.start];
+        let sent = ctx.sents[si].clone();
+        // Predicative: a person shortly before the title with a copula between them ("X ist
+        // seit 2019 Landrat"); a copula elsewhere in the sentence (inside a quote) is not.
+        // "die Wahl von Donald Trump zum US-Präsidenten": X becomes what follows "zum".
+        let zum_at =
+            if t.toks.start >= 1 && matches!(ctx.lower(t.toks.start - 1).as_str(), "zum" | "zur") {
+                Some(t.toks.start - 1)
+            } else if t.toks.start >= 3
+                && ctx.word(t.toks.start - 1) == "-"
+                && matches!(ctx.lower(t.toks.start - 3).as_str(), "zum" | "zur")
+            {
+                Some(t.toks.start - 3)
+            } else {
+                None
+            };
+        let elected = zum_at.and_then(|z| {
+            f.index
+                .iter()
+                .find(|(x, r)| r.ty == EntityType::Person && x.end == z)
+                .map(|(_, r)| r.index)
+        });
+        let mut holder: Option<usize> = f
+            .index
+            .iter()
+            .rfind(|(x, r)| {
+                r.ty == EntityType::Person
+                    && x.start >= sent.start
+                    && x.end <= t.toks.start
+                    && t.toks.start - x.end <= 6
+            })
+            .filter(|(x, _)| {
+                (x.end..t.toks.start).any(|k| is_copula(ctx, k))
+                    || (x.start > sent.start && is_copula(ctx, x.start - 1))
+            })
+            .map(|(_, r)| r.index)
+            .or(elected);
+        if zum_at.is_some() && elected.is_none() {
+            // "zum Präsidenten" of nobody named right before: not a coreference.
+            continue;
+        }
+        let fem = is_feminine_title(&t.title);
+        if holder.is_none() {
+            let same: Vec<usize> = (0..f.persons.len())
+                .filter(|&p| {
+                    f.persons[p]
+                        .offices
+                        .iter()
+                        .any(|o| o.head == t.head && is_feminine_title(&o.title) == fem)
+                })
+                .collect();
+            if same.len() == 1 {
+                holder = Some(same[0]);
+            }
+        }
+        // "… des Stadtwerke-Chefs Udo Brockmeier … Der Vorstandsvorsitzende ist bereit …": a
+        // definite title opening a sentence refers to the one person the previous sentence
+        // names.
+        let opens_clause = t.toks.start >= 1
+            && matches!(ctx.lower(t.toks.start - 1).as_str(), "der" | "die")
+            && (t.toks.start - 1 == sent.start || ctx.word(t.toks.start - 2) == ":");
+        // A title with its own complement ("Der Leiter der Vertretung …") names someone new.
+        let bare = !matches!(
+            ctx.lower(t.toks.end).as_str(),
+            "der" | "des" | "von" | "vom" | "für" | "aus" | "in" | "im"
+        );
+        if holder.is_none() && opens_clause && bare && si > 0 {
+            // The clause before a colon, else the previous sentence.
+            let persons_in = |span: std::ops::Range<usize>| {
+                let mut named: Vec<usize> = f
+                    .index
+                    .iter()
+                    .filter(|(x, r)| {
+                        r.ty == EntityType::Person && x.start >= span.start && x.end <= span.end
+                    })
+                    .map(|(_, r)| r.index)
+                    .collect();
+                named.sort_unstable();
+                named.dedup();
+                named
+            };
+            let mut named = persons_in(sent.start..t.toks.start);
+            if named.is_empty() {
+                named = persons_in(ctx.sents[si - 1].clone());
+            }
+            if let [p] = named[..] {
+                holder = Some(p);
+            }
+        }
+        if holder.is_none() {
+            let count = |p: usize| {
+                f.index
+                    .iter()
+                    .filter(|(_, r)| *r == EntityRef::person(p))
+                    .count()
+            };
+            let best = (0..f.persons.len())
+                .filter(|&p| f.persons[p].words.len() > 1)
+                .max_by_key(|&p| (count(p), std::cmp::Reverse(p)));
+            if let Some(p) = best
+                && count(p) >= 3
+                && f.persons[p].offices.is_empty()
+            {
+                holder = Some(p);
+            }
+        }
+        let Some(p) = holder else { continue };
+        let person = &mut f.persons[p];
+        if let Some(o) = person.offices.iter_mut().find(|o| o.head == t.head) {
+            if o.of == OfRef::None {
+                o.of = t.of.clone();
+            }
+        } else {
+            person.offices.push(t);
+        }
+    }
+}
+
+/// Every further occurrence of a known surname (or its genitive) is a mention of that person.
+pub(super) fn surname_mentions(ctx: &Ctx, f: &mut Found) {
+    let mut surnames: Vec<(String, usize)> = Vec::new();
+    for (pi, p) in f.persons.iter().enumerate() {
+        if p.words.len() > 1 {
+            let last = p.words.last().unwrap().clone();
+            surnames.push((last, pi));
+            if CHINESE_SURNAMES.contains(&p.words[0].as_str()) {
+                surnames.push((p.words[0].clone(), pi));
+            }
+        } else {
+            surnames.push((p.words[0].clone(), pi));
+        }
+    }
+    // Two persons sharing a surname: the bare surname is ambiguous, leave it.
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for (s, _) in &surnames {
+        *count.entry(s.as_str()).or_default() += 1;
+    }
+    let unique: Vec<(String, usize)> = surnames
+        .iter()
+        .filter(|(s, _)| count[s.as_str()] == 1)
+        .cloned()
+        .collect();
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_cap(i) {
+            continue;
+        }
+        let w = ctx.word(i);
+        let base = w.strip_suffix('s').unwrap_or(w);
+        if let Some((_, pi)) = unique.iter().find(|(s, _)| s == w || s == base) {
+            let words = f.persons[*pi].words.clone();
+            f.person_ref(ctx, i..i + 1, words);
+        }
+    }
+}
