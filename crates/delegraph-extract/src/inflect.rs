@@ -54,6 +54,20 @@ const HEAD_GENDERS: &[(&str, Gender)] = &[
     ("vertretung", Gender::Feminine),
     ("werk", Gender::Neuter),
     ("zentrum", Gender::Neuter),
+    ("gymnasium", Gender::Neuter),
+    ("feuerwehr", Gender::Feminine),
+    ("chor", Gender::Masculine),
+    ("musik", Gender::Feminine),
+    ("komitee", Gender::Neuter),
+    ("kapelle", Gender::Feminine),
+    ("schule", Gender::Feminine),
+    ("hotel", Gender::Neuter),
+    ("bibliothek", Gender::Feminine),
+    ("verwaltung", Gender::Feminine),
+    ("ausstellung", Gender::Feminine),
+    ("schau", Gender::Feminine),
+    ("ensemble", Gender::Neuter),
+    ("kreis", Gender::Masculine),
 ];
 
 fn gender(lower: &str) -> Option<Gender> {

@@ -172,7 +172,6 @@ pub(crate) const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("parlament", "public_body", true),
     ("polizei", "public_body", false),
     ("presseclub", "association", false),
-    ("rathaus", "public_body", false),
     ("regionalrat", "public_body", false),
     ("senat", "public_body", true),
     ("staatskanzlei", "public_body", true),
@@ -186,6 +185,31 @@ pub(crate) const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("werke", "company", false),
     ("wirtschaftsförderung", "company", false),
     ("zentrum", "research", false),
+    // Local bodies and clubs of a town: "der Wittenberger Stadtrat", "Feuerwehr Aue",
+    // "die Kleinhausener Stadtmusik", "Freundeskreis Pilsen". Never bare: a modifier, a place
+    // or a complement makes one a name.
+    ("stadtrat", "public_body", false),
+    ("gemeinderat", "public_body", false),
+    ("ortsrat", "public_body", false),
+    ("magistrat", "public_body", false),
+    ("feuerwehr", "public_body", false),
+    ("verwaltung", "public_body", false),
+    ("komitee", "association", true),
+    ("freundeskreis", "association", true),
+    ("chor", "culture", false),
+    ("kapelle", "culture", false),
+    ("stadtmusik", "culture", false),
+    ("ensemble", "culture", false),
+    ("bibliothek", "culture", false),
+    ("schule", "other", false),
+    ("gymnasium", "other", false),
+    ("hotel", "company", false),
+    ("werk", "company", false),
+    // Events named by an adjective and a head, often with their acronym ("Internationale
+    // Bauausstellung IBA").
+    ("ausstellung", "event", false),
+    ("gartenschau", "event", false),
+    ("event", "event", false),
 ];
 
 /// English organization head words, for names like "Bayer Research and Innovation Center".
@@ -431,6 +455,9 @@ pub(crate) const HONORIFICS: &[&str] = &[
     "MdEP",
     "Sir",
     "Dame",
+    "KR",
+    "HR",
+    "OSR",
 ];
 
 /// Common Chinese family names in pinyin: a name "<family> <given>" with a pinyin given name
@@ -480,6 +507,9 @@ pub(crate) const NON_ORG_ACRONYMS: &[&str] = &[
     "AG", "BIP", "CEO", "CO2", "DDR", "DNA", "EU", "EUR", "GmbH", "II", "III", "IT", "KI", "KMU",
     "MdB", "MdL", "NRW", "OK", "PDF", "PR", "SE", "TV", "UN", "URL", "US", "USA", "UK", "VR",
     "WLAN", "ZDF", "IV", "VI", "OB", "LH", "BM", "ÖPNV", "NGO", "FAQ", "PKW", "LKW", "GPS",
+    // Austrian honorary and professional titles before names ("KR", Kommerzialrat; "HR",
+    // Hofrat; "OSR", Oberschulrat; "RR", Regierungsrat).
+    "KR", "HR", "OSR", "RR",
 ];
 
 /// Parties as written after a name or in a compound ("SPD-Politikerin").

@@ -101,7 +101,11 @@ pub(super) fn merge_org_variants(f: &mut Found) {
                         .iter()
                         .any(|(mb, _)| mb.start <= ma.start && ma.end <= mb.end && mb != ma)
                 });
-            year_variant || reordered || nested
+            year_variant
+                || reordered
+                || nested
+                || place_adjective_variant(&f.orgs[a].name, &f.orgs[b].name)
+                || truncated_variant(&words_a, &words_b)
         });
         if let Some(b) = b {
             target[a] = b;
@@ -160,6 +164,36 @@ pub(super) fn merge_org_variants(f: &mut Found) {
         }
     }
     f.orgs = orgs;
+}
+
+/// "Kleinhausener Musikschule" is the "Musikschule Kleinhausen": the place adjective before
+/// the head names the place written after it.
+fn place_adjective_variant(a: &str, b: &str) -> bool {
+    let (Some((adj, head_a)), Some((head_b, place))) = (a.split_once(' '), b.rsplit_once(' '))
+    else {
+        return false;
+    };
+    let gaz = Places::get();
+    norm_key(head_a) == norm_key(head_b)
+        && gaz.lookup(adj).iter().any(|c| {
+            c.form == Form::Adjective
+                && gaz
+                    .lookup(place)
+                    .iter()
+                    .any(|p| p.id == c.id && p.form == Form::Name)
+        })
+}
+
+/// "Kleinhausen University" for "Kleinhausen University of Applied Arts": a name cut before
+/// its connector ("of", "für", "der").
+fn truncated_variant(a: &[String], b: &[String]) -> bool {
+    a.len() >= 2
+        && b.len() > a.len() + 1
+        && b[..a.len()] == a[..]
+        && matches!(
+            b[a.len()].as_str(),
+            "of" | "for" | "für" | "der" | "des" | "de"
+        )
 }
 
 /// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
@@ -230,4 +264,78 @@ pub(super) fn merge_person_variants(f: &mut Found) {
         remap(r);
     }
     f.persons = persons;
+}
+
+/// "Anna Beispiel (SPD)", "die SPD-Stadträtin": a party named only as the affiliation of a person
+/// is the person's attribute (`party`), not an organization the text is about. A party the text
+/// names otherwise ("Die SPD beantragte …") stays.
+pub(super) fn drop_party_tags(ctx: &Ctx, f: &mut Found) {
+    let is_tag = |t: &Range<usize>| {
+        let in_parens = t.start >= 2
+            && ctx.word(t.start - 1) == "("
+            && ctx.word(t.end) == ")"
+            && f.index
+                .iter()
+                .any(|(x, r)| r.ty == EntityType::Person && x.end == t.start - 1);
+        // A list of parties in one pair of parentheses: "(SPD, Grüne)".
+        let listed = ctx.word(t.end) == "," || ctx.word(t.start.saturating_sub(1)) == ",";
+        in_parens
+            || (listed && ctx.sent_of[t.start] == ctx.sent_of[t.end.min(ctx.len() - 1)] && {
+                let open = (t.start.saturating_sub(6)..t.start)
+                    .rev()
+                    .find(|&k| ctx.word(k) == "(");
+                open.is_some_and(|o| {
+                    o >= 1
+                        && f.index
+                            .iter()
+                            .any(|(x, r)| r.ty == EntityType::Person && x.end == o)
+                })
+            })
+    };
+    let keep: Vec<bool> = f
+        .orgs
+        .iter()
+        .map(|o| o.kind != OrgKind::Party || !o.mentions.iter().all(|(t, _)| is_tag(t)))
+        .collect();
+    retain_orgs(f, &keep);
+}
+
+/// Removes the organizations whose `keep` is false, with their claims and mentions.
+pub(super) fn retain_orgs(f: &mut Found, keep: &[bool]) {
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(keep.len());
+    let mut n = 0;
+    for &k in keep {
+        new_index.push(k.then_some(n));
+        n += usize::from(k);
+    }
+    let remap = |r: EntityRef| -> Option<EntityRef> {
+        if r.ty == EntityType::Organization {
+            new_index[r.index].map(EntityRef::org)
+        } else {
+            Some(r)
+        }
+    };
+    for c in f.claim.iter_mut() {
+        *c = c.and_then(remap);
+    }
+    f.index = f
+        .index
+        .drain(..)
+        .filter_map(|(t, r)| remap(r).map(|r| (t, r)))
+        .collect();
+    for p in f.persons.iter_mut() {
+        for o in p.offices.iter_mut() {
+            if let OfRef::Ent(r) = o.of {
+                o.of = remap(r).map_or(OfRef::None, OfRef::Ent);
+            }
+        }
+    }
+    let mut k = 0;
+    f.orgs.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }

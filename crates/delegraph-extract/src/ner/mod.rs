@@ -166,7 +166,12 @@ fn org_head(word: &str) -> Option<(&'static str, &'static str, bool, usize)> {
     let lower = word.to_lowercase();
     let lower = lower.rsplit('-').next().unwrap_or(&lower).to_string();
     for s in stems(&lower) {
-        if let Some((h, k, st)) = ORG_HEADS.iter().find(|(h, _, _)| s.ends_with(*h)) {
+        // The longest head: "Volkshochschule" is a "hochschule" before it is a "schule".
+        if let Some((h, k, st)) = ORG_HEADS
+            .iter()
+            .filter(|(h, _, _)| s.ends_with(*h))
+            .max_by_key(|(h, _, _)| h.len())
+        {
             let prefix = s.chars().count() - h.chars().count();
             return Some((h, k, *st, prefix));
         }
@@ -401,6 +406,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     parties(ctx, &mut f);
     merge_org_variants(&mut f);
     bare_head_mentions(ctx, &mut f);
+    drop_party_tags(ctx, &mut f);
     f.index
         .sort_by_key(|(t, r)| (t.start, std::cmp::Reverse(t.end), *r));
     f.index.dedup();

@@ -142,6 +142,18 @@ pub(super) const DESCRIPTOR_NOUNS: &[(&str, OrgKind)] = &[
     ("konferenz", OrgKind::Event),
 ];
 
+/// "Werftbetreiber", "Chemiekonzerns": a compound that describes the name after it. A bare
+/// "Werft" or "Brauerei" may be part of a name ("Nordsee Werft GmbH").
+fn is_descriptor_noun(lower: &str) -> bool {
+    let base = lower
+        .strip_suffix("es")
+        .or(lower.strip_suffix("s"))
+        .unwrap_or(lower);
+    DESCRIPTOR_NOUNS
+        .iter()
+        .any(|(d, _)| base.len() > d.len() && base.ends_with(d))
+}
+
 /// A company named right after a noun that describes it: the name is the capitalized words
 /// after the descriptor that are neither ordinary nouns nor places nor office titles.
 pub(super) fn described_orgs(ctx: &Ctx, f: &mut Found) {
@@ -285,6 +297,9 @@ pub(super) const GENERIC_SITE_PREFIXES: &[&str] = &[
     "opern",
     "konzert",
     "welt",
+    "partnerschafts",
+    "jubiläums",
+    "freundschafts",
 ];
 
 /// Named sites: "das Buddenbrookhaus", "zur Jacobikirche", "das Europatagsfest", and any site
@@ -355,6 +370,7 @@ pub(super) fn extend_left(
             && !ctx.is_function(k)
             && office_head(w).is_none()
             && !is_generic_noun(&lower)
+            && !is_descriptor_noun(&lower)
             && f.claim[k].is_none_or(|r| r.ty == EntityType::Place)
             && !(ctx.starts_sentence(k) && zipf(w) >= 4.5);
         // "Presse- und Informationsamt": a truncated member joined by "und".
@@ -472,6 +488,206 @@ pub(super) fn english_orgs(ctx: &Ctx, f: &mut Found) {
     }
 }
 
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+/// Whether a line break separates token `k` from the one before it.
+pub(super) fn line_break_before(ctx: &Ctx, k: usize) -> bool {
+    k > 0 && k < ctx.len() && ctx.text[ctx.toks[k - 1].end..ctx.toks[k].start].contains('\n')
+}
+
+/// An organization head noun at token `i`: (head, kind, standalone, prefix length).
+struct HeadHit {
+    head: &'static str,
+    kind: &'static str,
+    standalone: bool,
+    prefix_len: usize,
+}
+
+/// "die Hochschulen des Landes", "die Vereine der Stadt": a plural names no one body.
+fn is_plural_head(word: &str, head: &str) -> bool {
+    let lw = word.to_lowercase();
+    let lw = lw.rsplit('-').next().unwrap_or(&lw);
+    !lw.ends_with(head)
+        && !lw.ends_with(&format!("{head}s"))
+        && !lw.ends_with(&format!("{head}es"))
+        && ["n", "en", "e", "er"]
+            .iter()
+            .any(|suf| lw.ends_with(&format!("{head}{suf}")))
+}
+
+/// Right complement after a head: a place ("IHK Berlin", "Feuerwehr Aue"), or a genitive or
+/// remit phrase ("des Landes Berlin", "für Auswärtige Angelegenheiten"). Returns its end.
+fn right_complement(ctx: &Ctx, f: &Found, head: &str, end: usize) -> Option<usize> {
+    let places = Places::get();
+    let sent = ctx.sents[ctx.sent_of[end - 1]].clone();
+    if end < sent.end
+        && let Some((t, _)) = place_match(ctx, end, places)
+        && !ctx.is_function(end)
+    {
+        return Some(t.end);
+    }
+    // "Sommerfest 2025", "Gartenschau 2026": an event with its year.
+    if end < sent.end
+        && org_head(ctx.word(end - 1)).is_some_and(|h| h.1 == "event")
+        && is_year(ctx.word(end))
+    {
+        return Some(end + 1);
+    }
+    if end + 1 < sent.end && matches!(ctx.word(end), "des" | "der" | "von" | "für") {
+        return genitive_complement(ctx, f, head, end, sent.end);
+    }
+    None
+}
+
+/// "des Landes Berlin", "der Stadt Köln", "des Chinesischen Volkes für Auswärtige
+/// Angelegenheiten", "für Wissenschaft, Forschung und Kultur": the end of a genitive or remit
+/// complement starting with the preposition at `end`, if it makes the phrase a name.
+fn genitive_complement(
+    ctx: &Ctx,
+    f: &Found,
+    head: &str,
+    end: usize,
+    sent_end: usize,
+) -> Option<usize> {
+    let places = Places::get();
+    let mut k = end + 1;
+    let mut n = 0;
+    let mut fuer = ctx.word(end) == "für";
+    while k < sent_end && n < 8 {
+        // "Institut des Chinesischen Volkes für Auswärtige Angelegenheiten": a remit
+        // after the genitive.
+        if n > 0 && !fuer && ctx.word(k) == "für" && ctx.is_cap(k + 1) {
+            fuer = true;
+            k += 1;
+            continue;
+        }
+        if ctx.is_cap(k) && !ctx.is_function(k) && office_head(ctx.word(k)).is_none() {
+            // A place ends the complement: "des Landes Berlin" (not "… Berlin Jüdenstr");
+            // an adjective does not ("des Chinesischen Volkes").
+            if let Some((t, c)) = place_match(ctx, k, places)
+                && c.form != Form::Adjective
+            {
+                k = t.end;
+                n += 1;
+                break;
+            }
+            k += 1;
+            n += 1;
+        } else if n > 0 && fuer && ctx.word(k) == "und" && ctx.is_word(k + 1) {
+            k += 1;
+        } else if n > 0
+            && fuer
+            && ctx.word(k) == ","
+            && ctx.is_cap(k + 1)
+            && is_common_noun(ctx.word(k + 1))
+            && !is_first_name(ctx.word(k + 1))
+            && (k + 1..(k + 5).min(sent_end)).any(|x| ctx.word(x) == "und")
+        {
+            // "für Wissenschaft, Forschung und Kultur": a listed remit.
+            k += 1;
+        } else if n > 0
+            && fuer
+            && ctx.is_word(k)
+            && !ctx.is_cap(k)
+            && ctx.is_cap(k + 1)
+            && ctx.word(k - 1) == "und"
+        {
+            // "für Verkehr und digitale Infrastruktur"
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    while k > end + 1 && matches!(ctx.word(k - 1), "und") {
+        k -= 1;
+    }
+    // A genitive complement needs a name-like word ("des Landes Berlin", "der Stadt")
+    // or an institution that is named by its remit ("Bundesministerium des Innern").
+    let names_place = (end + 1..k).any(|x| place_match(ctx, x, places).is_some());
+    let remit = head == "ministerium" || matches!(ctx.word(end + 1), "Innern" | "Auswärtigen");
+    // "Kinderchor der Kleinhausener Grundschule": a complement that is an institution itself
+    // names another organization, not this one's name.
+    let swallows_org = (end + 1..k).any(|x| {
+        f.claim[x].is_some_and(|r| r.ty == EntityType::Organization)
+            || (x > end + 1 && org_head(ctx.word(x)).is_some_and(|h| h.0 != "gesellschaft"))
+    });
+    let of_a_state = matches!(
+        ctx.word(end + 1),
+        "Stadt" | "Landes" | "Bundes" | "Freistaats" | "Kantons"
+    ) && n >= 2;
+    (n > 0 && !swallows_org && (names_place || fuer || remit || of_a_state)).then_some(k)
+}
+
+/// "Internationale Bauausstellung IBA", "Landesgartenschau LGS": an acronym written right after
+/// the name, starting with the name's first letter.
+fn trailing_acronym(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let a = ctx.word(end);
+    let letters = a.chars().count();
+    let first = ctx
+        .word(start)
+        .chars()
+        .next()
+        .map(|c| c.to_lowercase().to_string());
+    ctx.is_word(end)
+        && (2..=5).contains(&letters)
+        && (a.chars().all(char::is_uppercase) || a.chars().all(char::is_lowercase))
+        && !ctx.is_function(end)
+        && a.chars().next().map(|c| c.to_lowercase().to_string()) == first
+        && !NON_ORG_ACRONYMS.contains(&a)
+        && !PARTIES.contains(&a)
+}
+
+/// "die Schwandorfer Gruppe", "eine Kieler Delegation": a group named only by where its members
+/// come from is those people, not an organization.
+fn is_group_of_people(ctx: &Ctx, start: usize, i: usize, head: &str) -> bool {
+    let places = Places::get();
+    head == "gruppe"
+        && start < i
+        && (start..i).all(|k| {
+            places
+                .lookup(ctx.word(k))
+                .iter()
+                .any(|c| c.form == Form::Adjective)
+        })
+}
+
+/// "Stadtrat Hans Meier": an office noun right before a given name is that person's title.
+fn is_title_before_name(ctx: &Ctx, i: usize) -> bool {
+    office_head(ctx.word(i)).is_some() && is_first_name(ctx.word(i + 1)) && ctx.is_cap(i + 1)
+}
+
+/// The head noun at `i`, or an institution as first member of a compound
+/// ("Abgeordnetenhaus-Delegation"), which is recorded at once.
+fn org_head_at(ctx: &Ctx, f: &mut Found, i: usize) -> Option<HeadHit> {
+    let w = ctx.word(i);
+    let first_part = w.split('-').next().unwrap_or(w);
+    match org_head(w) {
+        Some((head, kind, standalone, prefix_len)) => Some(HeadHit {
+            head,
+            kind,
+            standalone,
+            prefix_len,
+        }),
+        None => {
+            if let (true, Some(h)) = (w.contains('-'), org_head(first_part))
+                && h.2
+                && h.3 > 0
+            {
+                f.org_ref(ctx, i..i + 1, first_part.to_string(), org_kind(h.1));
+            }
+            None
+        }
+    }
+}
+
+/// Organizations around a German head noun: modifiers to the left ("Deutsch-Japanische
+/// Gesellschaft", "der Wittenberger Stadtrat"), a place or complement to the right ("IHK
+/// Berlin", "Presse- und Informationsamt des Landes Berlin"), an acronym in parentheses or right
+/// after ("Internationale Bauausstellung IBA").
 pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
     let places = Places::get();
     let mut i = 0;
@@ -481,125 +697,23 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let w = ctx.word(i);
-        // "Abgeordnetenhaus-Delegation": an institution as first member of a compound.
-        let first_part = w.split('-').next().unwrap_or(w);
-        let (head, kind, standalone, prefix_len) = match org_head(w) {
-            Some(h) => h,
-            None => match (w.contains('-'), org_head(first_part)) {
-                (true, Some(h)) if h.2 && h.3 > 0 => {
-                    f.org_ref(ctx, i..i + 1, first_part.to_string(), org_kind(h.1));
-                    i += 1;
-                    continue;
-                }
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            },
+        let Some(h) = org_head_at(ctx, f, i) else {
+            i += 1;
+            continue;
         };
-        // "die Hochschulen des Landes", "die Vereine der Stadt": a plural names no one body.
-        let lw = w.to_lowercase();
-        let lw = lw.rsplit('-').next().unwrap_or(&lw);
-        let plural = !lw.ends_with(head)
-            && !lw.ends_with(&format!("{head}s"))
-            && !lw.ends_with(&format!("{head}es"))
-            && ["n", "en", "e", "er"]
-                .iter()
-                .any(|suf| lw.ends_with(&format!("{head}{suf}")));
-        if plural && !ctx.starts_sentence(i) && !ctx.is_cap(i.saturating_sub(1)) {
+        // "die Freiwilligen Feuerwehren beider Orte": a plural after an adjective is plural too.
+        let plural = is_plural_head(w, h.head)
+            && !ctx.starts_sentence(i)
+            && (!ctx.is_cap(i.saturating_sub(1)) || ctx.lower(i - 1).ends_with("en"));
+        if plural || is_title_before_name(ctx, i) {
             i += 1;
             continue;
         }
         let sent = ctx.sents[ctx.sent_of[i]].clone();
         let start = extend_left(ctx, f, i, 4, sent.start);
-        let mut end = i + 1;
-        let mut complement = false;
-        // Right complements: a place ("IHK Berlin"), genitive ("des Landes Berlin"), "von" + place, acronym.
-        if end < sent.end
-            && let Some((t, _)) = place_match(ctx, end, places)
-            && !ctx.is_function(end)
-        {
-            end = t.end;
-            complement = true;
-        }
-        if !complement
-            && end + 1 < sent.end
-            && matches!(ctx.word(end), "des" | "der" | "von" | "für")
-        {
-            let mut k = end + 1;
-            let mut n = 0;
-            let mut fuer = ctx.word(end) == "für";
-            while k < sent.end && n < 8 {
-                // "Institut des Chinesischen Volkes für Auswärtige Angelegenheiten": a remit
-                // after the genitive.
-                if n > 0 && !fuer && ctx.word(k) == "für" && ctx.is_cap(k + 1) {
-                    fuer = true;
-                    k += 1;
-                    continue;
-                }
-                if ctx.is_cap(k) && !ctx.is_function(k) && office_head(ctx.word(k)).is_none() {
-                    // A place ends the complement: "des Landes Berlin" (not "… Berlin Jüdenstr");
-                    // an adjective does not ("des Chinesischen Volkes").
-                    if let Some((t, c)) = place_match(ctx, k, places)
-                        && c.form != Form::Adjective
-                    {
-                        k = t.end;
-                        n += 1;
-                        break;
-                    }
-                    k += 1;
-                    n += 1;
-                } else if n > 0 && fuer && ctx.word(k) == "und" && ctx.is_word(k + 1) {
-                    k += 1;
-                } else if n > 0
-                    && fuer
-                    && ctx.word(k) == ","
-                    && ctx.is_cap(k + 1)
-                    && is_common_noun(ctx.word(k + 1))
-                    && !is_first_name(ctx.word(k + 1))
-                    && (k + 1..(k + 5).min(sent.end)).any(|x| ctx.word(x) == "und")
-                {
-                    // "für Wissenschaft, Forschung und Kultur": a listed remit.
-                    k += 1;
-                } else if n > 0
-                    && fuer
-                    && ctx.is_word(k)
-                    && !ctx.is_cap(k)
-                    && ctx.is_cap(k + 1)
-                    && ctx.word(k - 1) == "und"
-                {
-                    // "für Verkehr und digitale Infrastruktur"
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-            while k > end + 1 && matches!(ctx.word(k - 1), "und") {
-                k -= 1;
-            }
-            // A genitive complement needs a name-like word ("des Landes Berlin", "der Stadt")
-            // or an institution that is named by its remit ("Bundesministerium des Innern").
-            let names_place = (end + 1..k).any(|x| place_match(ctx, x, places).is_some());
-            // Institutions named by their remit: "Bundesministerium des Innern".
-            let remit =
-                head == "ministerium" || matches!(ctx.word(end + 1), "Innern" | "Auswärtigen");
-            let swallows_org =
-                (end + 1..k).any(|x| f.claim[x].is_some_and(|r| r.ty == EntityType::Organization));
-            if n > 0
-                && !swallows_org
-                && (names_place
-                    || fuer
-                    || remit
-                    // "des Landes Berlin", "der Stadt Köln"; not a bare "der Stadt (…)".
-                    || (matches!(
-                        ctx.word(end + 1),
-                        "Stadt" | "Landes" | "Bundes" | "Freistaats" | "Kantons"
-                    ) && n >= 2))
-            {
-                end = k;
-                complement = true;
-            }
-        }
+        let complement_end = right_complement(ctx, f, h.head, i + 1);
+        let complement = complement_end.is_some();
+        let mut end = complement_end.unwrap_or(i + 1);
         let acronym = ctx.word(end) == "("
             && ctx.word(end + 2) == ")"
             && ctx
@@ -609,8 +723,8 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
         // "der mittelfränkische Bezirkstag": a place adjective before an institution that
         // exists once per place.
         let start = if start == i
-            && standalone
-            && (!ctx.lower(i).ends_with('e') || head.ends_with('e'))
+            && h.standalone
+            && (!ctx.lower(i).ends_with('e') || h.head.ends_with('e'))
             && i > sent.start
             && !ctx.is_cap(i - 1)
             && places
@@ -631,24 +745,35 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
                 && first.chars().count() >= 2
                 && (place || (!is_common_noun(first) && zipf(first) < 2.5))
         };
-        let specific = (standalone && (prefix_len > 0 || modified)) || named_compound;
+        let specific = (h.standalone && (h.prefix_len > 0 || modified)) || named_compound;
         if !(specific
             || complement
             || acronym
-            || (modified && prefix_len > 0)
+            || (modified && h.prefix_len > 0)
             || (modified && !ctx.starts_sentence(start)))
+            || is_group_of_people(ctx, start, i, h.head)
         {
             i += 1;
             continue;
+        }
+        let spelled_acronym = !acronym && modified && trailing_acronym(ctx, start, end);
+        if spelled_acronym {
+            end += 1;
         }
         if !f.free(start..end) {
             i += 1;
             continue;
         }
         let name = ctx.surface(start..end);
-        let r = f.org_ref(ctx, start..end, name, org_kind(kind));
-        if acronym {
-            let acr = ctx.word(end + 1).to_string();
+        let r = f.org_ref(ctx, start..end, name, org_kind(h.kind));
+        let acr = if acronym {
+            Some(ctx.word(end + 1).to_string())
+        } else if spelled_acronym {
+            Some(ctx.word(end - 1).to_string())
+        } else {
+            None
+        };
+        if let Some(acr) = acr {
             let o = &mut f.orgs[r.index];
             if !o.aliases.contains(&acr) {
                 o.aliases.push(acr);
@@ -840,11 +965,10 @@ pub(super) fn acronyms(ctx: &Ctx, f: &mut Found) {
                 break;
             }
         }
-        while let Some((x, _)) = f
-            .index
-            .iter()
-            .find(|(x, r)| x.start == end && r.ty == EntityType::Place)
-        {
+        // The place must follow on the same line ("HWK Hannover⏎⏎Hannover. Seit …").
+        while let Some((x, _)) = f.index.iter().find(|(x, r)| {
+            x.start == end && r.ty == EntityType::Place && !line_break_before(ctx, end)
+        }) {
             end = x.end;
         }
         let name = ctx.surface(i..end);
