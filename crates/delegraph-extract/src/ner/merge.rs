@@ -326,11 +326,14 @@ pub(super) fn retain_orgs(f: &mut Found, keep: &[bool]) {
         .drain(..)
         .filter_map(|(t, r)| remap(r).map(|r| (t, r)))
         .collect();
-    for p in f.persons.iter_mut() {
-        for o in p.offices.iter_mut() {
-            if let OfRef::Ent(r) = o.of {
-                o.of = remap(r).map_or(OfRef::None, OfRef::Ent);
-            }
+    for o in f
+        .persons
+        .iter_mut()
+        .flat_map(|p| p.offices.iter_mut())
+        .chain(f.unassigned.iter_mut())
+    {
+        if let OfRef::Ent(r) = o.of {
+            o.of = remap(r).map_or(OfRef::None, OfRef::Ent);
         }
     }
     let mut k = 0;
@@ -338,4 +341,70 @@ pub(super) fn retain_orgs(f: &mut Found, keep: &[bool]) {
         k += 1;
         keep[k - 1]
     });
+}
+
+/// "Neustadt an der Aue … Neustadt": a place named by the first words of another place of the
+/// same country in the document is that place, not a namesake elsewhere.
+pub(super) fn merge_place_short_forms(f: &mut Found) {
+    let gaz = Places::get();
+    let n = f.places.len();
+    let mut target: Vec<usize> = (0..n).collect();
+    for (a, t) in target.iter_mut().enumerate() {
+        let pa = gaz.place(f.places[a].id);
+        let long = (0..n).find(|&b| {
+            let pb = gaz.place(f.places[b].id);
+            b != a
+                && pb.country == pa.country
+                && pb.kind == pa.kind
+                && pb.name.len() > pa.name.len() + 1
+                && pb.name.starts_with(&pa.name)
+                && pb.name.as_bytes()[pa.name.len()] == b' '
+        });
+        if let Some(b) = long {
+            *t = b;
+        }
+    }
+    if target.iter().enumerate().all(|(a, &t)| a == t) {
+        return;
+    }
+    let mut new_index = vec![0; n];
+    let mut kept: Vec<PlaceB> = Vec::new();
+    for a in 0..n {
+        if target[a] == a {
+            new_index[a] = kept.len();
+            kept.push(f.places[a].clone());
+        }
+    }
+    for a in 0..n {
+        if target[a] != a {
+            let t = new_index[target[a]];
+            let ms = f.places[a].mentions.clone();
+            kept[t].mentions.extend(ms);
+            new_index[a] = t;
+        }
+    }
+    let remap = |r: &mut EntityRef| {
+        if r.ty == EntityType::Place {
+            r.index = new_index[r.index];
+        }
+    };
+    for c in f.claim.iter_mut().flatten() {
+        remap(c);
+    }
+    for (_, r) in f.index.iter_mut() {
+        remap(r);
+    }
+    for p in f.persons.iter_mut() {
+        for o in p.offices.iter_mut() {
+            if let OfRef::Ent(r) = &mut o.of {
+                remap(r);
+            }
+        }
+    }
+    for o in f.unassigned.iter_mut() {
+        if let OfRef::Ent(r) = &mut o.of {
+            remap(r);
+        }
+    }
+    f.places = kept;
 }

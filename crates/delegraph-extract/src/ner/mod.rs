@@ -407,6 +407,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     merge_org_variants(&mut f);
     bare_head_mentions(ctx, &mut f);
     drop_party_tags(ctx, &mut f);
+    merge_place_short_forms(&mut f);
     f.index
         .sort_by_key(|(t, r)| (t.start, std::cmp::Reverse(t.end), *r));
     f.index.dedup();

@@ -536,6 +536,15 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
     }
 }
 
+/// A place most readers know by name: a country, a region, a German-speaking town or a
+/// foreign town of 15,000 or more.
+fn is_well_known(c: &delegraph_gazetteer::places::Candidate) -> bool {
+    let p = Places::get().place(c.id);
+    !matches!(p.kind, PlaceKind::City | PlaceKind::District)
+        || p.population >= 15_000
+        || matches!(p.country.as_deref(), Some("DE" | "AT" | "CH" | "LI" | "LU"))
+}
+
 pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
     let places = Places::get();
     let mut i = 0;
@@ -555,12 +564,12 @@ pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
             continue;
         };
         // "Paris Hilton" is a person, "Essen Süd" is not: reject when the last word is an
-        // unambiguous place.
+        // unambiguous place of some size (a surname is far likelier than a hamlet abroad).
         if words.len() >= 2
             && places
                 .lookup(words.last().unwrap())
                 .first()
-                .is_some_and(|c| !c.ambiguous && c.form == Form::Name)
+                .is_some_and(|c| !c.ambiguous && c.form == Form::Name && is_well_known(c))
             && !chinese
         {
             i += 1;
