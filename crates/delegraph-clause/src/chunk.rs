@@ -88,6 +88,39 @@ fn prep_cases(p: &str) -> Cases {
     })
 }
 
+fn is_time_noun(l: &str) -> bool {
+    const TIME: &[&str] = &[
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonnabend",
+        "sonntag",
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+        "wochenende",
+        "tag",
+        "woche",
+        "jahr",
+        "abend",
+        "vormittag",
+        "nachmittag",
+    ];
+    TIME.contains(&l)
+}
+
 /// A word counting more than one: "zwei", "beiden", "mehrere", "zahlreiche".
 fn counts(t: &Tagged) -> bool {
     let l = t.lower.as_str();
@@ -172,8 +205,10 @@ fn noun_phrase(
         return None;
     }
     let head = k;
-    // Titles and names in apposition: "Oberbürgermeisterin Anna Beispiel", atoms whole.
-    while k < end && nominal(&tags[k]) {
+    // Titles and names in apposition: "Oberbürgermeisterin Anna Beispiel", atoms whole; a
+    // second common noun or a time noun starts a new phrase ("am Freitag Bürgermeister X").
+    k = atom_at[k].unwrap_or(k + 1).min(end);
+    while k < end && tags[k].pos == Pos::Name && !is_time_noun(&tags[k - 1].lower) {
         k = atom_at[k].unwrap_or(k + 1).min(end);
     }
     // A genitive attribute: "der Bürgermeister der Partnerstadt", "des Landkreises".

@@ -321,7 +321,7 @@ fn hosts(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
     out
 }
 
-fn rank(head: &str) -> i32 {
+pub(crate) fn rank(head: &str) -> i32 {
     match head {
         "präsident" | "ministerpräsident" | "landeshauptmann" | "landeshauptfrau" | "kanzler"
         | "regierungschef" | "gouverneur" | "fürst" => 6,
@@ -346,15 +346,15 @@ fn sentence_entities(f: &Found, ctx: &Ctx, si: usize) -> Vec<(usize, EntityRef)>
     v
 }
 
-fn place_kind(f: &Found, r: EntityRef) -> GKind {
+pub(crate) fn place_kind(f: &Found, r: EntityRef) -> GKind {
     Places::get().place(f.places[r.index].id).kind
 }
 
-fn is_country(f: &Found, r: EntityRef) -> bool {
+pub(crate) fn is_country(f: &Found, r: EntityRef) -> bool {
     r.ty == EntityType::Place && place_kind(f, r) == GKind::Country
 }
 
-fn country_of(f: &Found, r: EntityRef) -> Option<String> {
+pub(crate) fn country_of(f: &Found, r: EntityRef) -> Option<String> {
     (r.ty == EntityType::Place)
         .then(|| Places::get().place(f.places[r.index].id).country.clone())
         .flatten()
@@ -371,7 +371,7 @@ fn first_mention(f: &Found, r: EntityRef) -> usize {
         .map_or(usize::MAX, |(t, _)| t.start)
 }
 
-fn in_sentence(times: &[TimeExpr], ctx: &Ctx, si: usize) -> Vec<TimeExpr> {
+pub(crate) fn in_sentence(times: &[TimeExpr], ctx: &Ctx, si: usize) -> Vec<TimeExpr> {
     let span = ctx.sentence_span(si);
     times
         .iter()
@@ -390,11 +390,14 @@ fn word_before(ctx: &Ctx, byte: usize) -> String {
 pub(crate) fn find(
     ctx: &Ctx,
     f: &Found,
+    clauses: &delegraph_clause::Analysis,
     times: &[TimeExpr],
     money: &[Money],
     published: Option<PartialDate>,
 ) -> Events {
     let mut trips = trips(ctx, f, times, money, published);
+    let instances = crate::frames::instances(ctx, f, clauses);
+    crate::assembly::assemble(ctx, f, &instances, times, &mut trips);
     let mut partnerships = partnerships(ctx, f, times, published, &trips);
     let agreements = agreements(ctx, f, times, &trips, &partnerships);
     // Who signs together with a traveller met the delegation.
@@ -673,7 +676,7 @@ fn is_adverbial(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// `outer` is a region and `inner` a city or district in it.
-fn contains_place(f: &Found, outer: EntityRef, inner: EntityRef) -> bool {
+pub(crate) fn contains_place(f: &Found, outer: EntityRef, inner: EntityRef) -> bool {
     if outer.ty != EntityType::Place || inner.ty != EntityType::Place {
         return false;
     }
@@ -691,7 +694,7 @@ fn contains_place(f: &Found, outer: EntityRef, inner: EntityRef) -> bool {
 
 /// The place an organization's name names ("Kärntner Landtag" -> Kärnten), if the document
 /// mentions it; countries only when nothing smaller is named.
-fn org_place(f: &Found, org: EntityRef) -> Option<EntityRef> {
+pub(crate) fn org_place(f: &Found, org: EntityRef) -> Option<EntityRef> {
     crate::ner::place_ids_named_in(&f.orgs[org.index].name).find_map(|id| {
         f.places
             .iter()
@@ -701,7 +704,7 @@ fn org_place(f: &Found, org: EntityRef) -> Option<EntityRef> {
     })
 }
 
-fn office_place(f: &Found, p: usize) -> Option<EntityRef> {
+pub(crate) fn office_place(f: &Found, p: usize) -> Option<EntityRef> {
     f.persons[p].offices.iter().find_map(|o| match o.of {
         OfRef::Ent(r) if r.ty == EntityType::Place => Some(r),
         _ => None,
@@ -890,7 +893,7 @@ fn listed_members(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
 }
 
 /// The place of a dateline: "Vaduz (ots)", "KIEL.", "Klagenfurt (OTS/LPD) -", "Ansbach/Brünn –".
-fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
+pub(crate) fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
     let limit = ctx.len().min(80);
     for k in 0..limit {
         let line_start = k == 0 || ctx.toks[k].newlines_before > 0;

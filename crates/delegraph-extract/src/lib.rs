@@ -4,8 +4,10 @@
 //! The stages are recognition ([`ner`]) of persons, places and organizations, then events
 //! ([`events`]) over the sentences that mention them.
 
+mod assembly;
 mod ctx;
 mod events;
+mod frames;
 mod inflect;
 mod lexicon;
 mod ner;
@@ -37,8 +39,22 @@ pub fn extract(doc: &Document) -> DocFacts {
         })
         .collect();
     let money = find_money(&doc.text);
-    let events = events::find(&ctx, &found, &times, &money, anchor.or(doc.published));
+    let clauses = clause_analysis(&ctx, &found);
+    let events = events::find(
+        &ctx,
+        &found,
+        &clauses,
+        &times,
+        &money,
+        anchor.or(doc.published),
+    );
     build(doc, &ctx, &found, &events)
+}
+
+/// The clause analysis of a document, with recognized entities as atoms.
+pub(crate) fn clause_analysis(ctx: &Ctx, f: &Found) -> delegraph_clause::Analysis {
+    let atoms: Vec<std::ops::Range<usize>> = f.index.iter().map(|(r, _)| r.clone()).collect();
+    delegraph_clause::analyze(ctx.text, &ctx.toks, &ctx.sents, &atoms)
 }
 
 /// Byte ranges of the header's "date …" metadata lines.

@@ -1,0 +1,416 @@
+//! Document assembly: frame instances become trips.
+//!
+//! Each travel, visit or receive instance is a *leg*: who travels (named, or "die Delegation",
+//! "die Gäste"), from where, to where, whom they met, and the clause's status. A leg that names
+//! only one end gets the other from what the document says about its travellers (their office
+//! place) or from the document's home town (its dateline, else the reported trip's origin).
+//! Legs of the same direction and time are one trip; a leg that runs the other way, or in
+//! another year, is another trip ("Gegenbesuch", the announced next visit).
+//!
+//! The legacy trip builder in `events.rs` still supplies what frames do not yet cover
+//! (members from lists, meetings outside frame clauses, costs); assembly corrects its
+//! direction and adds the trips it could not separate.
+
+use crate::ctx::Ctx;
+use crate::events::{
+    TripB, contains_place, country_of, dateline, in_sentence, is_country, office_place,
+};
+use crate::frames::{Filler, Instance};
+use crate::ner::Found;
+use delegraph_model::{EntityRef, EntityType, Status};
+use delegraph_text::temporal::{TimeExpr, TimeValue};
+
+/// One journey told by one clause.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Leg {
+    pub travellers: Vec<EntityRef>,
+    /// The travellers are referred to as a group or pronoun.
+    pub group: bool,
+    pub origin: Option<EntityRef>,
+    pub dests: Vec<EntityRef>,
+    pub met: Vec<EntityRef>,
+    pub companions: Vec<EntityRef>,
+    pub status: Status,
+    pub sentence: usize,
+    /// The origin or destination came from the clause itself, not from inference.
+    pub explicit: bool,
+}
+
+/// Persons and organizations of a role; places of a role.
+fn split_by_type(i: &Instance, role: &str) -> (Vec<EntityRef>, Vec<EntityRef>) {
+    i.entities(role).partition(|e| e.ty != EntityType::Place)
+}
+
+fn group_in(i: &Instance, role: &str) -> bool {
+    i.roles
+        .iter()
+        .any(|(r, f)| *r == role && matches!(f, Filler::Group(_)))
+}
+
+/// The leg an instance tells, if it is a journey.
+fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
+    let (travel_role, met_role) = match i.frame {
+        "travel" | "visit" => ("traveller", None),
+        "receive" => ("guest", Some("host")),
+        _ => return None,
+    };
+    // "Göttingen reist nach Wittenberg", "eine Meerbuscher Abordnung": a town as traveller is
+    // where the travellers come from.
+    let (travellers, acting_towns) = split_by_type(i, travel_role);
+    let (met_dest, dests) = split_by_type(i, "destination");
+    let (_, mut origins) = split_by_type(i, "origin");
+    origins.extend(acting_towns);
+    let mut met = met_dest;
+    if let Some(r) = met_role {
+        met.extend(i.entities(r));
+    }
+    let origin = origins
+        .iter()
+        .copied()
+        .find(|o| !is_country(f, *o))
+        .or(origins.first().copied());
+    let dests: Vec<EntityRef> = dests.into_iter().filter(|d| Some(*d) != origin).collect();
+    Some(Leg {
+        group: group_in(i, travel_role),
+        explicit: origin.is_some() && !dests.is_empty(),
+        travellers,
+        origin,
+        dests,
+        met,
+        companions: i.entities("companion").collect(),
+        status: i.status,
+        sentence: i.sentence,
+    })
+}
+
+/// The document's home town: its dateline, else the town it names most that it never calls
+/// someone's partner ("die Partnerstadt X", "die japanische Stadt X"), else the reported
+/// trip's origin.
+fn home_town(ctx: &Ctx, f: &Found, trips: &[TripB]) -> Option<EntityRef> {
+    if let Some(d) = dateline(ctx, f) {
+        return Some(d);
+    }
+    let partner_called = |k: usize| {
+        (k.saturating_sub(3)..k).any(|x| {
+            let l = ctx.lower(x);
+            l.starts_with("partner")
+                || l.starts_with("schwester")
+                || (l == "stadt"
+                    && x > 0
+                    && !ctx.is_cap(x - 1)
+                    && ctx.lower(x - 1) != "der"
+                    && ctx.lower(x - 1) != "die")
+        })
+    };
+    let mut counts: Vec<(usize, usize, EntityRef)> = Vec::new();
+    for (t, e) in &f.index {
+        if e.ty != EntityType::Place || is_country(f, *e) {
+            continue;
+        }
+        match counts.iter_mut().find(|(_, _, x)| x == e) {
+            Some(c) => c.0 += 1,
+            None => counts.push((1, t.start, *e)),
+        }
+    }
+    let partners: Vec<EntityRef> = f
+        .index
+        .iter()
+        .filter(|(t, e)| e.ty == EntityType::Place && partner_called(t.start))
+        .map(|(_, e)| *e)
+        .collect();
+    counts
+        .iter()
+        .filter(|(_, _, e)| !partners.contains(e))
+        .max_by_key(|(n, first, _)| (*n, std::cmp::Reverse(*first)))
+        .map(|(_, _, e)| *e)
+        .or_else(|| trips.first().and_then(|t| t.origin))
+}
+
+/// Fills the missing end of a leg: the travellers' office place or the home town.
+fn complete(f: &Found, leg: &mut Leg, home: Option<EntityRef>) {
+    if leg.origin.is_none() && !leg.dests.is_empty() {
+        let office = leg
+            .travellers
+            .iter()
+            .filter(|t| t.ty == EntityType::Person)
+            .find_map(|p| office_place(f, p.index));
+        leg.origin = office.or(home).filter(|o| !leg.dests.contains(o));
+    }
+    if leg.dests.is_empty()
+        && let Some(o) = leg.origin
+        && let Some(h) = home.filter(|h| *h != o)
+    {
+        leg.dests.push(h);
+    }
+}
+
+/// Every leg of the document, completed.
+pub(crate) fn legs(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &[TripB]) -> Vec<Leg> {
+    let home = home_town(ctx, f, trips);
+    inst.iter()
+        .filter_map(|i| leg_of(f, i))
+        .map(|mut l| {
+            complete(f, &mut l, home);
+            l
+        })
+        .filter(|l| l.origin.is_some() && !l.dests.is_empty() && l.status != Status::Negated)
+        .collect()
+}
+
+/// Whether two places may name the same end of a journey: equal, a country and a place in
+/// it, a region and a town in it.
+fn same_place(f: &Found, a: Option<EntityRef>, b: Option<EntityRef>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            x == y
+                || ((is_country(f, x) || is_country(f, y))
+                    && country_of(f, x).is_some()
+                    && country_of(f, x) == country_of(f, y))
+                || contains_place(f, x, y)
+                || contains_place(f, y, x)
+        }
+        _ => false,
+    }
+}
+
+/// Legs of one direction, in text order.
+#[derive(Debug, Clone)]
+struct Cluster {
+    legs: Vec<Leg>,
+}
+
+impl Cluster {
+    fn origin(&self) -> Option<EntityRef> {
+        self.legs.iter().find_map(|l| l.origin)
+    }
+    fn dests(&self, f: &Found) -> Vec<EntityRef> {
+        let mut out: Vec<EntityRef> = Vec::new();
+        for d in self.legs.iter().flat_map(|l| l.dests.iter()) {
+            if !out.contains(d) {
+                out.push(*d);
+            }
+        }
+        // A country only where no city of it is named.
+        let cities: Vec<Option<String>> = out
+            .iter()
+            .filter(|d| !is_country(f, **d))
+            .map(|d| country_of(f, *d))
+            .collect();
+        out.retain(|d| !is_country(f, *d) || !cities.contains(&country_of(f, *d)));
+        out
+    }
+    fn strong(&self) -> bool {
+        self.legs
+            .iter()
+            .any(|l| l.explicit || l.travellers.iter().any(|t| t.ty == EntityType::Person))
+    }
+}
+
+/// Groups legs by direction; a country end joins a city of the same country.
+fn clusters(f: &Found, legs: Vec<Leg>) -> Vec<Cluster> {
+    let mut out: Vec<Cluster> = Vec::new();
+    for mut leg in legs {
+        let found = out.iter_mut().find(|c| {
+            same_place(f, c.origin(), leg.origin)
+                && leg
+                    .dests
+                    .iter()
+                    .any(|d| c.dests(f).iter().any(|x| same_place(f, Some(*x), Some(*d))))
+        });
+        match found {
+            Some(c) => {
+                // The city is the better end: "aus Japan" and "aus Yamagata" are one origin.
+                if c.origin().is_some_and(|o| is_country(f, o))
+                    && leg.origin.is_some_and(|o| !is_country(f, o))
+                {
+                    c.legs.iter_mut().for_each(|l| l.origin = leg.origin);
+                } else if leg.origin.is_some_and(|o| is_country(f, o)) {
+                    leg.origin = c.origin();
+                }
+                c.legs.push(leg);
+            }
+            None => out.push(Cluster { legs: vec![leg] }),
+        }
+    }
+    out
+}
+
+/// A trip from a cluster the legacy builder did not tell.
+fn trip_of(ctx: &Ctx, f: &Found, c: &Cluster, times: &[TimeExpr]) -> TripB {
+    let persons: Vec<EntityRef> = c
+        .legs
+        .iter()
+        .flat_map(|l| l.travellers.iter().copied())
+        .filter(|t| t.ty == EntityType::Person)
+        .collect();
+    let rank_of = |p: &EntityRef| {
+        f.persons[p.index]
+            .offices
+            .iter()
+            .map(|o| crate::events::rank(o.head))
+            .max()
+            .unwrap_or(0)
+    };
+    let leader = persons
+        .iter()
+        .copied()
+        .max_by_key(|p| (rank_of(p), std::cmp::Reverse(p.index)));
+    let mut members: Vec<EntityRef> = Vec::new();
+    for m in persons
+        .iter()
+        .chain(c.legs.iter().flat_map(|l| l.companions.iter()))
+    {
+        if Some(*m) != leader && !members.contains(m) {
+            members.push(*m);
+        }
+    }
+    let mut meetings: Vec<EntityRef> = Vec::new();
+    for m in c.legs.iter().flat_map(|l| l.met.iter()) {
+        if !meetings.contains(m) && !members.contains(m) && Some(*m) != leader {
+            meetings.push(*m);
+        }
+    }
+    let (start, end) = c
+        .legs
+        .iter()
+        .find_map(|l| {
+            in_sentence(times, ctx, l.sentence)
+                .iter()
+                .find_map(|te| match te.value {
+                    TimeValue::Point(p) if p.month.is_some() => Some((Some(p), None)),
+                    TimeValue::Range(a, b) => Some((Some(a), Some(b))),
+                    _ => None,
+                })
+        })
+        .unwrap_or((None, None));
+    TripB {
+        leader,
+        origin: c.origin(),
+        destinations: c.dests(f),
+        start,
+        end,
+        members,
+        meetings,
+        status: c.legs[0].status,
+        sentences: c.legs.iter().map(|l| l.sentence).collect(),
+        ..Default::default()
+    }
+}
+
+/// Corrects the legacy trips by the legs and adds the journeys they missed.
+pub(crate) fn assemble(
+    ctx: &Ctx,
+    f: &Found,
+    inst: &[Instance],
+    times: &[TimeExpr],
+    trips: &mut Vec<TripB>,
+) {
+    let legs = legs(ctx, f, inst, trips);
+    if std::env::var_os("DELEGRAPH_FRAMES").is_some() {
+        debug(f, inst, &legs);
+    }
+    let clusters = clusters(f, legs);
+    let had_trips = !trips.is_empty();
+    let mut used = vec![false; clusters.len()];
+    for t in trips.iter_mut() {
+        let dests_meet = |c: &Cluster, o: Option<EntityRef>| {
+            c.dests(f).iter().any(|d| same_place(f, Some(*d), o))
+        };
+        let shares_dest =
+            |c: &Cluster, t: &TripB| t.destinations.iter().any(|d| dests_meet(c, Some(*d)));
+        // Same direction: the cluster's city refines a country end.
+        let same: Vec<usize> = (0..clusters.len())
+            .filter(|&ci| {
+                same_place(f, clusters[ci].origin(), t.origin) && shares_dest(&clusters[ci], t)
+            })
+            .collect();
+        if let Some(&ci) = same.first() {
+            same.iter().for_each(|&c| used[c] = true);
+            if t.origin.is_some_and(|o| is_country(f, o)) {
+                t.origin = clusters[ci].origin();
+            }
+            continue;
+        }
+        // Told the other way round: what the clause says wins when it names its travellers.
+        let led = |c: &Cluster| {
+            t.leader
+                .is_some_and(|p| c.legs.iter().any(|l| l.travellers.contains(&p)))
+        };
+        if let Some(ci) = clusters.iter().position(|c| {
+            (led(c) || c.legs.iter().any(|l| l.explicit))
+                && dests_meet(c, t.origin)
+                && t.destinations
+                    .iter()
+                    .any(|d| same_place(f, Some(*d), c.origin()))
+        }) {
+            used[ci] = true;
+            t.origin = clusters[ci].origin();
+            t.destinations = clusters[ci].dests(f);
+        }
+    }
+    for (ci, c) in clusters.iter().enumerate() {
+        if !used[ci]
+            && (c.strong() || !had_trips)
+            && !trips
+                .iter()
+                .any(|t| t.origin == c.origin() && t.destinations == c.dests(f))
+        {
+            let new = trip_of(ctx, f, c, times);
+            // The date of the journey the other way round is not the reported trip's.
+            for t in trips.iter_mut() {
+                let reversed = same_place(f, t.origin, new.destinations.first().copied())
+                    && t.destinations
+                        .iter()
+                        .any(|d| same_place(f, Some(*d), new.origin));
+                if reversed && new.start.is_some() && t.start == new.start {
+                    t.start = None;
+                    t.end = None;
+                }
+            }
+            trips.push(new);
+        }
+    }
+}
+
+fn debug(f: &Found, inst: &[Instance], legs: &[Leg]) {
+    let name = |e: &EntityRef| match e.ty {
+        EntityType::Person => f.persons[e.index].name(),
+        EntityType::Organization => f.orgs[e.index].name.clone(),
+        EntityType::Place => delegraph_gazetteer::places::Places::get()
+            .place(f.places[e.index].id)
+            .name
+            .clone(),
+    };
+    let names = |v: &[EntityRef]| v.iter().map(name).collect::<Vec<_>>().join(", ");
+    for i in inst {
+        let roles: Vec<String> = i
+            .roles
+            .iter()
+            .map(|(r, fl)| match fl {
+                Filler::Entity(e) => format!("{r}={}", name(e)),
+                Filler::Group(_) => format!("{r}=<group>"),
+            })
+            .collect();
+        eprintln!(
+            "inst s{} c{} {} {:?} [{}]",
+            i.sentence,
+            i.clause,
+            i.frame,
+            i.status,
+            roles.join("; ")
+        );
+    }
+    for l in legs {
+        eprintln!(
+            "leg s{} {:?} [{}{}] {} -> {} met [{}] explicit={}",
+            l.sentence,
+            l.status,
+            names(&l.travellers),
+            if l.group { " +group" } else { "" },
+            l.origin.as_ref().map(name).unwrap_or_default(),
+            names(&l.dests),
+            names(&l.met),
+            l.explicit
+        );
+    }
+}

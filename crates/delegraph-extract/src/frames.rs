@@ -1,0 +1,362 @@
+//! Frames: events told by a clause. A frame is data (`data/frames.txt`): the verbs that trigger
+//! it and the role each syntactic slot of their clause fills. The matcher here knows slots, not
+//! phrasings: the clause analysis has already put every word order, tense and voice into the
+//! same shape (lemma, subject, objects, prepositional phrases, voice).
+
+use crate::ctx::Ctx;
+use crate::ner::Found;
+use delegraph_clause::{Analysis, Chunk, ChunkKind, Clause, Mood, Tense, Voice};
+use delegraph_model::{EntityRef, Status};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A syntactic slot of a clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Subject,
+    /// The accusative phrase that is not the subject.
+    Object,
+    Dative,
+    /// The "von" phrase of a passive.
+    Agent,
+    /// A prepositional phrase with this preposition.
+    Pp(String),
+}
+
+impl Slot {
+    fn parse(s: &str) -> Option<Slot> {
+        Some(match s {
+            "subject" => Slot::Subject,
+            "object" => Slot::Object,
+            "dative" => Slot::Dative,
+            "agent" => Slot::Agent,
+            _ => Slot::Pp(s.strip_prefix("pp:")?.to_string()),
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Frame {
+    pub name: String,
+    pub verbs: Vec<String>,
+    /// Active voice: slot -> role.
+    pub active: Vec<(Slot, String)>,
+    /// Passive voice overrides.
+    pub passive: Vec<(Slot, String)>,
+    /// Examples: text and expected (role, name) pairs.
+    pub examples: Vec<(String, Vec<(String, String)>)>,
+}
+
+impl Frame {
+    /// The role a slot fills in a clause of this voice.
+    fn role(&self, slot: &Slot, voice: Voice) -> Option<&str> {
+        fn find<'a>(v: &'a [(Slot, String)], s: &Slot) -> Option<&'a str> {
+            v.iter().find(|(x, _)| x == s).map(|(_, r)| r.as_str())
+        }
+        if voice == Voice::Active {
+            return find(&self.active, slot);
+        }
+        if let Some(r) = find(&self.passive, slot) {
+            return Some(r);
+        }
+        match slot {
+            Slot::Subject => find(&self.active, &Slot::Object),
+            Slot::Agent => find(&self.active, &Slot::Subject),
+            Slot::Object => None,
+            _ => find(&self.active, slot),
+        }
+    }
+}
+
+/// Reads the frame file; a malformed line is a programming error caught by the tests.
+pub(crate) fn parse_frames(src: &str) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::new();
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, rest) = line.split_once(' ').unwrap_or((line, ""));
+        if key == "frame" {
+            out.push(Frame {
+                name: rest.trim().to_string(),
+                verbs: Vec::new(),
+                active: Vec::new(),
+                passive: Vec::new(),
+                examples: Vec::new(),
+            });
+            continue;
+        }
+        let Some(f) = out.last_mut() else { continue };
+        match key {
+            "verbs" => f.verbs.extend(rest.split_whitespace().map(fold)),
+            "example" => {
+                let (text, roles) = rest.split_once("=>").unwrap_or((rest, ""));
+                let roles = roles
+                    .split(';')
+                    .filter_map(|r| r.split_once(':'))
+                    .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+                    .collect();
+                f.examples.push((text.trim().to_string(), roles));
+            }
+            _ => {
+                let (passive, slot) = match key.strip_prefix("passive.") {
+                    Some(s) => (true, s),
+                    None => (false, key),
+                };
+                if let Some(slot) = Slot::parse(slot) {
+                    let role = rest.trim().to_string();
+                    if passive {
+                        f.passive.push((slot, role))
+                    } else {
+                        f.active.push((slot, role))
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Spelling-insensitive lemma key ("begrüßen" = "begrüssen").
+fn fold(s: &str) -> String {
+    s.replace('ß', "ss")
+}
+
+pub(crate) static FRAMES: LazyLock<Vec<Frame>> =
+    LazyLock::new(|| parse_frames(include_str!("../data/frames.txt")));
+
+/// What fills a role: a recognized entity, or a phrase that refers to the travelling group
+/// ("die Delegation", "die Gäste", "sie") for the assembly to resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Filler {
+    Entity(EntityRef),
+    /// A phrase naming a group or a pronoun, with its token range start.
+    Group(usize),
+}
+
+/// One event told by one clause.
+#[derive(Debug, Clone)]
+pub(crate) struct Instance {
+    pub frame: &'static str,
+    pub clause: usize,
+    pub sentence: usize,
+    pub roles: Vec<(&'static str, Filler)>,
+    pub status: Status,
+}
+
+impl Instance {
+    pub fn entities(&self, role: &str) -> impl Iterator<Item = EntityRef> + '_ {
+        let role = role.to_string();
+        self.roles
+            .iter()
+            .filter(move |(r, _)| *r == role)
+            .filter_map(|(_, f)| match f {
+                Filler::Entity(e) => Some(*e),
+                Filler::Group(_) => None,
+            })
+    }
+}
+
+/// The status a clause's verb group gives its event.
+pub(crate) fn status_of(c: &Clause) -> Status {
+    if c.negated {
+        Status::Negated
+    } else if c.modal.is_some() || c.mood == Mood::Subjunctive && c.tense != Tense::Perfect {
+        Status::Planned
+    } else {
+        match c.tense {
+            Tense::Past | Tense::Perfect | Tense::Pluperfect => Status::Completed,
+            Tense::Future => Status::Announced,
+            _ => Status::Ongoing,
+        }
+    }
+}
+
+/// Words that refer to a travelling group without naming it.
+const GROUP_NOUNS: &[&str] = &[
+    "delegation",
+    "gäste",
+    "gästen",
+    "besucher",
+    "besuchern",
+    "gruppe",
+    "abordnung",
+    "reisegruppe",
+];
+
+/// Entities mentioned inside a token range (places inside organization names excluded).
+fn entities_in(f: &Found, r: Range<usize>) -> Vec<EntityRef> {
+    let from = f.index.partition_point(|(t, _)| t.start < r.start);
+    let mut out: Vec<EntityRef> = Vec::new();
+    let mut covered_to = r.start;
+    for (t, e) in f.index[from..].iter().take_while(|(t, _)| t.start < r.end) {
+        if t.start < covered_to && e.ty == delegraph_model::EntityType::Place {
+            continue;
+        }
+        covered_to = covered_to.max(t.end);
+        if !out.contains(e) {
+            out.push(*e);
+        }
+    }
+    out
+}
+
+fn fillers(ctx: &Ctx, f: &Found, r: Range<usize>) -> Vec<Filler> {
+    let ents = entities_in(f, r.clone());
+    if !ents.is_empty() {
+        return ents.into_iter().map(Filler::Entity).collect();
+    }
+    let group = r.clone().any(|k| {
+        let l = ctx.lower(k);
+        GROUP_NOUNS.iter().any(|g| l.ends_with(g)) || matches!(l.as_str(), "sie" | "er")
+    });
+    if group {
+        vec![Filler::Group(r.start)]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The syntactic slots of a clause with their token ranges.
+fn slots(a: &Analysis, c: &Clause) -> Vec<(Slot, Range<usize>)> {
+    let mut out = Vec::new();
+    if let Some(s) = &c.subject {
+        out.push((Slot::Subject, s.clone()));
+    }
+    let chunks: &[Chunk] = &a.chunks[c.chunks.clone()];
+    let is_subject = |ch: &Chunk| {
+        c.subject
+            .as_ref()
+            .is_some_and(|s| s.start <= ch.range.start && ch.range.end <= s.end)
+    };
+    if let Some(o) = chunks
+        .iter()
+        .find(|ch| ch.kind == ChunkKind::Np && ch.cases.acc() && !is_subject(ch))
+    {
+        out.push((Slot::Object, o.range.clone()));
+    }
+    if let Some(d) = chunks
+        .iter()
+        .find(|ch| ch.kind == ChunkKind::Np && ch.cases.dat() && !ch.cases.acc() && !ch.cases.nom())
+    {
+        out.push((Slot::Dative, d.range.clone()));
+    }
+    for ch in chunks.iter().filter(|ch| ch.kind == ChunkKind::Pp) {
+        let prep = ch.prep.clone().unwrap_or_default();
+        if c.voice == Voice::Passive && prep == "von" && !out.iter().any(|(s, _)| *s == Slot::Agent)
+        {
+            out.push((Slot::Agent, ch.range.clone()));
+        } else {
+            out.push((Slot::Pp(prep), ch.range.clone()));
+        }
+    }
+    out
+}
+
+/// Every frame instance of a document, in text order.
+pub(crate) fn instances(ctx: &Ctx, f: &Found, a: &Analysis) -> Vec<Instance> {
+    let mut out = Vec::new();
+    for (ci, c) in a.clauses.iter().enumerate() {
+        let Some(lemma) = c.lemma.as_deref().map(fold) else {
+            continue;
+        };
+        if c.sentence < ctx.boiler.len() && ctx.boiler[c.sentence] {
+            continue;
+        }
+        for frame in FRAMES.iter().filter(|fr| fr.verbs.contains(&lemma)) {
+            let mut roles = Vec::new();
+            for (slot, r) in slots(a, c) {
+                let Some(role) = frame.role(&slot, c.voice) else {
+                    continue;
+                };
+                for filler in fillers(ctx, f, r) {
+                    roles.push((role_name(role), filler));
+                }
+            }
+            out.push(Instance {
+                frame: frame_name(&frame.name),
+                clause: ci,
+                sentence: c.sentence,
+                roles,
+                status: status_of(c),
+            });
+        }
+    }
+    out
+}
+
+/// Interned role and frame names (the data is static for the process).
+fn role_name(r: &str) -> &'static str {
+    FRAMES
+        .iter()
+        .flat_map(|f| f.active.iter().chain(&f.passive))
+        .map(|(_, x)| x.as_str())
+        .find(|x| *x == r)
+        .unwrap_or("")
+}
+
+fn frame_name(n: &str) -> &'static str {
+    FRAMES
+        .iter()
+        .map(|f| f.name.as_str())
+        .find(|x| *x == n)
+        .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use delegraph_model::EntityType;
+
+    fn name_of(f: &Found, e: EntityRef) -> String {
+        match e.ty {
+            EntityType::Person => f.persons[e.index].name(),
+            EntityType::Organization => f.orgs[e.index].name.clone(),
+            EntityType::Place => delegraph_gazetteer::places::Places::get()
+                .place(f.places[e.index].id)
+                .name
+                .clone(),
+        }
+    }
+
+    /// Every example in `data/frames.txt` fires its frame with the roles it lists.
+    #[test]
+    fn frame_examples_hold() {
+        let mut failures = Vec::new();
+        for frame in FRAMES.iter() {
+            for (text, expected) in &frame.examples {
+                let ctx = Ctx::new(text);
+                let f = crate::ner::recognize(&ctx);
+                let a = crate::clause_analysis(&ctx, &f);
+                let found: Vec<(String, String)> = instances(&ctx, &f, &a)
+                    .iter()
+                    .filter(|i| i.frame == frame.name)
+                    .flat_map(|i| i.roles.iter())
+                    .filter_map(|(r, fl)| match fl {
+                        Filler::Entity(e) => Some((r.to_string(), name_of(&f, *e))),
+                        Filler::Group(_) => None,
+                    })
+                    .collect();
+                for e in expected {
+                    if !found.contains(e) {
+                        failures.push(format!(
+                            "{}: {text}\n  missing {e:?}; found {found:?}",
+                            frame.name
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn frames_parse() {
+        assert!(FRAMES.len() >= 6);
+        for f in FRAMES.iter() {
+            assert!(!f.verbs.is_empty(), "{} has no verbs", f.name);
+            assert!(f.examples.len() >= 2, "{} needs two phrasings", f.name);
+        }
+    }
+}
