@@ -76,6 +76,17 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "vorsitzender",
     "vorstand",
     "vorständin",
+    // Municipal and club offices.
+    "ratsherr",
+    "ratsfrau",
+    "vorsteher",
+    "wehrführer",
+    "brandmeister",
+    "obmann",
+    "obfrau",
+    "mitarbeiter",
+    "amtskollege",
+    "amtskolleg",
 ];
 
 /// Abbreviated titles as they appear before names.
@@ -104,6 +115,7 @@ pub(crate) const OFFICE_ADJECTIVES: &[&str] = &[
 /// Office titles whose holder belongs to a municipality or state government: when the text does
 /// not say whose office it is, it is the office of the document's home place.
 pub(crate) const HOME_GOVERNMENT_HEADS: &[&str] = &[
+    "vorsteher",
     "landesrat",
     "statthalter",
     "regierungschef",

@@ -400,6 +400,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     merge_person_variants(&mut f);
     surname_mentions(ctx, &mut f);
     assign_titles(ctx, &mut f);
+    colleagues_in_office(ctx, &mut f);
     head_first_orgs(ctx, &mut f);
     places(ctx, &mut f);
     acronyms(ctx, &mut f);

@@ -273,164 +273,318 @@ pub(super) fn name_at(
     Some((start..k, words))
 }
 
-pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
+/// "Der CDU-Abgeordnete X": the party prefix is the person's party, not part of the title.
+fn strip_party_prefix(title: String) -> String {
+    match title.split_once('-') {
+        Some((prefix, rest))
+            if PARTIES.contains(&prefix)
+                && !prefix.contains(' ')
+                && rest.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            rest.to_string()
+        }
+        _ => title,
+    }
+}
+
+/// "HBK-Präsidentin", "UNIDO-Direktor": the body a hyphen prefix names; an acronym or known
+/// organization as prefix is a mention of it.
+fn of_hyphen_prefix(ctx: &Ctx, f: &mut Found, trange: &Range<usize>) -> OfRef {
+    let head_word = ctx.word(trange.end - 1);
+    let Some((prefix, _)) = head_word.split_once('-') else {
+        return OfRef::None;
+    };
+    if !prefix.chars().any(char::is_uppercase)
+        || prefix.chars().count() < 2
+        || office_head(prefix).is_some()
+    {
+        return OfRef::None;
+    }
+    let acronym = prefix
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let known = lookup_org(prefix);
+    // "US-Präsident": a country code is no organization.
+    if (acronym || known.is_some())
+        && Places::get().lookup(prefix).is_empty()
+        && Places::get().country_by_code(prefix).is_none()
+        && !PARTIES.contains(&prefix)
+    {
+        let tok = trange.end - 1;
+        let (name, kind) = known.map_or((prefix.to_string(), OrgKind::Other), |o| {
+            (o.name.clone(), o.kind)
+        });
+        let r = f.org_ref(ctx, tok..tok + 1, name, kind);
+        f.claim[tok] = None;
+        // The mention's surface is the prefix, not the whole compound.
+        if let Some(m) = f.orgs[r.index].mentions.last_mut() {
+            m.1 = prefix.to_string();
+        }
+        f.orgs[r.index].aliases.retain(|a| a != head_word);
+        return OfRef::Ent(r);
+    }
+    OfRef::Surface(prefix.to_string())
+}
+
+/// What stands right before a title: "US-Präsident" written as two tokens, "Berlins Regierender
+/// Bürgermeister", "Tokioter Gouverneurin", a recognized body, or the Saxon genitive of a town
+/// the gazetteer knows only by name ("Kleinhausens Bürgermeister").
+fn of_left_context(ctx: &Ctx, f: &mut Found, trange: &Range<usize>) -> OfRef {
     let places = Places::get();
+    let s = trange.start;
+    if s >= 2
+        && ctx.word(s - 1) == "-"
+        && ctx.word(s - 2).len() == 2
+        && ctx.word(s - 2).chars().all(|c| c.is_ascii_uppercase())
+        && let Some(id) = places.country_by_code(ctx.word(s - 2))
+    {
+        return OfRef::Ent(f.place_ref(ctx, s - 2..s - 1, id));
+    }
+    if s == 0 {
+        return OfRef::None;
+    }
+    if let Some((_, r)) = f.index.iter().rev().find(|(t, _)| t.end == s).cloned() {
+        return if r.ty != EntityType::Person {
+            OfRef::Ent(r)
+        } else {
+            OfRef::None
+        };
+    }
+    if let Some((t, c)) = place_match(ctx, s - 1, places)
+        && t.end == s
+        && matches!(c.form, Form::Genitive | Form::Adjective)
+    {
+        return OfRef::Ent(f.place_ref(ctx, t, c.id));
+    }
+    if let Some(id) = saxon_genitive_place(ctx, s - 1) {
+        return OfRef::Ent(f.place_ref(ctx, s - 1..s, id));
+    }
+    OfRef::None
+}
+
+/// "Kleinhausens" right before a title: a capitalized word in -s whose stem names a town.
+fn saxon_genitive_place(ctx: &Ctx, k: usize) -> Option<PlaceId> {
+    let w = ctx.word(k);
+    let stem = w.strip_suffix('s')?;
+    if !ctx.is_cap(k)
+        || stem.chars().count() < 3
+        || ctx.is_function(k)
+        || is_common_noun(w)
+        || zipf(w) >= 3.0
+    {
+        return None;
+    }
+    Places::get()
+        .lookup(stem)
+        .iter()
+        .find(|c| c.form == Form::Name)
+        .map(|c| c.id)
+}
+
+/// The body or place after a title and where the name may start: "der Botschafter Japans,
+/// Kenji Sato", "Präsident der X, Roy Richter", "Generalkonsul der Volksrepublik China in
+/// Hamburg, Wu Cong", "Minister für Umwelt und Verkehr, Ulrich Müller". Returns the complement
+/// (if `of` is still open) and the token after it.
+fn right_complement_of_title(
+    ctx: &Ctx,
+    f: &mut Found,
+    trange: &Range<usize>,
+    of: &OfRef,
+) -> (OfRef, usize) {
+    let places = Places::get();
+    let mut of = of.clone();
+    let mut k = trange.end;
+    // "den Botschafter Japans, Kenji Sato": a genitive place right after the title.
+    if of == OfRef::None
+        && let Some((t, c)) = place_match(ctx, k, places)
+        && c.form == Form::Genitive
+    {
+        // "den Botschafter Ghanas in Berlin, Kwame Mensah": the seat may follow.
+        let seat = matches!(ctx.word(t.end), "in" | "im")
+            .then(|| place_match(ctx, t.end + 1, places))
+            .flatten()
+            .filter(|(st, _)| ctx.word(st.end) == ",");
+        if ctx.word(t.end) == "," || seat.is_some() {
+            of = OfRef::Ent(f.place_ref(ctx, t.clone(), c.id));
+            k = t.end;
+            if let Some((st, sc)) = seat {
+                f.place_ref(ctx, st.clone(), sc.id);
+                k = st.end;
+            }
+        }
+    }
+    if matches!(ctx.word(k), "von" | "vom" | "der" | "des" | "in" | "im") {
+        let mut j = k + 1;
+        if matches!(ctx.word(j), "der" | "des" | "dem" | "den") {
+            j += 1;
+        }
+        let ent = f.entity_starting(j).or_else(|| {
+            place_match(ctx, j, places).map(|(t, c)| {
+                let r = f.place_ref(ctx, t.clone(), c.id);
+                (t, r)
+            })
+        });
+        if let Some((t, r)) = ent
+            && r.ty != EntityType::Person
+        {
+            if of == OfRef::None || matches!(of, OfRef::Surface(_)) {
+                of = OfRef::Ent(r);
+            }
+            k = t.end;
+            // "der Generalkonsul der Volksrepublik China in Hamburg, Wu Cong": the seat.
+            if matches!(ctx.word(k), "in" | "im")
+                && let Some((pt, pc)) = place_match(ctx, k + 1, places)
+            {
+                f.place_ref(ctx, pt.clone(), pc.id);
+                k = pt.end;
+            } else if matches!(ctx.word(k), "im" | "in")
+                && let Some(c) = (k + 1..(k + 4).min(ctx.len())).find(|&x| ctx.word(x) == ",")
+                && (k + 1..c).all(|x| ctx.is_cap(x) || matches!(ctx.word(x), "der" | "dem"))
+            {
+                // "des Ausschusses für Kultur im Landtag, Erik Stohn"
+                k = c;
+            }
+        } else {
+            // "der Vize-Präsident des Regionalrats, François Decoster": an unrecognized
+            // genitive phrase before the apposition.
+            let mut x = j;
+            while x < ctx.len() && x < j + 6 && ctx.is_cap(x) && ctx.same_sentence(x, j) {
+                x += 1;
+            }
+            if x > j && ctx.word(x) == "," {
+                if of == OfRef::None {
+                    of = OfRef::Surface(ctx.surface(j..x));
+                }
+                k = x;
+            }
+        }
+    }
+    // "Minister für Umwelt und Verkehr, Ulrich Müller": a remit before the apposition.
+    if k == trange.end && ctx.word(k) == "für" {
+        let mut x = k + 1;
+        while x < ctx.len()
+            && x < k + 8
+            && ctx.same_sentence(x, k)
+            && (ctx.is_cap(x) || matches!(ctx.word(x), "und" | "für"))
+        {
+            x += 1;
+        }
+        if x > k + 1 && ctx.word(x) == "," {
+            k = x;
+        }
+    }
+    (of, k)
+}
+
+/// A plural title covers a whole list: "die Landesräte A, B und C", "Stadträtinnen A und B",
+/// "den Bürgermeistern A, B und C", "die früheren Direktoren A und B", "die beiden
+/// stellvertretenden Bürgermeister A und B".
+fn is_plural_title(ctx: &Ctx, trange: &Range<usize>, title: &str) -> bool {
+    let l = ctx.lower(trange.end - 1);
+    let before = ctx.lower(trange.start.saturating_sub(1));
+    let head = office_head(ctx.word(trange.end - 1)).unwrap_or("");
+    l.ends_with("innen")
+        || l.ends_with("räte")
+        || l.ends_with("stände")
+        // "Die Bürgermeister A und B": "die" with a masculine title is plural.
+        || (before == "die" && !is_feminine_title(title) && !l.ends_with('e'))
+        || (l.ends_with("en") && before == "die")
+        // "Direktoren", "Bürgermeistern": plural endings no singular of the head takes.
+        || (head.ends_with("or") && l.ends_with("oren"))
+        || (head.ends_with("er") && l.ends_with(&format!("{head}n")))
+        // "die stellvertretenden Bürgermeister": a weak adjective after "die" before a
+        // masculine title.
+        || (trange.start >= 2
+            && before.ends_with("en")
+            && is_office_adjective(ctx.word(trange.start - 1))
+            && matches!(ctx.lower(trange.start - 2).as_str(), "die" | "beiden")
+            && !is_feminine_title(title))
+}
+
+/// Records the office on the person named at `nrange`.
+fn give_office(
+    f: &mut Found,
+    r: EntityRef,
+    title: &str,
+    head: &'static str,
+    of: &OfRef,
+    trange: &Range<usize>,
+) {
+    f.persons[r.index].offices.push(OfficeB {
+        title: title.to_string(),
+        head,
+        of: of.clone(),
+        toks: trange.clone(),
+    });
+}
+
+/// A title with no name next to it: singular and definite ("der Regierende Bürgermeister",
+/// "Berlins …"), or a predicate right after a name that follows a copula ("Seit 2019 ist Olaf
+/// Brückner Landrat"). It is resolved once all persons are known.
+fn unassigned_title(
+    ctx: &Ctx,
+    f: &mut Found,
+    trange: &Range<usize>,
+    title: String,
+    head: &'static str,
+    of: &OfRef,
+) {
+    let before = if trange.start > 0 {
+        ctx.lower(trange.start - 1)
+    } else {
+        String::new()
+    };
+    let definite = matches!(
+        before.as_str(),
+        "der" | "die" | "des" | "dem" | "den" | "zum" | "zur"
+    ) || (before == "-"
+        && matches!(
+            ctx.lower(trange.start.saturating_sub(3)).as_str(),
+            "zum" | "zur"
+        ))
+        || matches!(of, OfRef::Ent(_));
+    // Persons are not recognized yet: a given name and a surname will do.
+    let predicate = (trange.start >= 3
+        && is_copula(ctx, trange.start - 3)
+        && is_first_name(ctx.word(trange.start - 2))
+        && ctx.is_cap(trange.start - 1))
+        // "wird Keller neuer Stadtdirektor", "Blome wird dort Beigeordnete": a copula shortly
+        // before, its subject resolved later.
+        || (trange.start.saturating_sub(4)..trange.start)
+            .any(|k| ctx.same_sentence(k, trange.start) && is_copula(ctx, k));
+    let plural = ctx.lower(trange.end - 1).ends_with("innen");
+    if (definite || predicate) && !plural {
+        f.unassigned.push(OfficeB {
+            title,
+            head,
+            of: of.clone(),
+            toks: trange.clone(),
+        });
+    }
+}
+
+/// Persons named next to an office title: "Oberbürgermeisterin Anna Beispiel", "der
+/// Präsident der X, Roy Richter", "die Landesräte A, B und C".
+pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
     let mut i = 0;
     while i < ctx.len() {
         if ctx.boiler[ctx.sent_of[i]] || f.claim[i].is_some() {
             i += 1;
             continue;
         }
-        let Some((trange, mut title, head)) = title_at(ctx, i) else {
+        let Some((trange, title, head)) = title_at(ctx, i) else {
             i += 1;
             continue;
         };
-        // "Der CDU-Abgeordnete X": the party prefix is the person's party, not the title.
-        if let Some((prefix, rest)) = title.split_once('-')
-            && PARTIES.contains(&prefix)
-            && !prefix.contains(' ')
-            && rest.chars().next().is_some_and(char::is_uppercase)
-        {
-            title = rest.to_string();
+        let title = strip_party_prefix(title);
+        let mut of = of_hyphen_prefix(ctx, f, &trange);
+        if of == OfRef::None {
+            of = of_left_context(ctx, f, &trange);
         }
-        let mut of = OfRef::None;
-        // Hyphen prefix: "HBK-Präsidentin", "UNIDO-Direktor".
-        let head_word = ctx.word(trange.end - 1);
-        if let Some((prefix, _)) = head_word.split_once('-')
-            && prefix.chars().any(char::is_uppercase)
-            && prefix.chars().count() >= 2
-            && office_head(prefix).is_none()
-        {
-            of = OfRef::Surface(prefix.to_string());
-            // An acronym or known organization as prefix is a mention of it ("UNIDO-Direktor").
-            let acronym = prefix
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
-            let known = lookup_org(prefix);
-            // "US-Präsident": a country code is no organization.
-            if (acronym || known.is_some())
-                && Places::get().lookup(prefix).is_empty()
-                && Places::get().country_by_code(prefix).is_none()
-                && !PARTIES.contains(&prefix)
-            {
-                let tok = trange.end - 1;
-                let (name, kind) = known.map_or((prefix.to_string(), OrgKind::Other), |o| {
-                    (o.name.clone(), o.kind)
-                });
-                let r = f.org_ref(ctx, tok..tok + 1, name, kind);
-                f.claim[tok] = None;
-                // The mention's surface is the prefix, not the whole compound.
-                if let Some(m) = f.orgs[r.index].mentions.last_mut() {
-                    m.1 = prefix.to_string();
-                }
-                f.orgs[r.index].aliases.retain(|a| a != head_word);
-                of = OfRef::Ent(r);
-            }
-        }
-        // "US-Präsident" written as two tokens: a country code before the hyphen.
-        if of == OfRef::None
-            && trange.start >= 2
-            && ctx.word(trange.start - 1) == "-"
-            && ctx.word(trange.start - 2).len() == 2
-            && ctx
-                .word(trange.start - 2)
-                .chars()
-                .all(|c| c.is_ascii_uppercase())
-            && let Some(id) = places.country_by_code(ctx.word(trange.start - 2))
-        {
-            of = OfRef::Ent(f.place_ref(ctx, trange.start - 2..trange.start - 1, id));
-        }
-        // Left context: "Berlins Regierender Bürgermeister", "Tokioter Gouverneurin".
-        if of == OfRef::None && trange.start > 0 {
-            if let Some((t, r)) = f
-                .index
-                .iter()
-                .rev()
-                .find(|(t, _)| t.end == trange.start)
-                .cloned()
-            {
-                if r.ty != EntityType::Person {
-                    let _ = t;
-                    of = OfRef::Ent(r);
-                }
-            } else if let Some((t, c)) = place_match(ctx, trange.start - 1, places)
-                && t.end == trange.start
-                && matches!(c.form, Form::Genitive | Form::Adjective)
-            {
-                of = OfRef::Ent(f.place_ref(ctx, t, c.id));
-            }
-        }
-        // "Der Regierende Bürgermeister von Berlin, Kai Wegner"; "Präsident der X, Roy Richter".
-        let mut k = trange.end;
-        // "den Botschafter Japans, Kenji Sato": a genitive place right after the title.
-        if of == OfRef::None
-            && let Some((t, c)) = place_match(ctx, k, places)
-            && c.form == Form::Genitive
-        {
-            // "den Botschafter Ghanas in Berlin, Kwame Mensah": the seat may follow.
-            let seat = matches!(ctx.word(t.end), "in" | "im")
-                .then(|| place_match(ctx, t.end + 1, places))
-                .flatten()
-                .filter(|(st, _)| ctx.word(st.end) == ",");
-            if ctx.word(t.end) == "," || seat.is_some() {
-                of = OfRef::Ent(f.place_ref(ctx, t.clone(), c.id));
-                k = t.end;
-                if let Some((st, sc)) = seat {
-                    f.place_ref(ctx, st.clone(), sc.id);
-                    k = st.end;
-                }
-            }
-        }
-        if matches!(ctx.word(k), "von" | "vom" | "der" | "des" | "in" | "im") {
-            let mut j = k + 1;
-            if matches!(ctx.word(j), "der" | "des" | "dem" | "den") {
-                j += 1;
-            }
-            let ent = f.entity_starting(j).or_else(|| {
-                place_match(ctx, j, places).map(|(t, c)| {
-                    let r = f.place_ref(ctx, t.clone(), c.id);
-                    (t, r)
-                })
-            });
-            if let Some((t, r)) = ent
-                && r.ty != EntityType::Person
-            {
-                if of == OfRef::None || matches!(of, OfRef::Surface(_)) {
-                    of = OfRef::Ent(r);
-                }
-                k = t.end;
-                // "der Generalkonsul der Volksrepublik China in Hamburg, Wu Cong": the seat.
-                if matches!(ctx.word(k), "in" | "im")
-                    && let Some((pt, pc)) = place_match(ctx, k + 1, places)
-                {
-                    f.place_ref(ctx, pt.clone(), pc.id);
-                    k = pt.end;
-                } else if matches!(ctx.word(k), "im" | "in")
-                    && let Some(c) = (k + 1..(k + 4).min(ctx.len())).find(|&x| ctx.word(x) == ",")
-                    && (k + 1..c).all(|x| ctx.is_cap(x) || matches!(ctx.word(x), "der" | "dem"))
-                {
-                    // "des Ausschusses für Kultur im Landtag, Erik Stohn"
-                    k = c;
-                }
-            } else {
-                // "der Vize-Präsident des Regionalrats, François Decoster": an unrecognized
-                // genitive phrase before the apposition.
-                let mut x = j;
-                while x < ctx.len() && x < j + 6 && ctx.is_cap(x) && ctx.same_sentence(x, j) {
-                    x += 1;
-                }
-                if x > j && ctx.word(x) == "," {
-                    if of == OfRef::None {
-                        of = OfRef::Surface(ctx.surface(j..x));
-                    }
-                    k = x;
-                }
-            }
-        }
+        let (of, k) = right_complement_of_title(ctx, f, &trange, &of);
         // "den japanischen Botschafter, Kenji Sato, …": a definite title with the name in
         // commas.
-        // "den japanischen Botschafter", "die beiden anderen Vorstände".
         let is_article =
             |k: usize| matches!(ctx.lower(k).as_str(), "der" | "den" | "dem" | "des" | "die");
         let definite_title = (1..=3).any(|back| {
@@ -438,20 +592,6 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
                 && is_article(trange.start - back)
                 && (trange.start - back + 1..trange.start).all(|k| ctx.is_word(k) && !ctx.is_cap(k))
         });
-        // "Minister für Umwelt und Verkehr, Ulrich Müller": a remit before the apposition.
-        if k == trange.end && ctx.word(k) == "für" {
-            let mut x = k + 1;
-            while x < ctx.len()
-                && x < k + 8
-                && ctx.same_sentence(x, k)
-                && (ctx.is_cap(x) || matches!(ctx.word(x), "und" | "für"))
-            {
-                x += 1;
-            }
-            if x > k + 1 && ctx.word(x) == "," {
-                k = x;
-            }
-        }
         let appos = ctx.word(k) == "," && (k > trange.end || definite_title);
         let name_start = if appos { k + 1 } else { trange.end };
         let name = if appos || k == trange.end {
@@ -459,80 +599,44 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
         } else {
             None
         };
-        match name {
-            Some((nrange, words)) => {
-                let r = f.person_ref(ctx, nrange.clone(), words);
-                f.persons[r.index].offices.push(OfficeB {
-                    title: title.clone(),
-                    head,
-                    of: of.clone(),
-                    toks: trange.clone(),
-                });
-                i = nrange.end;
-                // A plural title covers the whole list: "die Landesräte A, B und C".
-                let plural = {
-                    let l = ctx.lower(trange.end - 1);
-                    l.ends_with("innen")
-                        || l.ends_with("räte")
-                        || l.ends_with("stände")
-                        // "Die Bürgermeister A und B": "die" with a masculine title is plural.
-                        || (ctx.lower(trange.start.saturating_sub(1)) == "die"
-                            && !is_feminine_title(&title)
-                            && !l.ends_with('e'))
-                        || (l.ends_with("en") && ctx.lower(trange.start.saturating_sub(1)) == "die")
-                };
-                while plural && matches!(ctx.word(i), "," | "und" | "sowie") {
-                    let Some((n2, w2)) = name_at(ctx, f, i + 1, true) else {
-                        break;
-                    };
-                    if words_are_title(ctx, i + 1) {
-                        break;
-                    }
-                    let r2 = f.person_ref(ctx, n2.clone(), w2);
-                    f.persons[r2.index].offices.push(OfficeB {
-                        title: title.clone(),
-                        head,
-                        of: of.clone(),
-                        toks: trange.clone(),
-                    });
-                    i = n2.end;
-                }
+        let Some((nrange, words)) = name else {
+            unassigned_title(ctx, f, &trange, title, head, &of);
+            i = trange.end;
+            continue;
+        };
+        let r = f.person_ref(ctx, nrange.clone(), words);
+        let of = of_home_after_name(ctx, f, &of, nrange.end);
+        give_office(f, r, &title, head, &of, &trange);
+        i = nrange.end;
+        let plural = is_plural_title(ctx, &trange, &title);
+        while plural && matches!(ctx.word(i), "," | "und" | "sowie") {
+            let last = ctx.word(i) != ",";
+            let Some((n2, w2)) = name_at(ctx, f, i + 1, true) else {
+                break;
+            };
+            if words_are_title(ctx, i + 1) {
+                break;
             }
-            None => {
-                // Singular and definite: "der/die/des Regierende(n) Bürgermeister(s)", "Berlins …".
-                let before = if trange.start > 0 {
-                    ctx.lower(trange.start - 1)
-                } else {
-                    String::new()
-                };
-                let definite = matches!(
-                    before.as_str(),
-                    "der" | "die" | "des" | "dem" | "den" | "zum" | "zur"
-                ) || (before == "-"
-                    && matches!(
-                        ctx.lower(trange.start.saturating_sub(3)).as_str(),
-                        "zum" | "zur"
-                    ))
-                    || matches!(of, OfRef::Ent(_));
-                // "Seit 2019 ist Olaf Brückner Landrat …": a predicate right after a name that
-                // follows a copula.
-                // Persons are not recognized yet: a given name and a surname will do.
-                let predicate = trange.start >= 3
-                    && is_copula(ctx, trange.start - 3)
-                    && is_first_name(ctx.word(trange.start - 2))
-                    && ctx.is_cap(trange.start - 1);
-                let plural = ctx.lower(trange.end - 1).ends_with("innen");
-                if (definite || predicate) && !plural {
-                    f.unassigned.push(OfficeB {
-                        title,
-                        head,
-                        of: of.clone(),
-                        toks: trange.clone(),
-                    });
-                }
-                i = trange.end;
+            let r2 = f.person_ref(ctx, n2.clone(), w2);
+            give_office(f, r2, &title, head, &of, &trange);
+            i = n2.end;
+            // "A, B und C": the list ends with its conjunction.
+            if last {
+                break;
             }
         }
+    }
+}
+
+/// "Bürgermeister Jan Novák aus Kleinhausen": an official named with where he comes from holds
+/// the office of that place.
+fn of_home_after_name(ctx: &Ctx, f: &mut Found, of: &OfRef, after: usize) -> OfRef {
+    if *of != OfRef::None || ctx.word(after) != "aus" {
+        return of.clone();
+    }
+    match place_match(ctx, after + 1, Places::get()) {
+        Some((t, c)) if c.form == Form::Name => OfRef::Ent(f.place_ref(ctx, t, c.id)),
+        _ => of.clone(),
     }
 }
 
@@ -543,6 +647,44 @@ fn is_well_known(c: &delegraph_gazetteer::places::Candidate) -> bool {
     !matches!(p.kind, PlaceKind::City | PlaceKind::District)
         || p.population >= 15_000
         || matches!(p.country.as_deref(), Some("DE" | "AT" | "CH" | "LI" | "LU"))
+}
+
+/// Words that may stand between a name's comma and its title: an article, a time adverb, a
+/// lowercase office adjective ("X, der frühere Bürgermeister", "X, heute Senator").
+fn is_appositive_filler(ctx: &Ctx, k: usize) -> bool {
+    let l = ctx.lower(k);
+    matches!(
+        l.as_str(),
+        "der"
+            | "die"
+            | "dem"
+            | "den"
+            | "des"
+            | "heute"
+            | "früher"
+            | "damals"
+            | "derzeit"
+            | "inzwischen"
+            | "mittlerweile"
+            | "bisher"
+            | "bislang"
+            | "seit"
+            | "einst"
+            | "selbst"
+    ) || (!ctx.is_cap(k) && ctx.is_word(k) && is_office_adjective(ctx.word(k)))
+}
+
+/// Where a title starts after a name's comma, skipping fillers; not in a relative clause with a
+/// subject of its own ("X, den Bürgermeister Y begrüßte").
+fn appositive_title_start(ctx: &Ctx, f: &Found, k: usize) -> Option<usize> {
+    let mut ts = k;
+    while ts < k + 3 && is_appositive_filler(ctx, ts) {
+        ts += 1;
+    }
+    let (trange, _, _) = title_at(ctx, ts)?;
+    let own_subject = f.claim[trange.end].is_some_and(|r| r.ty == EntityType::Person)
+        || (ctx.is_cap(trange.end) && is_first_name(ctx.word(trange.end)));
+    (!own_subject).then_some(ts)
 }
 
 pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
@@ -577,8 +719,20 @@ pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
         }
         let r = f.person_ref(ctx, nrange.clone(), words);
         // Reverse apposition: "Kai Wegner, Regierender Bürgermeister von Berlin".
-        if ctx.word(nrange.end) == ","
-            && let Some((trange, title, head)) = title_at(ctx, nrange.end + 1)
+        // Also "X, der Staatsrat für …", "X, dem ehemaligen Bürgermeister von Y", "X, heute
+        // Senator der Republik".
+        // "X (SPD), bislang Beigeordneter": the party tag before the comma.
+        let comma = if ctx.word(nrange.end) == "("
+            && ctx.word(nrange.end + 2) == ")"
+            && PARTIES.contains(&ctx.word(nrange.end + 1))
+        {
+            nrange.end + 3
+        } else {
+            nrange.end
+        };
+        if ctx.word(comma) == ","
+            && let Some(ts) = appositive_title_start(ctx, f, comma + 1)
+            && let Some((trange, title, head)) = title_at(ctx, ts)
         {
             let mut of = OfRef::None;
             let k = trange.end;
@@ -613,8 +767,21 @@ pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
             });
             // "Helmut List, Vorsitzender und Geschäftsführer der AVL List GmbH": a second title
             // coordinated with the first shares its complement.
-            if ctx.word(trange.end) == "und"
-                && let Some((t2, title2, head2)) = title_at(ctx, trange.end + 1)
+            let second = match ctx.word(trange.end) {
+                "und" => appositive_title_start(ctx, f, trange.end + 1),
+                _ => None,
+            };
+            // "heute Senator der Republik X und früher Landrat des Kreises Y": the second title
+            // after the first one's complement.
+            let second = second.or_else(|| {
+                let und = (trange.end..(trange.end + 8).min(ctx.len()))
+                    .take_while(|&x| ctx.same_sentence(x, trange.end) && ctx.word(x) != ",")
+                    .find(|&x| ctx.word(x) == "und")?;
+                let ts = appositive_title_start(ctx, f, und + 1)?;
+                (ts > und + 1).then_some(ts)
+            });
+            if let Some(ts) = second
+                && let Some((t2, title2, head2)) = title_at(ctx, ts)
             {
                 let mut of2 = of.clone();
                 if of2 == OfRef::None && matches!(ctx.word(t2.end), "der" | "des" | "von") {
@@ -813,6 +980,59 @@ pub(super) fn surname_mentions(ctx: &Ctx, f: &mut Found) {
         if let Some((_, pi)) = unique.iter().find(|(s, _)| s == w || s == base) {
             let words = f.persons[*pi].words.clone();
             f.person_ref(ctx, i..i + 1, words);
+        }
+    }
+}
+
+/// "empfing Oberbürgermeister A seinen Amtskollegen B": a colleague in office holds the same
+/// office as the official named with him in the sentence ("Amtskollegin": its feminine form).
+pub(super) fn colleagues_in_office(ctx: &Ctx, f: &mut Found) {
+    let is_colleague = |o: &OfficeB| o.head.starts_with("amtskolleg");
+    for p in 0..f.persons.len() {
+        for k in 0..f.persons[p].offices.len() {
+            let o = &f.persons[p].offices[k];
+            if !is_colleague(o) {
+                continue;
+            }
+            let sent = ctx.sent_of[o.toks.start];
+            let feminine = ctx.lower(o.toks.end - 1).contains("kollegin");
+            // The official named last before the colleague ("empfing A seinen Amtskollegen").
+            let at = o.toks.start;
+            let other = f
+                .index
+                .iter()
+                .rev()
+                .filter(|(t, r)| {
+                    r.ty == EntityType::Person
+                        && r.index != p
+                        && ctx.sent_of[t.start] == sent
+                        && t.end <= at
+                })
+                .find_map(|(_, r)| {
+                    f.persons[r.index]
+                        .offices
+                        .iter()
+                        .find(|x| !is_colleague(x))
+                        .map(|x| (x.title.clone(), x.head))
+                });
+            let o = &mut f.persons[p].offices[k];
+            match other {
+                Some((title, head)) => {
+                    o.title = match (feminine, is_feminine_title(&title)) {
+                        (true, false) => format!("{title}in"),
+                        _ => title,
+                    };
+                    o.head = head;
+                }
+                None => {
+                    o.title = if feminine {
+                        "Amtskollegin"
+                    } else {
+                        "Amtskollege"
+                    }
+                    .to_string();
+                }
+            }
         }
     }
 }

@@ -66,6 +66,11 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
         // Places named like common nouns ("Norden", "Zentrum", "Rathaus") need a clear place
         // preposition; "im"/"am" introduce ordinary nouns.
         let noun_like = !form_is_adjective && t.len() == 1 && is_common_noun(&surface);
+        // A city quarter named like a common noun ("Hochschulen", "Altstadt") is the noun.
+        if noun_like && places.place(c.id).kind == PlaceKind::District {
+            i = t.end;
+            continue;
+        }
         if c.ambiguous || noun_like {
             let prev = if i > 0 {
                 ctx.lower(i - 1)
