@@ -889,7 +889,8 @@ pub(super) fn assign_titles(ctx: &Ctx, f: &mut Found) {
         // names.
         let opens_clause = t.toks.start >= 1
             && matches!(ctx.lower(t.toks.start - 1).as_str(), "der" | "die")
-            && (t.toks.start - 1 == sent.start || ctx.word(t.toks.start - 2) == ":");
+            && (t.toks.start - 1 == sent.start
+                || (t.toks.start >= 2 && ctx.word(t.toks.start - 2) == ":"));
         // A title with its own complement ("Der Leiter der Vertretung …") names someone new.
         let bare = !matches!(
             ctx.lower(t.toks.end).as_str(),
