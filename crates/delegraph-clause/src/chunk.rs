@@ -234,6 +234,13 @@ pub(crate) fn chunk_clause(
     for seg in segs {
         let mut i = seg.start;
         while i < seg.end {
+            // Parentheses hold asides (party, acronym, place): no phrase of the clause.
+            if tags[i].lower == "(" {
+                i = (i + 1..seg.end)
+                    .find(|&k| tags[k].lower == ")")
+                    .map_or(seg.end, |k| k + 1);
+                continue;
+            }
             let (prep, start_np) = match tags[i].pos {
                 Pos::Prep => (Some(tags[i].lower.clone()), i + 1),
                 Pos::PrepDet => {
@@ -297,21 +304,34 @@ fn coordinate(tags: &[Tagged], chunks: Vec<Chunk>) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     for c in chunks {
         if let Some(prev) = out.last_mut() {
-            let between = prev.range.end..c.range.start;
+            let between = outside_parentheses(tags, prev.range.end..c.range.start);
             let glue = !between.is_empty()
-                && between.clone().all(|k| {
+                && between.iter().all(|&k| {
                     matches!(
                         tags[k].lower.as_str(),
                         "und" | "sowie" | "oder" | "," | "bzw" | "." | "als" | "auch"
                     ) || (tags[k].pos == Pos::Word && tags[k].lower == "sowie")
                 })
                 && between
-                    .clone()
-                    .any(|k| tags[k].lower != "als" && tags[k].lower != "auch");
+                    .iter()
+                    .any(|&k| tags[k].lower != "als" && tags[k].lower != "auch");
             let same_kind =
                 c.kind == ChunkKind::Np || (prev.kind == ChunkKind::Pp && c.prep == prev.prep);
             // A list comma joins only when a conjunction ends the list.
-            let only_comma = between.clone().all(|k| tags[k].lower == ",");
+            let only_comma = between.iter().all(|&k| tags[k].lower == ",");
+            // "der Präsident des Landtags, Anna Beispiel, …": a name set off by commas after a
+            // title is the same person.
+            let apposition = only_comma
+                && c.kind == ChunkKind::Np
+                && tags[c.range.start].pos == Pos::Name
+                && tags[prev.head].pos == Pos::Noun
+                && tags
+                    .get(c.range.end)
+                    .is_some_and(|t| t.lower == "," || t.lower == "(");
+            if apposition {
+                prev.range.end = c.range.end;
+                continue;
+            }
             if glue && same_kind && (!only_comma || lists_on(tags, c.range.end)) {
                 prev.range.end = c.range.end;
                 prev.coordinated = true;
@@ -324,11 +344,30 @@ fn coordinate(tags: &[Tagged], chunks: Vec<Chunk>) -> Vec<Chunk> {
     out
 }
 
+/// The tokens of a range outside parentheses.
+fn outside_parentheses(tags: &[Tagged], r: std::ops::Range<usize>) -> Vec<usize> {
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    for k in r {
+        match tags[k].lower.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(k),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Whether a list goes on after `k` to a conjunction: "A, B und C" seen from B.
 fn lists_on(tags: &[Tagged], k: usize) -> bool {
     let mut i = k;
-    while i < tags.len() && i < k + 12 {
+    let mut depth = 0usize;
+    while i < tags.len() && i < k + 16 {
         match tags[i].lower.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
             "und" | "sowie" | "oder" => return true,
             "," => {}
             _ if matches!(

@@ -106,9 +106,7 @@ impl Clause {
     }
 }
 
-const BOUNDARIES: &[&str] = &[
-    ",", ";", ":", "–", "—", "(", ")", "\"", "„", "“", "”", "»", "«",
-];
+const BOUNDARIES: &[&str] = &[",", ";", ":", "–", "—", "\"", "„", "“", "”", "»", "«"];
 
 /// Subordinators that are also prepositions or particles: a clause only when the piece ends
 /// with a verb ("als Bürgermeister" is no clause).
@@ -125,7 +123,17 @@ enum Opener {
 fn pieces(tags: &[Tagged], s: Range<usize>) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     let mut start = s.start;
+    // A parenthesis ("(SPD)") is no boundary and cuts nothing inside it.
+    let mut depth = 0usize;
     for i in s.clone() {
+        match tags[i].lower.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || tags[i].lower == ")" {
+            continue;
+        }
         if BOUNDARIES.contains(&tags[i].lower.as_str()) || (tags[i].lower == "." && i + 1 == s.end)
         {
             if start < i {
@@ -255,10 +263,21 @@ fn segment(tags: &[Tagged], s: Range<usize>, sentence: usize, base: usize) -> Ve
                     }
                 }
                 let piece_finite = has_finite(tags, r.clone());
+                // A dateline or heading before a dash or colon ("Tartu – …") is no part of
+                // the clause after it.
+                let cut_off = |c: &Clause| {
+                    !clause_has_finite(tags, c)
+                        && c.segs
+                            .last()
+                            .and_then(|l| tags.get(l.end))
+                            .is_some_and(|t| matches!(t.lower.as_str(), "–" | "—" | ":"))
+                };
                 match stack.last().copied() {
                     Some(top)
                         if !(coordinated
-                            || piece_finite && clause_has_finite(tags, &clauses[top])) =>
+                            || piece_finite
+                                && (clause_has_finite(tags, &clauses[top])
+                                    || cut_off(&clauses[top]))) =>
                     {
                         clauses[top].segs.push(r);
                     }
@@ -425,13 +444,18 @@ fn lemma_of(t: &Tagged, finite: bool) -> Option<String> {
 
 /// A separable particle closing a main clause ("reist … an", "kehrt … zurück").
 fn particle(tags: &[Tagged], c: &Clause) -> Option<usize> {
-    let last = c.segs.first()?.end.checked_sub(1)?;
-    let k = if tags[last].lower == "." {
-        last.checked_sub(1)?
-    } else {
-        last
-    };
-    (tags[k].particle && c.finite.is_some_and(|f| f < k)).then_some(k)
+    let fin = c.finite?;
+    // The particle closes the segment that holds the verb's complements: the last word before
+    // a boundary ("traf … in Tartu ein, an ihrer Spitze …").
+    c.segs.iter().find_map(|seg| {
+        let last = seg.end.checked_sub(1)?;
+        let k = if tags[last].lower == "." {
+            last.checked_sub(1)?
+        } else {
+            last
+        };
+        (k > fin && k >= seg.start && tags[k].particle).then_some(k)
+    })
 }
 
 /// The subject of a clause: a nominative-capable noun phrase, by position and number.
@@ -472,9 +496,15 @@ fn subject(
             return antecedent;
         }
     }
+    // A plural verb agrees with a plural phrase after it rather than a singular one before
+    // ("Der Delegation gehörten A und B an").
+    let plural_after = chunks
+        .iter()
+        .find(|ch| ch.range.start > fin && ch.plural && fits(ch));
     if c.kind == ClauseKind::Main
         && let Some(before) = chunks.iter().find(|ch| ch.range.end <= fin && fits(ch))
         && before.range.start <= c.segs[0].start + 1
+        && !(plural && !before.plural && plural_after.is_some())
     {
         return Some(before.range.clone());
     }

@@ -99,6 +99,13 @@ pub(crate) fn tag(
             tag_one(words[i], toks[i].kind, in_atom[i], starts[i] || prev_opens)
         })
         .collect();
+    // "unter anderem", "unter anderen": an adverb, not a phrase.
+    for i in 1..tags.len() {
+        if tags[i - 1].lower == "unter" && matches!(tags[i].lower.as_str(), "anderem" | "anderen") {
+            tags[i - 1].pos = Pos::Word;
+            tags[i].pos = Pos::Word;
+        }
+    }
     // "sein" and "ihr" determine a noun phrase only when one follows ("sein Amtskollege"); else
     // they are the verb ("wird … gewesen sein") and the pronoun.
     for i in 0..tags.len() {

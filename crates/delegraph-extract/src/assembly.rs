@@ -370,6 +370,7 @@ pub(crate) fn assemble(
             trips.push(new);
         }
     }
+    attach(f, inst, trips);
 }
 
 fn debug(f: &Found, inst: &[Instance], legs: &[Leg]) {
@@ -412,5 +413,77 @@ fn debug(f: &Found, inst: &[Instance], legs: &[Leg]) {
             names(&l.met),
             l.explicit
         );
+    }
+}
+
+/// The trip an instance tells about: the one told in its sentence, else the one its
+/// travellers travel on, else the only one.
+fn trip_of_instance(trips: &[TripB], i: &Instance) -> Option<usize> {
+    if let Some(t) = trips.iter().position(|t| t.sentences.contains(&i.sentence)) {
+        return Some(t);
+    }
+    let travels = |t: &TripB, e: EntityRef| t.leader == Some(e) || t.members.contains(&e);
+    let people: Vec<EntityRef> = ["traveller", "guest"]
+        .iter()
+        .flat_map(|r| i.entities(r))
+        .collect();
+    if let Some(t) = trips
+        .iter()
+        .position(|t| people.iter().any(|p| travels(t, *p)))
+    {
+        return Some(t);
+    }
+    (trips.len() == 1).then_some(0)
+}
+
+/// Persons and organizations a frame instance adds to its trip: (members, meetings).
+fn people_of(f: &Found, i: &Instance, t: &TripB) -> (Vec<EntityRef>, Vec<EntityRef>) {
+    let not_place = |e: &EntityRef| e.ty != EntityType::Place && !is_media_or_party(f, *e);
+    // A person whose office is at the destination is a host, whatever the verb says.
+    let local = |e: &EntityRef| {
+        e.ty == EntityType::Person
+            && office_place(f, e.index).is_some_and(|p| t.destinations.contains(&p))
+    };
+    let mut members = Vec::new();
+    let mut met = Vec::new();
+    match i.frame {
+        "meet" => met.extend(i.entities("met").filter(not_place)),
+        "visit" => met.extend(i.entities("destination").filter(not_place)),
+        "receive" => met.extend(i.entities("host").filter(not_place)),
+        "accompany" | "join" => members.extend(i.entities("companion").filter(not_place)),
+        _ => {}
+    }
+    let (hosts, members): (Vec<EntityRef>, Vec<EntityRef>) = members.into_iter().partition(local);
+    met.extend(hosts);
+    (members, met)
+}
+
+fn is_media_or_party(f: &Found, e: EntityRef) -> bool {
+    e.ty == EntityType::Organization
+        && matches!(
+            f.orgs[e.index].kind,
+            delegraph_model::OrgKind::Media | delegraph_model::OrgKind::Party
+        )
+}
+
+/// Adds the members and meetings frame instances state to their trips.
+pub(crate) fn attach(f: &Found, inst: &[Instance], trips: &mut [TripB]) {
+    for i in inst.iter().filter(|i| i.status != Status::Negated) {
+        let Some(ti) = trip_of_instance(trips, i) else {
+            continue;
+        };
+        let (members, met) = people_of(f, i, &trips[ti]);
+        let t = &mut trips[ti];
+        for m in members {
+            if t.leader != Some(m) && !t.members.contains(&m) {
+                t.members.push(m);
+                t.meetings.retain(|x| *x != m);
+            }
+        }
+        for m in met {
+            if t.leader != Some(m) && !t.members.contains(&m) && !t.meetings.contains(&m) {
+                t.meetings.push(m);
+            }
+        }
     }
 }
