@@ -217,6 +217,8 @@ pub(crate) const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("gymnasium", "other", false),
     ("hotel", "company", false),
     ("werk", "company", false),
+    // A department of a town administration: "Kulturdezernat", "Ordnungsamt".
+    ("dezernat", "public_body", true),
     // Events named by an adjective and a head, often with their acronym ("Internationale
     // Bauausstellung IBA").
     ("ausstellung", "event", false),

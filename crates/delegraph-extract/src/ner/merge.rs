@@ -180,7 +180,7 @@ fn place_adjective_variant(a: &str, b: &str) -> bool {
                 && gaz
                     .lookup(place)
                     .iter()
-                    .any(|p| p.id == c.id && p.form == Form::Name)
+                    .any(|p| p.id == c.id && matches!(p.form, Form::Name | Form::Genitive))
         })
 }
 
@@ -202,7 +202,17 @@ pub(super) fn merge_person_variants(f: &mut Found) {
     let mut target: Vec<usize> = (0..n).collect();
     #[allow(clippy::needless_range_loop)] // `a` indexes persons and targets alike
     for a in 0..n {
-        if f.persons[a].words.len() != 1 {
+        // "PARK Jae-Min" after "Jae-Min Park": the same words in the other order.
+        if f.persons[a].words.len() > 1 {
+            let mut key = f.persons[a].words.clone();
+            key.sort();
+            if let Some(b) = (0..a).find(|&b| {
+                let mut kb = f.persons[b].words.clone();
+                kb.sort();
+                kb == key
+            }) {
+                target[a] = b;
+            }
             continue;
         }
         let w = &f.persons[a].words[0];

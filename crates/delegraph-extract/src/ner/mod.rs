@@ -392,6 +392,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     english_orgs(ctx, &mut f);
     known_orgs(ctx, &mut f);
     german_orgs(ctx, &mut f);
+    day_events(ctx, &mut f);
     described_orgs(ctx, &mut f);
     club_orgs(ctx, &mut f);
     site_orgs(ctx, &mut f);

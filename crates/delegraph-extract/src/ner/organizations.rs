@@ -191,6 +191,13 @@ pub(super) fn described_orgs(ctx: &Ctx, f: &mut Found) {
         if end == i + 1 || !f.free(i + 1..end) {
             continue;
         }
+        // "die Firma Rotaform Japan": a country or town right after the brand names its branch.
+        if let Some((t, c)) = place_match(ctx, end, places)
+            && c.form == Form::Name
+            && t.end <= sent_end
+        {
+            end = t.end;
+        }
         let name = ctx.surface(i + 1..end);
         let r = f.org_ref(ctx, i + 1..end, name, kind);
         let full = ctx.surface(i..end);
@@ -342,13 +349,27 @@ pub(super) fn site_orgs(ctx: &Ctx, f: &mut Found) {
             && zipf(w) < 3.0
             && !is_common_noun(&w_prefix)
             && zipf(&w_prefix) < 4.0;
-        if !(quoted || specific)
+        // "das Kleinhausener Altstadtfest": a town's festivity named by its place adjective.
+        let named_by_place = kind == OrgKind::Event
+            && i > 0
+            && ctx.is_cap(i - 1)
+            && f.claim[i - 1].is_none()
+            && places
+                .lookup(ctx.word(i - 1))
+                .iter()
+                .any(|c| c.form == Form::Adjective);
+        if !(quoted || specific || named_by_place)
             || place_match(ctx, i, places).is_some()
             || office_head(w).is_some()
         {
             continue;
         }
         let name: String = w.chars().take(nominative).collect();
+        if named_by_place {
+            let name = format!("{} {name}", ctx.word(i - 1));
+            f.org_ref(ctx, i - 1..i + 1, name, kind);
+            continue;
+        }
         f.org_ref(ctx, i..i + 1, name, kind);
     }
 }
@@ -373,6 +394,29 @@ pub(super) fn extend_left(
             && !is_descriptor_noun(&lower)
             && f.claim[k].is_none_or(|r| r.ty == EntityType::Place)
             && !(ctx.starts_sentence(k) && zipf(w) >= 4.5);
+        // "… der Stadt Neuburg an der Donau e.V.": a place of several words, and "der Stadt",
+        // "des Landes" between head and place.
+        if let Some(ps) = (j.saturating_sub(5).max(sent_start)..j).find(|&s| {
+            place_match(ctx, s, Places::get()).is_some_and(|(t, _)| t.end == j && t.len() > 1)
+        }) && ps < k
+        {
+            j = ps;
+            n += 1;
+            continue;
+        }
+        if matches!(w, "der" | "des")
+            && k > sent_start
+            && matches!(
+                ctx.word(k + 1),
+                "Stadt" | "Gemeinde" | "Landes" | "Kreises" | "Region"
+            )
+            && ctx.is_cap(k - 1)
+            && !ctx.is_function(k - 1)
+        {
+            j = k;
+            n += 1;
+            continue;
+        }
         // "Presse- und Informationsamt": a truncated member joined by "und".
         let truncated =
             (w == "und" || w == ",") && k > sent_start && ctx.word(k - 1).ends_with('-');
@@ -422,7 +466,17 @@ pub(super) fn legal_form_orgs(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let name = ctx.surface(start..end);
-        f.org_ref(ctx, start..end, name, OrgKind::Company);
+        // "e.V.": a registered association.
+        let kind = if ctx.w[start..end]
+            .iter()
+            .any(|w| *w == "e.V." || *w == "e.V")
+            || name.ends_with("e.V.")
+        {
+            OrgKind::Association
+        } else {
+            OrgKind::Company
+        };
+        f.org_ref(ctx, start..end, name, kind);
     }
 }
 
@@ -540,7 +594,61 @@ fn right_complement(ctx: &Ctx, f: &Found, head: &str, end: usize) -> Option<usiz
     if end + 1 < sent.end && matches!(ctx.word(end), "des" | "der" | "von" | "für") {
         return genitive_complement(ctx, f, head, end, sent.end);
     }
-    None
+    club_name_after_head(ctx, f, end, sent.end)
+}
+
+/// "Männergesangverein Frohsinn Kleinhausen", "Kirchenchor St. Martin", "Musikverein Harmonie":
+/// clubs and ensembles carry a name of their own after the head, often a rare noun, sometimes
+/// a saint, optionally followed by their town.
+fn club_name_after_head(ctx: &Ctx, f: &Found, end: usize, sent_end: usize) -> Option<usize> {
+    let head = org_head(ctx.word(end - 1))?;
+    if !matches!(head.1, "association" | "culture") {
+        return None;
+    }
+    let mut k = end;
+    if matches!(ctx.word(k), "St." | "Sankt") && ctx.is_cap(k + 1) && k + 1 < sent_end {
+        k += 2;
+    } else if matches!(ctx.word(k), "St") && ctx.word(k + 1) == "." && ctx.is_cap(k + 2) {
+        k += 3;
+    } else {
+        while k < sent_end
+            && k < end + 2
+            && ctx.is_cap(k)
+            && !ctx.is_function(k)
+            && f.claim[k].is_none()
+            && zipf(ctx.word(k)) < 3.0
+            && !is_first_name(ctx.word(k))
+            && office_head(ctx.word(k)).is_none()
+            && org_head(ctx.word(k)).is_none()
+            && place_match(ctx, k, Places::get()).is_none()
+            && !line_break_before(ctx, k)
+        {
+            k += 1;
+        }
+    }
+    // "Gesangverein Harmonie Kleinhausen": with the town after it, a club name may be a
+    // frequent word too.
+    if k == end
+        && ctx.is_cap(end)
+        && !ctx.is_function(end)
+        && f.claim[end].is_none()
+        && !is_first_name(ctx.word(end))
+        && office_head(ctx.word(end)).is_none()
+        && org_head(ctx.word(end)).is_none()
+        && place_match(ctx, end, Places::get()).is_none()
+        && let Some((t, c)) = place_match(ctx, end + 1, Places::get())
+        && c.form == Form::Name
+        && t.end <= sent_end
+    {
+        return Some(t.end);
+    }
+    if k == end {
+        return None;
+    }
+    match place_match(ctx, k, Places::get()) {
+        Some((t, c)) if k < sent_end && c.form == Form::Name => Some(t.end),
+        _ => Some(k),
+    }
 }
 
 /// "des Landes Berlin", "der Stadt Köln", "des Chinesischen Volkes für Auswärtige
@@ -741,9 +849,13 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
         let named_compound = w.contains('-') && {
             let first = w.split('-').next().unwrap_or("");
             let place = !places.lookup(first).is_empty();
+            // A hyphen joins a name to the head ("Pelikan-Werk"): ordinary compounds are
+            // written solid, so only frequent words are suspect.
             first.chars().next().is_some_and(char::is_uppercase)
                 && first.chars().count() >= 2
-                && (place || (!is_common_noun(first) && zipf(first) < 2.5))
+                && office_head(first).is_none()
+                && !is_generic_noun(&first.to_lowercase())
+                && (place || zipf(first) < 3.5)
         };
         let specific = (h.standalone && (h.prefix_len > 0 || modified)) || named_compound;
         if !(specific
@@ -783,10 +895,38 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
     }
 }
 
+/// "Tag der Partnerschaft", "Tag der offenen Tür", "Tag des Sports": a day named by a genitive
+/// is an event.
+pub(super) fn day_events(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len().saturating_sub(2) {
+        if ctx.word(i) != "Tag"
+            || !matches!(ctx.word(i + 1), "der" | "des")
+            || f.claim[i].is_some()
+            || ctx.boiler[ctx.sent_of[i]]
+        {
+            continue;
+        }
+        let mut k = i + 2;
+        // Declined adjectives before the noun: "der offenen Tür", "der Deutschen Einheit".
+        while k < i + 4 && ctx.is_word(k) && ctx.lower(k).ends_with("en") && ctx.is_cap(k + 1) {
+            k += 1;
+        }
+        if !ctx.is_cap(k) || !ctx.same_sentence(i, k) || ctx.is_function(k) || !f.free(i..k + 1) {
+            continue;
+        }
+        let name = ctx.surface(i..k + 1);
+        f.org_ref(ctx, i..k + 1, name, OrgKind::Event);
+    }
+}
+
 /// Head nouns that come before the name: "Villa Aurora", "Messe Karlsruhe", "Universität
 /// Leipzig", "Akademie Orléans-Tours", "Militärmuseum St. Luzisteig".
 pub(super) const HEAD_FIRST: &[(&str, &str)] = &[
     ("akademie", "university"),
+    ("gasthof", "company"),
+    ("gasthaus", "company"),
+    ("hotel", "company"),
+    ("restaurant", "company"),
     ("flughafen", "company"),
     ("galerie", "culture"),
     ("hochschule", "university"),
@@ -809,9 +949,11 @@ pub(super) fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let lower = ctx.lower(i);
-        let Some((_, kind)) = HEAD_FIRST.iter().find(|(h, _)| lower.ends_with(h)) else {
+        let Some((head, kind)) = HEAD_FIRST.iter().find(|(h, _)| lower.ends_with(h)) else {
             continue;
         };
+        // Inns are named by ordinary nouns: "Gasthof Krone", "Hotel Post".
+        let inn = matches!(*head, "gasthof" | "gasthaus" | "hotel" | "restaurant");
         let sent_end = ctx.sents[ctx.sent_of[i]].end;
         let mut end = i + 1;
         // A place ("Messe Karlsruhe") or proper names that are not ordinary words ("Villa Aurora").
@@ -822,7 +964,7 @@ pub(super) fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
                 && end < i + 4
                 && ctx.is_cap(end)
                 && !ctx.is_function(end)
-                && !is_common_noun(ctx.word(end))
+                && (!is_common_noun(ctx.word(end)) || (inn && end == i + 1))
                 && f.claim[end].is_none()
                 && office_head(ctx.word(end)).is_none()
             {

@@ -211,6 +211,8 @@ pub(super) fn name_at(
         let after_given =
             words.len() == 2 && is_first_name(&words[0]) && (zipf(l) < 4.0 || after_title);
         // "Xiaohui Du": a pinyin given name followed by a Chinese family name.
+        // "Jae-Min Park": a hyphenated East Asian given name before a short family name.
+        let east_asian = words.len() == 2 && is_east_asian_pair(&words[0], l);
         let chinese_family = words.len() == 2
             && CHINESE_SURNAMES.contains(&l.as_str())
             && is_pinyin_given_name(&words[0]);
@@ -219,7 +221,8 @@ pub(super) fn name_at(
             && !is_common_surname(l)
             && !is_first_name(l)
             && !after_given
-            && !chinese_family;
+            && !chinese_family
+            && !east_asian;
         if !(particle || noun) {
             break;
         }
@@ -267,7 +270,12 @@ pub(super) fn name_at(
         {
             return None;
         }
-    } else if !(first_is_given || chinese || after_title) {
+    } else if !(first_is_given
+        || chinese
+        || after_title
+        || is_east_asian_pair(&words[0], &words[1])
+        || is_east_asian_pair(&words[1], &words[0]))
+    {
         return None;
     }
     Some((start..k, words))
@@ -640,6 +648,29 @@ fn of_home_after_name(ctx: &Ctx, f: &mut Found, of: &OfRef, after: usize) -> OfR
     }
 }
 
+/// A hyphenated given name of two short syllables ("Jae-Min", "Seung-hoon") and a short family
+/// name ("Park", "KIM"): a Korean (or Chinese) name in Latin letters.
+fn is_east_asian_pair(given: &str, family: &str) -> bool {
+    let syllable = |s: &str| {
+        (2..=5).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_alphabetic())
+    };
+    let given_ok = match given.split_once('-') {
+        Some((a, b)) => {
+            syllable(a)
+                && syllable(b)
+                && a.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && b.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        }
+        None => false,
+    };
+    given_ok
+        && syllable(family)
+        && family
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase())
+}
+
 /// A place most readers know by name: a country, a region, a German-speaking town or a
 /// foreign town of 15,000 or more.
 fn is_well_known(c: &delegraph_gazetteer::places::Candidate) -> bool {
@@ -697,7 +728,11 @@ pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
         }
         let w = ctx.word(i);
         let chinese = CHINESE_SURNAMES.contains(&w) && is_pinyin_given_name(ctx.word(i + 1));
-        if !(is_first_name(w) || chinese) || ctx.word(i + 1) == "." {
+        // "Jae-Min Park", "PARK Jae-Min": East Asian names in either order.
+        let east_asian = ctx.is_cap(i + 1)
+            && (is_east_asian_pair(w, ctx.word(i + 1))
+                || (w.chars().all(char::is_uppercase) && is_east_asian_pair(ctx.word(i + 1), w)));
+        if !(is_first_name(w) || chinese || east_asian) || ctx.word(i + 1) == "." {
             i += 1;
             continue;
         }
