@@ -13,11 +13,14 @@
 
 use crate::ctx::Ctx;
 use crate::events::{
-    TripB, contains_place, country_of, dateline, in_sentence, is_country, office_place,
+    PartnershipB, TripB, contains_place, country_of, dateline, in_sentence, is_country,
+    office_place, place_kind, year_of_partnership,
 };
 use crate::frames::{Filler, Instance};
 use crate::ner::Found;
+use delegraph_gazetteer::places::Places;
 use delegraph_model::{EntityRef, EntityType, Status};
+use delegraph_text::PartialDate;
 use delegraph_text::temporal::{TimeExpr, TimeValue};
 
 /// One journey told by one clause.
@@ -87,7 +90,7 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
 /// someone's partner ("die Partnerstadt X", "die japanische Stadt X"), else the reported
 /// trip's origin.
 fn home_town(ctx: &Ctx, f: &Found, trips: &[TripB]) -> Option<EntityRef> {
-    if let Some(d) = dateline(ctx, f) {
+    if let Some(d) = dateline(ctx, f).or_else(|| publisher(ctx, f)) {
         return Some(d);
     }
     let partner_called = |k: usize| {
@@ -124,6 +127,42 @@ fn home_town(ctx: &Ctx, f: &Found, trips: &[TripB]) -> Option<EntityRef> {
         .max_by_key(|(n, first, _)| (*n, std::cmp::Reverse(*first)))
         .map(|(_, _, e)| *e)
         .or_else(|| trips.first().and_then(|t| t.origin))
+}
+
+/// The town that publishes the text, named in its first lines as a municipality: "Aktuelle
+/// Meldungen | Stadt X", "Pressemitteilungen der Hansestadt X", "Gemeinde X".
+fn publisher(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
+    // The first four lines (a headline may come first).
+    let limit = ctx
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.newlines_before > 0)
+        .nth(4)
+        .map_or(ctx.len(), |(i, _)| i);
+    f.index
+        .iter()
+        .take_while(|(t, _)| t.start < limit)
+        .find(|(t, e)| {
+            let before = t
+                .start
+                .checked_sub(1)
+                .map(|k| ctx.lower(k))
+                .unwrap_or_default();
+            let si = ctx.sent_of[t.start];
+            e.ty == EntityType::Place
+                && matches!(
+                    before.as_str(),
+                    "stadt"
+                        | "hansestadt"
+                        | "gemeinde"
+                        | "landkreis"
+                        | "kreisstadt"
+                        | "marktgemeinde"
+                )
+                && (ctx.boiler[si] || ctx.sents[si].len() < 12)
+        })
+        .map(|(_, e)| *e)
 }
 
 /// Fills the missing end of a leg: the travellers' office place or the home town.
@@ -485,5 +524,72 @@ pub(crate) fn attach(f: &Found, inst: &[Instance], trips: &mut [TripB]) {
                 t.meetings.push(m);
             }
         }
+    }
+}
+
+/// Partnerships the noun frames state that the legacy rules missed: "die Städtepartnerschaft
+/// mit X" and "die Partnerstadt X" pair X with the document's home town; "die Partnerschaft
+/// zwischen X und Y" pairs the two. The founding year comes from the sentence ("seit 1989",
+/// "seit 35 Jahren", "30-jähriges Jubiläum").
+pub(crate) fn partnerships(
+    ctx: &Ctx,
+    f: &Found,
+    inst: &[Instance],
+    times: &[TimeExpr],
+    published: Option<PartialDate>,
+    trips: &[TripB],
+    out: &mut Vec<PartnershipB>,
+) {
+    let home = home_town(ctx, f, trips);
+    if std::env::var_os("DELEGRAPH_FRAMES").is_some() {
+        eprintln!(
+            "home {:?}",
+            home.map(|h| Places::get().place(f.places[h.index].id).name.clone())
+        );
+    }
+    let level = |e: EntityRef| place_kind(f, e) == delegraph_gazetteer::places::PlaceKind::Region;
+    for i in inst
+        .iter()
+        .filter(|i| i.frame == "partnership" && i.status != Status::Negated)
+    {
+        let partners: Vec<EntityRef> = i
+            .entities("partner")
+            .filter(|e| e.ty == EntityType::Place && !is_country(f, *e))
+            .collect();
+        let pair = match partners[..] {
+            [a, b] => (a, b),
+            [x] => match home {
+                Some(h) if h != x => (h, x),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        if pair.0 == pair.1 || level(pair.0) != level(pair.1) {
+            continue;
+        }
+        let since = in_sentence(times, ctx, i.sentence)
+            .iter()
+            .find_map(|te| year_of_partnership(te, ctx, published));
+        let known =
+            |p: &PartnershipB| (p.a == pair.0 && p.b == pair.1) || (p.a == pair.1 && p.b == pair.0);
+        if let Some(p) = out.iter_mut().find(|p| known(p)) {
+            if p.since.is_none() {
+                p.since = since;
+            }
+            continue;
+        }
+        // A partner the legacy rules already paired with someone keeps that pairing.
+        if out
+            .iter()
+            .any(|p| [p.a, p.b].contains(&pair.1) && partners.len() == 1)
+        {
+            continue;
+        }
+        out.push(PartnershipB {
+            a: pair.0,
+            b: pair.1,
+            since,
+            sentences: vec![i.sentence],
+        });
     }
 }

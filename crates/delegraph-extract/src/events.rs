@@ -399,6 +399,15 @@ pub(crate) fn find(
     let instances = crate::frames::instances(ctx, f, clauses);
     crate::assembly::assemble(ctx, f, &instances, times, &mut trips);
     let mut partnerships = partnerships(ctx, f, times, published, &trips);
+    crate::assembly::partnerships(
+        ctx,
+        f,
+        &instances,
+        times,
+        published,
+        &trips,
+        &mut partnerships,
+    );
     let agreements = agreements(ctx, f, times, &trips, &partnerships);
     // Who signs together with a traveller met the delegation.
     if let Some(t) = trips.first_mut() {
@@ -2061,7 +2070,11 @@ const PARTNERSHIP_CUES: &[&str] = &[
     "partnerkommune",
 ];
 
-fn year_of_partnership(te: &TimeExpr, ctx: &Ctx, published: Option<PartialDate>) -> Option<i16> {
+pub(crate) fn year_of_partnership(
+    te: &TimeExpr,
+    ctx: &Ctx,
+    published: Option<PartialDate>,
+) -> Option<i16> {
     match te.value {
         TimeValue::Since(y) => Some(y),
         TimeValue::Anniversary(n) => published.map(|p| p.year - n as i16),

@@ -21,6 +21,8 @@ pub(crate) enum Slot {
     Agent,
     /// A prepositional phrase with this preposition.
     Pp(String),
+    /// Names after a trigger noun in its own phrase ("die Partnerstadt X").
+    Apposition,
 }
 
 impl Slot {
@@ -30,6 +32,7 @@ impl Slot {
             "object" => Slot::Object,
             "dative" => Slot::Dative,
             "agent" => Slot::Agent,
+            "apposition" => Slot::Apposition,
             _ => Slot::Pp(s.strip_prefix("pp:")?.to_string()),
         })
     }
@@ -39,6 +42,8 @@ impl Slot {
 pub(crate) struct Frame {
     pub name: String,
     pub verbs: Vec<String>,
+    /// Trigger nouns (lowercase; a compound ending in one triggers too).
+    pub nouns: Vec<String>,
     /// Active voice: slot -> role.
     pub active: Vec<(Slot, String)>,
     /// Passive voice overrides.
@@ -81,6 +86,7 @@ pub(crate) fn parse_frames(src: &str) -> Vec<Frame> {
             out.push(Frame {
                 name: rest.trim().to_string(),
                 verbs: Vec::new(),
+                nouns: Vec::new(),
                 active: Vec::new(),
                 passive: Vec::new(),
                 examples: Vec::new(),
@@ -90,6 +96,7 @@ pub(crate) fn parse_frames(src: &str) -> Vec<Frame> {
         let Some(f) = out.last_mut() else { continue };
         match key {
             "verbs" => f.verbs.extend(rest.split_whitespace().map(fold)),
+            "nouns" => f.nouns.extend(rest.split_whitespace().map(str::to_string)),
             "example" => {
                 let (text, roles) = rest.split_once("=>").unwrap_or((rest, ""));
                 let roles = roles
@@ -254,7 +261,58 @@ fn slots(a: &Analysis, c: &Clause) -> Vec<(Slot, Range<usize>)> {
     out
 }
 
-/// Every frame instance of a document, in text order.
+/// Whether a word is a trigger noun or a compound ending in one.
+fn noun_triggers(frame: &Frame, lower: &str) -> bool {
+    frame.nouns.iter().any(|n| lower.ends_with(n.as_str()))
+}
+
+/// Instances of noun frames: a phrase with a trigger noun, its names after the noun and the
+/// prepositional phrase right after it.
+fn noun_instances(ctx: &Ctx, f: &Found, a: &Analysis, out: &mut Vec<Instance>) {
+    for frame in FRAMES.iter().filter(|fr| !fr.nouns.is_empty()) {
+        for (chi, ch) in a.chunks.iter().enumerate() {
+            let Some(k) = ch
+                .range
+                .clone()
+                .find(|&k| ctx.is_cap(k) && noun_triggers(frame, &ctx.lower(k)))
+            else {
+                continue;
+            };
+            let c = &a.clauses[ch.clause];
+            if c.sentence < ctx.boiler.len() && ctx.boiler[c.sentence] {
+                continue;
+            }
+            let mut roles = Vec::new();
+            let mut fill = |slot: Slot, r: Range<usize>| {
+                if let Some(role) = frame.role(&slot, Voice::Active) {
+                    for e in entities_in(f, r) {
+                        roles.push((role_name(role), Filler::Entity(e)));
+                    }
+                }
+            };
+            fill(Slot::Apposition, k + 1..ch.range.end);
+            if let Some(next) = a
+                .chunks
+                .get(chi + 1)
+                .filter(|n| n.kind == ChunkKind::Pp && n.range.start == ch.range.end)
+            {
+                fill(
+                    Slot::Pp(next.prep.clone().unwrap_or_default()),
+                    next.range.clone(),
+                );
+            }
+            out.push(Instance {
+                frame: frame_name(&frame.name),
+                clause: ch.clause,
+                sentence: c.sentence,
+                roles,
+                status: status_of(c),
+            });
+        }
+    }
+}
+
+/// Every frame instance of a document: verb frames in text order, then noun frames.
 pub(crate) fn instances(ctx: &Ctx, f: &Found, a: &Analysis) -> Vec<Instance> {
     let mut out = Vec::new();
     for (ci, c) in a.clauses.iter().enumerate() {
@@ -283,6 +341,7 @@ pub(crate) fn instances(ctx: &Ctx, f: &Found, a: &Analysis) -> Vec<Instance> {
             });
         }
     }
+    noun_instances(ctx, f, a, &mut out);
     out
 }
 
@@ -355,7 +414,11 @@ mod tests {
     fn frames_parse() {
         assert!(FRAMES.len() >= 6);
         for f in FRAMES.iter() {
-            assert!(!f.verbs.is_empty(), "{} has no verbs", f.name);
+            assert!(
+                !f.verbs.is_empty() || !f.nouns.is_empty(),
+                "{} has no trigger",
+                f.name
+            );
             assert!(f.examples.len() >= 2, "{} needs two phrasings", f.name);
         }
     }
