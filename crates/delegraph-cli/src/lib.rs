@@ -2,8 +2,11 @@
 //! the work (text -> extract -> link -> rdf).
 
 mod args;
+mod eval;
 mod input;
+pub mod progress;
 mod store;
+mod views;
 
 pub use args::{Args, Command};
 
@@ -12,14 +15,19 @@ use delegraph_model::DocFacts;
 use delegraph_model::record::Record;
 use delegraph_rdf::{ExportFormat, Graph, QueryOutput, ResultFormat};
 use delegraph_text::Document;
+use progress::{Progress, Ui};
 use std::io::{Read, Write};
 use std::path::Path;
 use store::Store;
 
 /// Runs one command.
 pub fn run(args: Args) -> Result<()> {
+    let ui = Ui {
+        quiet: args.quiet,
+        verbose: args.verbose,
+    };
     match args.command {
-        Command::Build { paths, store } => build(&paths, &store.store),
+        Command::Build { paths, store } => build(&paths, &store.store, ui),
         Command::Query {
             query: q,
             file,
@@ -29,17 +37,52 @@ pub fn run(args: Args) -> Result<()> {
         Command::Export {
             format,
             output,
+            view,
             store,
-        } => export(&format, output.as_deref(), &store.store),
-        Command::Extract { paths, out } => extract(&paths, &out),
+        } => export(&format, output.as_deref(), &view, &store.store, ui),
+        Command::Extract { paths, out } => extract(&paths, &out, ui),
+        Command::Eval {
+            gold,
+            paths,
+            json,
+            explain,
+            per_doc,
+        } => eval::run(
+            &gold,
+            &paths,
+            &eval::EvalOptions {
+                json,
+                explain,
+                per_doc,
+            },
+        ),
         Command::Stats { store } => stats(&store.store),
         Command::Explain { name, store } => explain(&name, &store.store),
+        Command::Completions { shell } => {
+            let mut cmd = <Args as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "delegraph", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man { dir } => man(dir.as_deref()),
     }
 }
 
 /// Extracts and links documents; the library pipeline of `build` and `extract`.
 pub fn pipeline(docs: &[Document]) -> Vec<DocFacts> {
-    let mut facts: Vec<DocFacts> = docs.iter().map(delegraph_extract::extract).collect();
+    pipeline_with(docs, &Progress::hidden())
+}
+
+/// [`pipeline`], reporting each extracted document.
+fn pipeline_with(docs: &[Document], progress: &Progress) -> Vec<DocFacts> {
+    let mut facts: Vec<DocFacts> = docs
+        .iter()
+        .map(|d| {
+            let f = delegraph_extract::extract(d);
+            progress.extracted(&f);
+            f
+        })
+        .collect();
+    progress.finish();
     delegraph_link::link(&mut facts);
     facts
 }
@@ -52,10 +95,14 @@ pub fn graph_of(facts: &[DocFacts]) -> Result<Graph> {
 }
 
 fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Document>> {
+    load_all_with(paths, &Progress::hidden())
+}
+
+fn load_all_with(paths: &[std::path::PathBuf], progress: &Progress) -> Result<Vec<Document>> {
     let files = input::collect(paths)?;
     if files.is_empty() {
         bail!(
-            "no .txt or .md documents found in {}",
+            "no .txt, .md, .html, .htm or .pdf documents found in {}",
             paths
                 .iter()
                 .map(|p| p.display().to_string())
@@ -63,13 +110,28 @@ fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Document>> {
                 .join(", ")
         );
     }
-    files.iter().map(|p| input::load(p)).collect()
+    let docs = files
+        .iter()
+        .map(|p| {
+            let d = input::load(p);
+            progress.step(&p.display().to_string());
+            d
+        })
+        .collect();
+    progress.finish();
+    docs
 }
 
-fn build(paths: &[std::path::PathBuf], dir: &Path) -> Result<()> {
+/// Reads documents with a progress bar (the bar's length is the number of files).
+fn read_documents(paths: &[std::path::PathBuf], ui: Ui) -> Result<Vec<Document>> {
+    let n = input::collect(paths).map(|f| f.len()).unwrap_or(0);
+    load_all_with(paths, &ui.bar(n, "reading"))
+}
+
+fn build(paths: &[std::path::PathBuf], dir: &Path, ui: Ui) -> Result<()> {
     let store = Store::new(dir);
     // Read everything first: a bad input stops the build before the store is touched.
-    let new_docs = load_all(paths)?;
+    let new_docs = read_documents(paths, ui)?;
     let mut docs = store.documents()?;
     let mut replaced = 0;
     for d in new_docs {
@@ -81,7 +143,7 @@ fn build(paths: &[std::path::PathBuf], dir: &Path) -> Result<()> {
         }
     }
     docs.sort_by(|a, b| a.name.cmp(&b.name));
-    let facts = pipeline(&docs);
+    let facts = pipeline_with(&docs, &ui.bar(docs.len(), "extracting"));
     let graph = graph_of(&facts)?;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create store directory {}", dir.display()))?;
@@ -94,13 +156,13 @@ fn build(paths: &[std::path::PathBuf], dir: &Path) -> Result<()> {
             a.3 + f.trips.len(),
         )
     });
-    eprintln!(
-        "delegraph: {} documents in {} ({} replaced); {} quads; {p} persons, {l} places, {o} organizations, {t} trips (per document)",
+    ui.summary(&format!(
+        "{} documents in {} ({} replaced); {} quads; {p} persons, {l} places, {o} organizations, {t} trips (per document)",
         docs.len(),
         dir.display(),
         replaced,
         graph.len()
-    );
+    ));
     Ok(())
 }
 
@@ -114,7 +176,7 @@ fn open_graph(dir: &Path) -> Result<Graph> {
 fn query(text: Option<String>, file: Option<&Path>, format: &str, dir: &Path) -> Result<()> {
     let fmt = ResultFormat::parse(format).with_context(|| {
         format!(
-            "--format: unknown format '{format}' (table, json, xml, csv, tsv, turtle, ntriples)"
+            "--format: unknown format '{format}' (table, json, xml, csv, tsv; turtle, ntriples, nquads, trig, rdfxml, jsonld, n3)"
         )
     })?;
     let sparql = match (text, file) {
@@ -131,21 +193,65 @@ fn query(text: Option<String>, file: Option<&Path>, format: &str, dir: &Path) ->
         (None, None) => bail!("no query given: pass QUERY, -f FILE or - for standard input"),
     };
     let graph = open_graph(dir)?;
-    let out = graph.query(&sparql)?;
     let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    delegraph_rdf::write_results(&out, fmt, &mut lock)?;
+    // Rows go out as the query yields them.
+    let mut lock = std::io::BufWriter::new(stdout.lock());
+    graph.query_to_writer(&sparql, fmt, &mut lock)?;
     lock.flush()?;
     Ok(())
 }
 
-fn export(format: &str, output: Option<&Path>, dir: &Path) -> Result<()> {
-    let fmt = ExportFormat::parse(format).with_context(|| {
-        format!("--format: unknown format '{format}' (turtle, trig, ntriples, nquads, dot)")
-    })?;
+fn export(
+    format: &str,
+    output: Option<&Path>,
+    v: &args::ViewArgs,
+    dir: &Path,
+    ui: Ui,
+) -> Result<()> {
+    let lower = format.to_ascii_lowercase();
+    let is_dot = matches!(
+        lower.as_str(),
+        "dot" | "gv" | "graphviz" | "text/vnd.graphviz"
+    );
+    let picture = views::PICTURES.contains(&lower.as_str());
+    let rdf = ExportFormat::parse(format);
+    if rdf.is_none() && !is_dot && !picture {
+        bail!(
+            "--format: unknown format '{format}' (turtle, trig, ntriples, nquads; dot, svg, png, pdf)"
+        );
+    }
+    let view_given = v.view.is_some()
+        || v.focus.is_some()
+        || v.depth.is_some()
+        || v.max_nodes.is_some()
+        || v.isolated;
+    if rdf.is_some() && view_given {
+        bail!(
+            "--view, --focus, --depth, --max-nodes and --isolated draw a picture: use them with --format dot, svg, png or pdf"
+        );
+    }
     let graph = open_graph(dir)?;
     let mut buf: Vec<u8> = Vec::new();
-    delegraph_rdf::export(&graph, fmt, &mut buf)?;
+    match rdf {
+        Some(fmt) => delegraph_rdf::export(&graph, fmt, &mut buf)?,
+        None => {
+            let opts = delegraph_views::ViewOptions {
+                view: views::view_kind(v.view.unwrap_or(args::View::Network)),
+                focus: v.focus.clone(),
+                depth: v.depth.unwrap_or(2),
+                max_nodes: v.max_nodes,
+                isolated: v.isolated,
+            };
+            let layout = views::value_name(v.layout);
+            buf = views::draw(
+                &graph,
+                &opts,
+                picture.then_some(lower.as_str()),
+                &layout,
+                ui.quiet,
+            )?;
+        }
+    }
     match output {
         Some(p) => store::write_atomic(p, &buf)?,
         None => {
@@ -158,9 +264,9 @@ fn export(format: &str, output: Option<&Path>, dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn extract(paths: &[std::path::PathBuf], out: &Path) -> Result<()> {
-    let docs = load_all(paths)?;
-    let facts = pipeline(&docs);
+fn extract(paths: &[std::path::PathBuf], out: &Path, ui: Ui) -> Result<()> {
+    let docs = read_documents(paths, ui)?;
+    let facts = pipeline_with(&docs, &ui.bar(docs.len(), "extracting"));
     if out == Path::new("-") {
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
@@ -182,11 +288,11 @@ fn extract(paths: &[std::path::PathBuf], out: &Path) -> Result<()> {
         json.push('\n');
         store::write_atomic(&out.join(format!("{stem}.json")), json.as_bytes())?;
     }
-    eprintln!(
-        "delegraph: {} records written to {}",
+    ui.summary(&format!(
+        "{} records written to {}",
         facts.len(),
         out.display()
-    );
+    ));
     Ok(())
 }
 
@@ -261,6 +367,36 @@ fn explain(name: &str, dir: &Path) -> Result<()> {
                 if r[4].is_some() {
                     writeln!(out, "      « {} »", cell(&r[4]))?;
                 }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The man page of delegraph (and, into a directory, one page per command).
+fn man(dir: Option<&Path>) -> Result<()> {
+    let cmd = <Args as clap::CommandFactory>::command();
+    let render = |c: clap::Command, title: &str| -> Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(c).title(title).render(&mut buf)?;
+        Ok(buf)
+    };
+    match dir {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&render(cmd, "delegraph")?)?;
+            out.flush()?;
+        }
+        Some(d) => {
+            std::fs::create_dir_all(d)
+                .with_context(|| format!("--dir: cannot create {}", d.display()))?;
+            store::write_atomic(&d.join("delegraph.1"), &render(cmd.clone(), "delegraph")?)?;
+            for sub in cmd.get_subcommands() {
+                let name = format!("delegraph-{}", sub.get_name());
+                let page = sub
+                    .clone()
+                    .bin_name(format!("delegraph {}", sub.get_name()));
+                store::write_atomic(&d.join(format!("{name}.1")), &render(page, &name)?)?;
             }
         }
     }

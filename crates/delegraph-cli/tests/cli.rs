@@ -539,11 +539,17 @@ fn unknown_formats_are_refused() {
         e.contains("--format") && e.contains("yaml"),
         "names the argument:\n{e}"
     );
-    let e = fails(on_store(&["export", "--format", "pdf"], None), 1);
+    let e = fails(on_store(&["export", "--format", "docx"], None), 1);
     assert!(
-        e.contains("--format") && e.contains("pdf"),
+        e.contains("--format") && e.contains("docx"),
         "names the argument:\n{e}"
     );
+    // View options belong to pictures.
+    let e = fails(
+        on_store(&["export", "--format", "turtle", "--view", "trips"], None),
+        1,
+    );
+    assert!(e.contains("--view"), "{e}");
     // A graph format for a SELECT query.
     fails(
         on_store(
@@ -860,7 +866,17 @@ fn explain_prints_supporting_sentences() {
 fn every_subcommand_has_help_with_an_example() {
     let dir = tmp();
     let top = ok(run(dir.path(), &["--help"]));
-    let subcommands = ["build", "query", "export", "extract", "stats", "explain"];
+    let subcommands = [
+        "build",
+        "query",
+        "export",
+        "extract",
+        "eval",
+        "stats",
+        "explain",
+        "completions",
+        "man",
+    ];
     for sub in subcommands {
         assert!(top.contains(sub), "--help lists {sub}:\n{top}");
         let help = ok(run(dir.path(), &[sub, "--help"]));
@@ -872,4 +888,154 @@ fn every_subcommand_has_help_with_an_example() {
         assert!(short.contains("Example"), "help {sub}");
     }
     ok(run(dir.path(), &["--version"]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// views, pictures, shell integration, progress
+
+#[test]
+fn every_view_exports_as_dot() {
+    for view in ["network", "trips", "partnerships", "agreements", "people"] {
+        let dot = ok(on_store(
+            &["export", "--format", "dot", "--view", view],
+            None,
+        ));
+        assert!(dot.starts_with("digraph"), "{view}: {dot}");
+        assert!(dot.contains("cluster_legend"), "{view} has a legend");
+        assert!(dot.contains(&format!("{view} view")), "{view} is titled");
+    }
+    let net = ok(on_store(&["export", "--format", "dot"], None));
+    assert!(net.contains("label=\"leads\"") && net.contains("partner since 1967"));
+    // Focus by name, trimmed with a visible note.
+    let focused = ok(on_store(
+        &[
+            "export",
+            "--format",
+            "dot",
+            "--focus",
+            "Kai Wegner",
+            "--depth",
+            "1",
+            "--max-nodes",
+            "4",
+        ],
+        None,
+    ));
+    assert!(focused.contains("Kai Wegner") && focused.contains("showing 4 of"));
+    let e = fails(
+        on_store(
+            &["export", "--format", "dot", "--focus", "Niemand Nirgendwo"],
+            None,
+        ),
+        1,
+    );
+    assert!(
+        e.contains("--focus") && e.contains("Niemand Nirgendwo"),
+        "{e}"
+    );
+}
+
+#[test]
+fn pictures_need_graphviz_and_say_how_to_get_it() {
+    let dir = shared_store();
+    let store = dir.join("store");
+    let out = Command::new(env!("CARGO_BIN_EXE_delegraph"))
+        .args(["export", "--format", "svg", "--store", s(&store)])
+        .current_dir(dir)
+        .env("PATH", "/nonexistent")
+        .output()
+        .expect("runs");
+    let e = fails(out, 1);
+    assert_eq!(e.trim().lines().count(), 1, "one line: {e}");
+    assert!(e.contains("GraphViz") && e.contains("install"), "{e}");
+    // Where GraphViz is installed, the picture is drawn.
+    if Command::new("dot").arg("-V").output().is_ok() {
+        let svg = ok(on_store(
+            &["export", "--format", "svg", "--view", "partnerships"],
+            None,
+        ));
+        assert!(
+            svg.contains("<svg") && svg.contains("partner since"),
+            "{svg}"
+        );
+    }
+}
+
+#[test]
+fn completions_and_man_page() {
+    let dir = tmp();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = ok(run(dir.path(), &["completions", shell]));
+        assert!(
+            script.contains("delegraph") && script.contains("export"),
+            "{shell}"
+        );
+    }
+    fails(run(dir.path(), &["completions", "tcsh"]), 2);
+    let man = ok(run(dir.path(), &["man"]));
+    assert!(man.starts_with(".ie") || man.contains(".TH"), "{man}");
+    assert!(man.contains("delegraph") && man.contains("eval"));
+    let pages = dir.path().join("man1");
+    ok(run(dir.path(), &["man", "--dir", s(&pages)]));
+    for page in ["delegraph.1", "delegraph-export.1", "delegraph-eval.1"] {
+        let text = std::fs::read_to_string(pages.join(page)).expect(page);
+        assert!(text.contains(".TH"), "{page}");
+    }
+}
+
+#[test]
+fn quiet_and_verbose_builds() {
+    let dir = tmp();
+    let store = dir.path().join("store");
+    let files = seed_files();
+    let first = s(&files[0]);
+    let quiet = run(
+        dir.path(),
+        &["build", first, "--store", s(&store), "--quiet"],
+    );
+    assert!(
+        quiet.status.success() && stderr(&quiet).is_empty(),
+        "--quiet: {}",
+        stderr(&quiet)
+    );
+    let verbose = run(dir.path(), &["-v", "build", first, "--store", s(&store)]);
+    assert!(verbose.status.success());
+    let e = stderr(&verbose);
+    // Not a terminal: no bar; one line per document, then the summary.
+    assert!(e.contains("persons,") && e.contains("trips,"), "{e}");
+    assert!(
+        !e.contains('\r') && !e.contains("\u{1b}["),
+        "no bar drawn: {e:?}"
+    );
+}
+
+#[test]
+fn the_table_shows_labels_beside_shortened_iris() {
+    let out = ok(on_store(
+        &[
+            "query",
+            "SELECT ?p WHERE { ?p a dg:Person ; rdfs:label \"Kai Wegner\" }",
+        ],
+        None,
+    ));
+    assert!(out.contains("Kai Wegner (dgid:person/kai-wegner)"), "{out}");
+}
+
+#[test]
+fn graph_results_in_any_rdf_syntax() {
+    let q = "CONSTRUCT { ?a dbo:twinCity ?b } WHERE { ?a dbo:twinCity ?b }";
+    for (fmt, syntax) in [
+        ("turtle", RdfFormat::Turtle),
+        ("ntriples", RdfFormat::NTriples),
+        ("nquads", RdfFormat::NQuads),
+        ("trig", RdfFormat::TriG),
+        ("rdfxml", RdfFormat::RdfXml),
+        ("n3", RdfFormat::N3),
+    ] {
+        let out = ok(on_store(&["query", q, "--format", fmt], None));
+        assert!(!parse_rdf(&out, syntax).is_empty(), "{fmt}: {out}");
+    }
+    let jsonld = ok(on_store(&["query", q, "--format", "jsonld"], None));
+    assert!(jsonld.trim_start().starts_with('[') || jsonld.trim_start().starts_with('{'));
+    fails(on_store(&["query", q, "--format", "csv"], None), 1);
 }

@@ -1,5 +1,6 @@
-//! Snapshot of the Turtle export (the Protégé file: ontology + all data) of the five seed
-//! articles in `seeds/`, built by the `delegraph` binary exactly as a user would:
+//! Snapshots of the Turtle export (the Protégé file: ontology + all data), of the DOT text of
+//! every network view and of the query table of the five seed articles in `seeds/`, built by
+//! the `delegraph` binary exactly as a user would:
 //! `delegraph build seeds && delegraph export --format turtle`, run from the repository root so
 //! that the recorded source paths (`dg:sourcePath "seeds/…"`) do not depend on the machine. The
 //! store goes to a temporary directory, which no exported triple mentions.
@@ -63,4 +64,19 @@ fn seeds_turtle_export() {
         "the export names the temporary store directory"
     );
     insta::assert_snapshot!("seeds_turtle", ttl);
+    for view in ["network", "trips", "partnerships", "agreements", "people"] {
+        let dot = delegraph(&[
+            "export", "--format", "dot", "--view", view, "--store", store,
+        ]);
+        insta::assert_snapshot!(format!("seeds_view_{view}"), dot);
+    }
+    let table = delegraph(&["query", "-f", "examples/trips.rq", "--store", store]);
+    insta::assert_snapshot!("seeds_table_trips", table);
+    let table = delegraph(&[
+        "query",
+        "SELECT DISTINCT ?person ?office ?of WHERE { ?person dg:holdsOffice ?o . ?o dg:title ?office OPTIONAL { ?o dg:officeOf ?of } } ORDER BY ?person ?office ?of",
+        "--store",
+        store,
+    ]);
+    insta::assert_snapshot!("seeds_table_offices", table);
 }

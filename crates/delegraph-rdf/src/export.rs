@@ -1,7 +1,8 @@
 //! Whole-store exports: Turtle for Protégé (ontology and data in one file), TriG and N-Quads
-//! with the per-document graphs, N-Triples of the union.
+//! with the per-document graphs, N-Triples of the union. (Network views for GraphViz are
+//! drawn by `delegraph-views`.)
 
-use crate::{Graph, ONTOLOGY_TTL, RdfError, dot, vocab};
+use crate::{Graph, ONTOLOGY_TTL, RdfError, vocab};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, Term, Triple};
@@ -15,7 +16,6 @@ pub enum ExportFormat {
     TriG,
     NTriples,
     NQuads,
-    Dot,
 }
 
 impl ExportFormat {
@@ -26,7 +26,6 @@ impl ExportFormat {
             "trig" | "application/trig" => ExportFormat::TriG,
             "ntriples" | "nt" | "n-triples" | "application/n-triples" => ExportFormat::NTriples,
             "nquads" | "nq" | "n-quads" | "application/n-quads" => ExportFormat::NQuads,
-            "dot" | "gv" | "graphviz" | "text/vnd.graphviz" => ExportFormat::Dot,
             _ => return None,
         })
     }
@@ -61,9 +60,6 @@ fn owl_safe(t: Triple) -> Triple {
 /// Writes the store in `format`.
 pub fn export(graph: &Graph, format: ExportFormat, mut w: impl Write) -> Result<(), RdfError> {
     match format {
-        ExportFormat::Dot => {
-            w.write_all(dot::network_dot(graph)?.as_bytes())?;
-        }
         ExportFormat::NQuads => {
             w.write_all(graph.canonical_nquads().as_bytes())?;
         }

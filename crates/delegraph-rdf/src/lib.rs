@@ -1,16 +1,14 @@
 //! RDF for delegraph: linked facts -> quads (one named graph per document), the embedded
 //! oxigraph store with SPARQL over the union of all graphs, exports (Turtle for Protégé, TriG,
-//! N-Quads, N-Triples) and the GraphViz network view.
+//! N-Quads, N-Triples) and query results (W3C formats, RDF syntaxes, a table).
 //!
 //! Nothing here touches the filesystem: callers pass text in and get text or writers out.
 
-mod dot;
 mod export;
 mod graph;
 mod results;
 pub mod vocab;
 
-pub use dot::network_dot;
 pub use export::{ExportFormat, export};
 pub use graph::{date_literal, document_quads};
 pub use results::{ResultFormat, write_results};
@@ -102,9 +100,60 @@ impl Graph {
         lines.concat()
     }
 
-    /// Runs a SPARQL query over the union of all document graphs, with delegraph's prefixes
-    /// predeclared.
-    pub fn query(&self, sparql: &str) -> Result<QueryOutput, RdfError> {
+    /// Runs a SPARQL query over the union of all document graphs and writes its results in
+    /// `format` as they are computed (nothing is collected first: a query without LIMIT over
+    /// a large store streams). The table shows each node's `rdfs:label` beside its IRI.
+    pub fn query_to_writer(
+        &self,
+        sparql: &str,
+        format: ResultFormat,
+        w: impl std::io::Write,
+    ) -> Result<(), RdfError> {
+        let eval = |e: oxigraph::sparql::QueryEvaluationError| RdfError::Evaluation(e.to_string());
+        match self.execute(sparql)? {
+            QueryResults::Boolean(b) => results::write_boolean(b, format, w),
+            QueryResults::Solutions(sol) => {
+                let variables: Vec<String> = sol
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
+                let names = variables.clone();
+                let rows = sol.map(move |s| {
+                    let s = s.map_err(eval)?;
+                    Ok(names.iter().map(|v| s.get(v.as_str()).cloned()).collect())
+                });
+                let mut cache = std::collections::HashMap::new();
+                let mut label = |iri: &str| {
+                    cache
+                        .entry(iri.to_string())
+                        .or_insert_with(|| self.label(iri))
+                        .clone()
+                };
+                results::write_solutions(&variables, rows, format, &mut label, w)
+            }
+            QueryResults::Graph(triples) => {
+                results::write_triples(triples.map(|t| t.map_err(eval)), format, w)
+            }
+        }
+    }
+
+    /// The smallest `rdfs:label` of a node, if it has one.
+    pub fn label(&self, iri: &str) -> Option<String> {
+        let node = oxigraph::model::NamedNodeRef::new(iri).ok()?;
+        let label = oxigraph::model::NamedNodeRef::new_unchecked(vocab::RDFS_LABEL);
+        self.store
+            .quads_for_pattern(Some(node.into()), Some(label), None, None)
+            .filter_map(Result::ok)
+            .filter_map(|q| match q.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            })
+            .min()
+    }
+
+    /// Parses and starts a query over the union of all graphs, delegraph's prefixes declared.
+    fn execute(&self, sparql: &str) -> Result<QueryResults<'_>, RdfError> {
         let mut ev = SparqlEvaluator::new();
         for (p, iri) in vocab::PREFIXES {
             ev = ev
@@ -115,11 +164,16 @@ impl Graph {
             .parse_query(sparql)
             .map_err(|e| RdfError::Syntax(e.to_string()))?;
         prepared.dataset_mut().set_default_graph_as_union();
-        let results = prepared
+        prepared
             .on_store(&self.store)
             .execute()
-            .map_err(|e| RdfError::Evaluation(e.to_string()))?;
-        Ok(match results {
+            .map_err(|e| RdfError::Evaluation(e.to_string()))
+    }
+
+    /// Runs a SPARQL query over the union of all document graphs, with delegraph's prefixes
+    /// predeclared, and collects the answer.
+    pub fn query(&self, sparql: &str) -> Result<QueryOutput, RdfError> {
+        Ok(match self.execute(sparql)? {
             QueryResults::Boolean(b) => QueryOutput::Boolean(b),
             QueryResults::Solutions(sol) => {
                 let variables: Vec<String> = sol

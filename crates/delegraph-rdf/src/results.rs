@@ -1,39 +1,61 @@
-//! Query results in the W3C formats (JSON, XML, CSV, TSV), RDF syntaxes for graph results,
-//! and an aligned table for people.
+//! Query results in the W3C formats (JSON, XML, CSV, TSV), any RDF syntax for graph results,
+//! and an aligned table for people. Everything streams: rows are written as the query
+//! yields them (the table holds back only its first rows, to size its columns).
 
 use crate::{QueryOutput, RdfError, shorten};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{Term, Variable};
+use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::QuerySolution;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use std::collections::HashSet;
 use std::io::Write;
 use std::sync::Arc;
 
 /// Output formats of `delegraph query`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultFormat {
+    /// An aligned table (SELECT, ASK); Turtle for graph results.
     Table,
+    /// SPARQL results JSON; JSON-LD for graph results.
     Json,
+    /// SPARQL results XML; RDF/XML for graph results.
     Xml,
     Csv,
     Tsv,
-    Turtle,
-    NTriples,
+    /// An RDF syntax, for CONSTRUCT and DESCRIBE.
+    Rdf(RdfFormat),
 }
 
 impl ResultFormat {
     /// Parses a format name, file extension or MIME type.
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s.to_ascii_lowercase().as_str() {
+        let l = s.to_ascii_lowercase();
+        Some(match l.as_str() {
             "table" | "txt" | "text" => ResultFormat::Table,
             "json" | "srj" | "application/sparql-results+json" => ResultFormat::Json,
             "xml" | "srx" | "application/sparql-results+xml" => ResultFormat::Xml,
             "csv" | "text/csv" => ResultFormat::Csv,
             "tsv" | "text/tab-separated-values" => ResultFormat::Tsv,
-            "turtle" | "ttl" | "text/turtle" => ResultFormat::Turtle,
-            "ntriples" | "nt" | "n-triples" | "application/n-triples" => ResultFormat::NTriples,
-            _ => return None,
+            "turtle" => ResultFormat::Rdf(RdfFormat::Turtle),
+            "ntriples" | "n-triples" => ResultFormat::Rdf(RdfFormat::NTriples),
+            "nquads" | "n-quads" => ResultFormat::Rdf(RdfFormat::NQuads),
+            "rdfxml" | "rdf/xml" | "rdf-xml" => ResultFormat::Rdf(RdfFormat::RdfXml),
+            "json-ld" => ResultFormat::Rdf(RdfFormat::from_extension("jsonld")?),
+            _ => ResultFormat::Rdf(
+                RdfFormat::from_extension(&l).or_else(|| RdfFormat::from_media_type(&l))?,
+            ),
         })
+    }
+
+    /// The RDF syntax a graph result is written in.
+    fn graph_syntax(self) -> Option<RdfFormat> {
+        match self {
+            ResultFormat::Table => Some(RdfFormat::Turtle),
+            ResultFormat::Json => RdfFormat::from_extension("jsonld"),
+            ResultFormat::Xml => Some(RdfFormat::RdfXml),
+            ResultFormat::Rdf(f) => Some(f),
+            ResultFormat::Csv | ResultFormat::Tsv => None,
+        }
     }
 }
 
@@ -42,34 +64,56 @@ fn display_width(s: &str) -> usize {
     s.chars().count()
 }
 
-fn cell(t: &Option<Term>) -> String {
+/// How the table shows a term: IRIs shortened by prefix, with the node's label in front.
+fn cell(t: &Option<Term>, label: &mut dyn FnMut(&str) -> Option<String>) -> String {
     match t {
         None => String::new(),
-        Some(Term::NamedNode(n)) => shorten(n.as_str()),
+        Some(Term::NamedNode(n)) => {
+            let short = shorten(n.as_str());
+            match label(n.as_str()) {
+                Some(l) => format!("{} ({short})", one_line(&l)),
+                None => short,
+            }
+        }
         Some(Term::BlankNode(b)) => format!("_:{}", b.as_str()),
-        Some(Term::Literal(l)) => l.value().replace('\n', " "),
+        Some(Term::Literal(l)) => one_line(l.value()),
         #[allow(unreachable_patterns)]
         Some(other) => other.to_string(),
     }
 }
 
-/// Writes query output in the chosen format.
-pub fn write_results(
-    out: &QueryOutput,
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r', '\t'], " ")
+}
+
+/// Rows held back to size the table's columns; later rows are printed as they come.
+const TABLE_HEAD: usize = 200;
+
+/// Writes solutions as they arrive. `label` gives a node's label for the table.
+pub(crate) fn write_solutions(
+    variables: &[String],
+    rows: impl Iterator<Item = Result<Vec<Option<Term>>, RdfError>>,
     format: ResultFormat,
+    label: &mut dyn FnMut(&str) -> Option<String>,
     mut w: impl Write,
 ) -> Result<(), RdfError> {
-    match (out, format) {
-        (QueryOutput::Solutions { variables, rows }, ResultFormat::Table) => {
-            let cells: Vec<Vec<String>> =
-                rows.iter().map(|r| r.iter().map(cell).collect()).collect();
+    match format {
+        ResultFormat::Table => {
+            let mut rows = rows.peekable();
+            let mut head: Vec<Vec<String>> = Vec::new();
+            while head.len() < TABLE_HEAD {
+                match rows.next() {
+                    Some(r) => head.push(r?.iter().map(|t| cell(t, label)).collect()),
+                    None => break,
+                }
+            }
             let mut widths: Vec<usize> = variables.iter().map(|v| display_width(v) + 1).collect();
-            for r in &cells {
+            for r in &head {
                 for (i, c) in r.iter().enumerate() {
                     widths[i] = widths[i].max(display_width(c));
                 }
             }
-            let line = |w: &mut dyn Write, vals: Vec<String>| -> std::io::Result<()> {
+            let line = |w: &mut dyn Write, vals: &[String]| -> std::io::Result<()> {
                 let mut s = String::new();
                 for (i, v) in vals.iter().enumerate() {
                     if i > 0 {
@@ -77,28 +121,27 @@ pub fn write_results(
                     }
                     s.push_str(v);
                     if i + 1 < vals.len() {
-                        s.push_str(&" ".repeat(widths[i] - display_width(v)));
+                        s.push_str(&" ".repeat(widths[i].saturating_sub(display_width(v))));
                     }
                 }
                 writeln!(w, "{}", s.trim_end())
             };
-            line(&mut w, variables.iter().map(|v| format!("?{v}")).collect())?;
-            line(&mut w, widths.iter().map(|n| "-".repeat(*n)).collect())?;
-            for r in cells {
+            let header: Vec<String> = variables.iter().map(|v| format!("?{v}")).collect();
+            line(&mut w, &header)?;
+            let rule: Vec<String> = widths.iter().map(|n| "-".repeat(*n)).collect();
+            line(&mut w, &rule)?;
+            let mut n = head.len();
+            for r in &head {
                 line(&mut w, r)?;
             }
-            writeln!(
-                w,
-                "({} row{})",
-                rows.len(),
-                if rows.len() == 1 { "" } else { "s" }
-            )?;
+            for r in rows {
+                let r: Vec<String> = r?.iter().map(|t| cell(t, label)).collect();
+                line(&mut w, &r)?;
+                n += 1;
+            }
+            writeln!(w, "({n} row{})", if n == 1 { "" } else { "s" })?;
         }
-        (QueryOutput::Boolean(b), ResultFormat::Table) => writeln!(w, "{b}")?,
-        (
-            QueryOutput::Solutions { variables, rows },
-            f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Csv | ResultFormat::Tsv),
-        ) => {
+        f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Csv | ResultFormat::Tsv) => {
             let vars: Vec<Variable> = variables
                 .iter()
                 .map(|v| Variable::new_unchecked(v.clone()))
@@ -107,45 +150,87 @@ pub fn write_results(
             let mut ser = QueryResultsSerializer::from_format(results_format(f))
                 .serialize_solutions_to_writer(&mut w, vars)?;
             for r in rows {
-                let sol = QuerySolution::from((shared.clone(), r.clone()));
-                ser.serialize(&sol)?;
+                ser.serialize(&QuerySolution::from((shared.clone(), r?)))?;
             }
             ser.finish()?;
         }
-        (
-            QueryOutput::Boolean(b),
-            f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Csv | ResultFormat::Tsv),
-        ) => {
-            QueryResultsSerializer::from_format(results_format(f))
-                .serialize_boolean_to_writer(&mut w, *b)?;
-        }
-        (QueryOutput::Graph(triples), f) => {
-            let rdf = if f == ResultFormat::NTriples {
-                RdfFormat::NTriples
-            } else {
-                RdfFormat::Turtle
-            };
-            let mut ser = RdfSerializer::from_format(rdf);
-            if rdf == RdfFormat::Turtle {
-                for (p, ns) in crate::vocab::serialization_prefixes() {
-                    ser = ser
-                        .with_prefix(*p, *ns)
-                        .map_err(|e| RdfError::Parse(e.to_string()))?;
-                }
-            }
-            let mut s = ser.for_writer(&mut w);
-            for t in triples {
-                s.serialize_triple(t)?;
-            }
-            s.finish()?;
-        }
-        (_, f) => {
+        ResultFormat::Rdf(f) => {
             return Err(RdfError::Evaluation(format!(
-                "format {f:?} needs a CONSTRUCT or DESCRIBE query; use table, json, xml, csv or tsv for SELECT and ASK"
+                "--format {}: an RDF syntax needs a CONSTRUCT or DESCRIBE query; use table, json, xml, csv or tsv for SELECT and ASK",
+                f.name()
             )));
         }
     }
     Ok(())
+}
+
+pub(crate) fn write_boolean(
+    b: bool,
+    format: ResultFormat,
+    mut w: impl Write,
+) -> Result<(), RdfError> {
+    match format {
+        ResultFormat::Table => writeln!(w, "{b}")?,
+        f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Csv | ResultFormat::Tsv) => {
+            QueryResultsSerializer::from_format(results_format(f))
+                .serialize_boolean_to_writer(&mut w, b)?;
+        }
+        ResultFormat::Rdf(f) => {
+            return Err(RdfError::Evaluation(format!(
+                "--format {}: an ASK query answers true or false; use table, json, xml, csv or tsv",
+                f.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the triples of a graph result as they arrive, each once.
+pub(crate) fn write_triples(
+    triples: impl Iterator<Item = Result<Triple, RdfError>>,
+    format: ResultFormat,
+    mut w: impl Write,
+) -> Result<(), RdfError> {
+    let Some(rdf) = format.graph_syntax() else {
+        return Err(RdfError::Evaluation(
+            "--format csv/tsv is for SELECT and ASK; a CONSTRUCT or DESCRIBE query needs an RDF syntax (turtle, ntriples, nquads, trig, rdfxml, jsonld, n3)".into(),
+        ));
+    };
+    let mut ser = RdfSerializer::from_format(rdf);
+    for (p, ns) in crate::vocab::serialization_prefixes() {
+        ser = ser
+            .with_prefix(*p, *ns)
+            .map_err(|e| RdfError::Parse(e.to_string()))?;
+    }
+    let mut s = ser.for_writer(&mut w);
+    let mut seen: HashSet<Triple> = HashSet::new();
+    for t in triples {
+        let t = t?;
+        if seen.insert(t.clone()) {
+            s.serialize_triple(&t)?;
+        }
+    }
+    s.finish()?;
+    Ok(())
+}
+
+/// Writes materialized query output in the chosen format.
+pub fn write_results(
+    out: &QueryOutput,
+    format: ResultFormat,
+    w: impl Write,
+) -> Result<(), RdfError> {
+    match out {
+        QueryOutput::Solutions { variables, rows } => write_solutions(
+            variables,
+            rows.iter().cloned().map(Ok),
+            format,
+            &mut |_| None,
+            w,
+        ),
+        QueryOutput::Boolean(b) => write_boolean(*b, format, w),
+        QueryOutput::Graph(triples) => write_triples(triples.iter().cloned().map(Ok), format, w),
+    }
 }
 
 fn results_format(f: ResultFormat) -> QueryResultsFormat {

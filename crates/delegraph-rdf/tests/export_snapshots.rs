@@ -1,4 +1,4 @@
-//! Snapshot tests of every export format (Turtle, TriG, N-Quads, N-Triples, DOT) and of the
+//! Snapshot tests of every export format (Turtle, TriG, N-Quads, N-Triples) and of the
 //! query result formats (table, JSON, XML, CSV, TSV) for one small, hand-built, already linked
 //! document. Nothing here runs the extractor, so the snapshots change only when the RDF
 //! mapping or a serializer changes (review with `cargo insta review`).
@@ -7,8 +7,8 @@
 //! Unicode, quotes, `<>`, `#`, `%`, `&` and a newline, and dates of all three precisions. Besides
 //! the snapshots, the Turtle, TriG, N-Triples and N-Quads outputs must re-parse with oxigraph's
 //! parser to the same triples, every IRI in them must be ASCII, the Turtle export must carry
-//! the ontology and no date type that OWL 2 reasoners reject, and DOT strings must stay on one
-//! line. The same checks run on the document as `delegraph_link::link` names it, and CI feeds
+//! the ontology and no date type that OWL 2 reasoners reject. (DOT views are tested in
+//! `delegraph-views`.) The same checks run on the document as `delegraph_link::link` names it, and CI feeds
 //! both documents' exports to independent parsers (rapper, rdflib) through
 //! `hostile_exports_for_independent_parsers`.
 
@@ -282,11 +282,6 @@ fn snapshot_ntriples() {
     insta::assert_snapshot!("ntriples", export(&graph(), ExportFormat::NTriples));
 }
 
-#[test]
-fn snapshot_dot() {
-    insta::assert_snapshot!("dot", export(&graph(), ExportFormat::Dot));
-}
-
 const LABELS: &str = "SELECT ?s ?label ?alias WHERE { ?s rdfs:label ?label OPTIONAL { ?s skos:altLabel ?alias } } ORDER BY ?s ?label ?alias";
 
 const TRIPS: &str = "SELECT ?trip ?start ?end ?cost (COUNT(?stop) AS ?stops) WHERE { ?trip a dg:DelegationTrip ; dg:startDate ?start ; dg:endDate ?end ; dg:costEUR ?cost ; dg:stop ?stop } GROUP BY ?trip ?start ?end ?cost";
@@ -332,7 +327,7 @@ fn snapshot_construct_as_turtle() {
         "construct_turtle",
         results(
             "CONSTRUCT { ?a dbo:twinCity ?b . ?a rdfs:label ?l } WHERE { ?a dbo:twinCity ?b ; rdfs:label ?l }",
-            ResultFormat::Turtle
+            ResultFormat::Rdf(RdfFormat::Turtle)
         )
     );
 }
@@ -419,31 +414,6 @@ fn check_exports(g: &Graph, what: &str) {
             assert!(literals.contains(s), "{what}: label {s:?} is not kept");
         }
     }
-
-    // DOT: one statement per line, every string closed on its line, labels escaped.
-    let dot = export(g, ExportFormat::Dot);
-    assert!(
-        dot.starts_with("digraph"),
-        "{what}: DOT starts with digraph"
-    );
-    assert!(dot.ends_with("}\n"));
-    for line in dot.lines() {
-        let unescaped_quotes = line
-            .char_indices()
-            .filter(|&(i, c)| {
-                c == '"' && line[..i].chars().rev().take_while(|&c| c == '\\').count() % 2 == 0
-            })
-            .count();
-        assert_eq!(
-            unescaped_quotes % 2,
-            0,
-            "{what}: unbalanced quotes in DOT line {line:?}"
-        );
-    }
-    assert!(
-        dot.contains("Zoë \\\"Zee\\\" <Ö&Ü> #1 100%\\nO'Brien"),
-        "{what}: DOT label escaped"
-    );
 }
 
 #[test]

@@ -1,0 +1,88 @@
+//! Progress on standard error: a bar with files done, rate and time left while documents are
+//! read and extracted (hidden when standard error is not a terminal, or with `--quiet`), and
+//! per-document counts with `--verbose`.
+
+use delegraph_model::DocFacts;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// How much the command tells on standard error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ui {
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+impl Ui {
+    /// Prints a summary line, unless `--quiet`.
+    pub fn summary(&self, line: &str) {
+        if !self.quiet {
+            eprintln!("delegraph: {line}");
+        }
+    }
+
+    /// A bar over `len` steps (indicatif hides it by itself when stderr is no terminal).
+    pub fn bar(&self, len: usize, what: &str) -> Progress {
+        let bar = if self.quiet {
+            ProgressBar::hidden()
+        } else {
+            ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr())
+        };
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{prefix:>10} [{bar:30}] {pos}/{len} files · {per_sec} · {eta} left  {wide_msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        bar.set_prefix(what.to_string());
+        Progress {
+            bar,
+            verbose: self.verbose,
+        }
+    }
+}
+
+/// One running bar.
+pub struct Progress {
+    bar: ProgressBar,
+    verbose: bool,
+}
+
+impl Progress {
+    /// A bar that shows nothing (library callers).
+    pub fn hidden() -> Progress {
+        Progress {
+            bar: ProgressBar::hidden(),
+            verbose: false,
+        }
+    }
+
+    /// One file done; `name` is shown beside the bar.
+    pub fn step(&self, name: &str) {
+        self.bar.set_message(name.to_string());
+        self.bar.inc(1);
+    }
+
+    /// One document extracted: with `--verbose`, what it holds.
+    pub fn extracted(&self, f: &DocFacts) {
+        if self.verbose {
+            let line = format!(
+                "delegraph: {}: {} persons, {} places, {} organizations, {} trips, {} partnerships, {} agreements",
+                f.document,
+                f.persons.len(),
+                f.places.len(),
+                f.organizations.len(),
+                f.trips.len(),
+                f.partnerships.len(),
+                f.agreements.len()
+            );
+            // Printed above the bar (or plainly, when the bar is hidden).
+            self.bar.suspend(|| eprintln!("{line}"));
+        }
+        self.step(&f.document);
+    }
+
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
