@@ -301,11 +301,18 @@ impl Net {
         Ok(())
     }
 
-    /// The name of a country by its code: the label of the country place with that code.
-    pub fn country_name(&self, code: &str) -> Option<&str> {
+    /// The name of a country by its code: the label of the country place with that code in
+    /// the store, else the gazetteer's German name (CLDR).
+    pub fn country_name(&self, code: &str) -> Option<String> {
         self.entities
             .values()
             .find(|e| e.kind == Kind::Country && e.country.as_deref() == Some(code))
-            .map(|e| e.label.as_str())
+            .map(|e| e.label.clone())
+            .or_else(|| {
+                let places = delegraph_gazetteer::places::Places::get();
+                places
+                    .country_by_code(code)
+                    .map(|id| places.place(id).name.clone())
+            })
     }
 }
