@@ -9,7 +9,7 @@
 //! returns all of them, best first, so the extractor can pick by context.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -76,6 +76,11 @@ pub struct Places {
 }
 
 static PLACES: LazyLock<Places> = LazyLock::new(|| Places::parse(DATA));
+
+/// Places that no list holds but a text names by context ("Landkreis X", "die Gemeinde Y"):
+/// created on first use, one per (name, kind, country) for the life of the process, and never
+/// freed, so that [`Places::place`] can hand out `&'static` references for them too.
+static AD_HOC: LazyLock<Mutex<Vec<&'static Place>>> = LazyLock::new(|| Mutex::new(Vec::new()));
 
 /// Appends the lookup key of `s` to `out`: lower case, typographic apostrophe as ASCII (CLDR
 /// writes "Côte d’Ivoire", newspapers both ways). `s` must be NFC.
@@ -262,9 +267,46 @@ impl Places {
         }
     }
 
-    /// The place with this id. Panics on an id that did not come from this gazetteer.
+    /// The place with this id. Panics on an id that did not come from this gazetteer or from
+    /// [`Places::ad_hoc`].
     pub fn place(&self, id: PlaceId) -> &Place {
-        &self.places[id.0 as usize]
+        let i = id.0 as usize;
+        if i < self.places.len() {
+            return &self.places[i];
+        }
+        let list = AD_HOC
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        list[i - self.places.len()]
+    }
+
+    /// A place the gazetteer does not hold, named by its context in a text: the same (name,
+    /// kind, country) always gets the same id. It has no GeoNames id and no population.
+    pub fn ad_hoc(&self, name: &str, kind: PlaceKind, country: Option<&str>) -> PlaceId {
+        let mut list = AD_HOC
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let at = list
+            .iter()
+            .position(|p| p.name == name && p.kind == kind && p.country.as_deref() == country);
+        let i = at.unwrap_or_else(|| {
+            list.push(Box::leak(Box::new(Place {
+                name: name.to_owned(),
+                kind,
+                country: country.map(str::to_owned),
+                geonames_id: None,
+                population: 0,
+                ambiguous: false,
+                admin1: None,
+            })));
+            list.len() - 1
+        });
+        PlaceId(u32::try_from(self.places.len() + i).expect("fewer than 4 billion places"))
+    }
+
+    /// Whether this place was named by context rather than found in the gazetteer.
+    pub fn is_ad_hoc(&self, id: PlaceId) -> bool {
+        id.0 as usize >= self.places.len()
     }
 
     /// Length of the longest surface form in whitespace-separated words, so a caller knows
@@ -536,6 +578,20 @@ mod tests {
         assert!(places.max_words() >= 3);
         // Decomposed input (u + combining diaeresis) finds the precomposed entry.
         assert_best_decomposed();
+    }
+
+    #[test]
+    fn places_ad_hoc_are_stable() {
+        let places = Places::get();
+        let a = places.ad_hoc("Landkreis Qwertal", PlaceKind::District, Some("DE"));
+        let b = places.ad_hoc("Landkreis Qwertal", PlaceKind::District, Some("DE"));
+        let c = places.ad_hoc("Qwertal", PlaceKind::City, None);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert!(places.is_ad_hoc(a) && !places.is_ad_hoc(places.country_by_code("DE").unwrap()));
+        assert_eq!(places.place(a).name, "Landkreis Qwertal");
+        assert_eq!(places.place(c).kind, PlaceKind::City);
+        assert!(places.lookup("Landkreis Qwertal").is_empty());
     }
 
     fn assert_best_decomposed() {

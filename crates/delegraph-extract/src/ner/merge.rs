@@ -196,6 +196,20 @@ fn truncated_variant(a: &[String], b: &[String]) -> bool {
         )
 }
 
+/// Follows merge chains (a -> b -> c) to their end; a cycle keeps its first member.
+fn resolve_chains(target: &mut [usize]) {
+    let n = target.len();
+    for a in 0..n {
+        let mut t = target[a];
+        let mut steps = 0;
+        while target[t] != t && steps < n {
+            t = target[t];
+            steps += 1;
+        }
+        target[a] = if steps < n { t } else { a };
+    }
+}
+
 /// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
 pub(super) fn merge_person_variants(f: &mut Found) {
     let n = f.persons.len();
@@ -242,6 +256,7 @@ pub(super) fn merge_person_variants(f: &mut Found) {
     if target.iter().enumerate().all(|(a, &t)| a == t) {
         return;
     }
+    resolve_chains(&mut target);
     let mut new_index: Vec<Option<usize>> = vec![None; n];
     let mut persons: Vec<PersonB> = Vec::new();
     for a in 0..n {
@@ -374,9 +389,27 @@ pub(super) fn merge_place_short_forms(f: &mut Found) {
             *t = b;
         }
     }
+    // "Landkreis Kleinhausen … Kleinhausen": in a text that names the district after its seat,
+    // the bare name is the district.
+    for b in 0..n {
+        let pb = gaz.place(f.places[b].id);
+        if !gaz.is_ad_hoc(f.places[b].id) || pb.kind != PlaceKind::District {
+            continue;
+        }
+        let Some((_, seat)) = pb.name.split_once(' ') else {
+            continue;
+        };
+        let seats: Vec<PlaceId> = gaz.lookup(seat).iter().map(|c| c.id).collect();
+        for (a, t) in target.iter_mut().enumerate() {
+            if a != b && seats.contains(&f.places[a].id) {
+                *t = b;
+            }
+        }
+    }
     if target.iter().enumerate().all(|(a, &t)| a == t) {
         return;
     }
+    resolve_chains(&mut target);
     let mut new_index = vec![0; n];
     let mut kept: Vec<PlaceB> = Vec::new();
     for a in 0..n {

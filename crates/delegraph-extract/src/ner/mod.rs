@@ -403,7 +403,9 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     assign_titles(ctx, &mut f);
     colleagues_in_office(ctx, &mut f);
     head_first_orgs(ctx, &mut f);
+    admin_unit_places(ctx, &mut f);
     places(ctx, &mut f);
+    context_places(ctx, &mut f);
     acronyms(ctx, &mut f);
     parties(ctx, &mut f);
     merge_org_variants(&mut f);

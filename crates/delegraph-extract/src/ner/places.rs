@@ -14,9 +14,10 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
             i += 1;
             continue;
         };
+        // Already a place, or inside one named by context ("Landkreis Celle").
         if f.index
             .iter()
-            .any(|(x, r)| r.ty == EntityType::Place && x.start == t.start)
+            .any(|(x, r)| r.ty == EntityType::Place && x.start <= t.start && t.end <= x.end)
         {
             i = t.end;
             continue;
@@ -108,5 +109,157 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
         // A capitalized sentence-initial adjective form is rarely the place ("Deutsche Bahn").
         f.place_ref(ctx, t.clone(), c.id);
         i = t.end;
+    }
+}
+
+/// Words naming an administrative unit before its name ("Landkreis Waldeck-Frankenberg", "Rajon
+/// Browary", "Powiat Kolbuszowa"), in the nominative.
+const ADMIN_UNITS: &[&str] = &[
+    "Landkreis",
+    "Kreis",
+    "Rajon",
+    "Bezirk",
+    "Powiat",
+    "Okres",
+    "Gmina",
+    "Département",
+    "Departement",
+    "County",
+    "Distrikt",
+    "Verwaltungsbezirk",
+    "Regierungsbezirk",
+];
+
+/// "Gesundheitswirtschaft", "Partnerschaftsjubiläum": a compound whose last member is a common
+/// noun is a word, not a name.
+fn is_noun_compound(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    (3..chars.len().saturating_sub(3)).any(|k| {
+        let mut head: String = chars[k].to_uppercase().collect();
+        head.extend(&chars[k + 1..]);
+        is_common_noun(&head) && zipf(&head) >= 3.0
+    })
+}
+
+/// The unit word of `w` in the nominative ("Landkreises" -> "Landkreis").
+fn admin_unit(w: &str) -> Option<&'static str> {
+    ADMIN_UNITS
+        .iter()
+        .copied()
+        .find(|u| w == *u || w.strip_suffix("es") == Some(u) || w.strip_suffix('s') == Some(u))
+}
+
+/// A capitalized word that can only be a name here: not an ordinary or frequent word, not a
+/// given name, not an office or institution noun, not taken by a person or organization.
+fn unknown_name_at(ctx: &Ctx, f: &Found, k: usize, max_zipf: f32) -> bool {
+    let w = ctx.word(k);
+    ctx.is_cap(k)
+        && !ctx.is_function(k)
+        && f.claim[k].is_none()
+        && w.chars().count() >= 3
+        && !w.chars().all(char::is_uppercase)
+        && !is_common_noun(w)
+        && !is_noun_compound(w)
+        && zipf(w) < max_zipf
+        && !is_first_name(w)
+        && office_head(w).is_none()
+        && org_head(w).is_none()
+}
+
+/// "Landkreis Celle", "im Kreis Ratibor", "Rajon Browary": an administrative unit named with
+/// its kind word is a district, whether or not the gazetteer knows the name (the town it is
+/// named after is not mentioned by it).
+pub(super) fn admin_unit_places(ctx: &Ctx, f: &mut Found) {
+    let gaz = Places::get();
+    for i in 0..ctx.len().saturating_sub(1) {
+        let Some(unit) = admin_unit(ctx.word(i)) else {
+            continue;
+        };
+        if ctx.boiler[ctx.sent_of[i]] || f.claim[i].is_some() || !ctx.same_sentence(i, i + 1) {
+            continue;
+        }
+        let known = place_match(ctx, i + 1, gaz).filter(|(_, c)| c.form == Form::Name);
+        let end = match &known {
+            Some((t, _)) => t.end,
+            None if unknown_name_at(ctx, f, i + 1, 3.5) => i + 2,
+            None => continue,
+        };
+        // "Bezirk Mittelfranken": a region or district the gazetteer holds, named with its kind.
+        if let Some((_, c)) = &known
+            && !matches!(gaz.place(c.id).kind, PlaceKind::City)
+        {
+            f.place_ref(ctx, i..end, c.id);
+            continue;
+        }
+        let country = known
+            .as_ref()
+            .and_then(|(_, c)| gaz.place(c.id).country.clone());
+        let name = format!("{unit} {}", ctx.surface(i + 1..end));
+        let id = gaz.ad_hoc(&name, PlaceKind::District, country.as_deref());
+        f.place_ref(ctx, i..end, id);
+    }
+}
+
+/// Nouns after which a name is a town: "die Partnerstadt X", "der Gemeinde X", "im Ortsteil X".
+const TOWN_NOUNS: &[&str] = &[
+    "Partnerstadt",
+    "Partnergemeinde",
+    "Gemeinde",
+    "Marktgemeinde",
+    "Stadt",
+    "Kleinstadt",
+    "Kreisstadt",
+    "Hafenstadt",
+    "Ortsteil",
+    "Ortschaft",
+    "Stadtteil",
+    "Dorf",
+    "Kommune",
+];
+
+/// Towns no list holds, named by their context: after a town noun ("die Gemeinde X"), listed
+/// with a known town ("Kleinhausen und X"), or as where guests come from ("aus X angereist").
+pub(super) fn context_places(ctx: &Ctx, f: &mut Found) {
+    let gaz = Places::get();
+    let is_place_at = |f: &Found, k: usize| {
+        f.index
+            .iter()
+            .find(|(x, r)| r.ty == EntityType::Place && x.contains(&k))
+            .map(|(_, r)| *r)
+    };
+    for k in 1..ctx.len() {
+        if ctx.boiler[ctx.sent_of[k]] || !unknown_name_at(ctx, f, k, 3.0) {
+            continue;
+        }
+        if place_match(ctx, k, gaz).is_some_and(|(t, _)| t.len() != 1)
+            || is_place_at(f, k).is_some()
+        {
+            continue;
+        }
+        let after_town_noun = TOWN_NOUNS.contains(&ctx.word(k - 1));
+        let arrived = ctx.word(k - 1) == "aus"
+            && (k + 1..(k + 4).min(ctx.len()))
+                .any(|x| ctx.same_sentence(k, x) && ctx.lower(x).starts_with("angereist"));
+        // A town listed with a known town of the same sentence takes its country.
+        let partner = [k.checked_sub(2), Some(k + 2)]
+            .into_iter()
+            .flatten()
+            .filter(|&x| {
+                x < ctx.len()
+                    && ctx.same_sentence(k, x)
+                    && matches!(ctx.word(k.min(x) + 1), "und" | "sowie")
+            })
+            .find_map(|x| is_place_at(f, x))
+            .filter(|r| gaz.place(f.places[r.index].id).kind == PlaceKind::City)
+            // "am Zusammenfluss von X und Y": rivers and landscapes are listed so too.
+            .filter(|_| {
+                ctx.word(k.saturating_sub(1)) != "von" && ctx.word(k.saturating_sub(3)) != "von"
+            });
+        if !(after_town_noun || arrived || partner.is_some()) {
+            continue;
+        }
+        let country = partner.and_then(|r| gaz.place(f.places[r.index].id).country.clone());
+        let id = gaz.ad_hoc(ctx.word(k), PlaceKind::City, country.as_deref());
+        f.place_ref(ctx, k..k + 1, id);
     }
 }
