@@ -29,9 +29,15 @@ impl Ui {
         };
         bar.set_style(
             ProgressStyle::with_template(
-                "{prefix:>10} [{bar:30}] {pos}/{len} files · {per_sec} · {eta} left  {wide_msg}",
+                "{prefix:>10} [{bar:30}] {pos}/{len} files · {rate} · {eta} left  {wide_msg}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .with_key(
+                "rate",
+                |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1} files/s", s.per_sec());
+                },
+            )
             .progress_chars("=> "),
         );
         bar.set_prefix(what.to_string());
@@ -57,9 +63,10 @@ impl Progress {
         }
     }
 
-    /// One file done; `name` is shown beside the bar.
+    /// One file done; its name is shown beside the bar.
     pub fn step(&self, name: &str) {
-        self.bar.set_message(name.to_string());
+        let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        self.bar.set_message(file.to_string());
         self.bar.inc(1);
     }
 

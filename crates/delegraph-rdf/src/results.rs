@@ -241,3 +241,80 @@ fn results_format(f: ResultFormat) -> QueryResultsFormat {
         _ => QueryResultsFormat::Json,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, NamedNode};
+
+    fn rows(n: usize) -> impl Iterator<Item = Result<Vec<Option<Term>>, RdfError>> {
+        (0..n).map(|i| {
+            Ok(vec![
+                Some(Term::NamedNode(NamedNode::new_unchecked(format!(
+                    "https://w3id.org/delegraph/id/person/p{i}"
+                )))),
+                (i % 2 == 0)
+                    .then(|| Term::Literal(Literal::new_simple_literal(format!("a\nb{i}")))),
+            ])
+        })
+    }
+
+    #[test]
+    fn the_table_streams_past_its_sized_head() {
+        let mut out = Vec::new();
+        let mut label = |iri: &str| iri.ends_with("/p7").then(|| "Petra Wendland".to_string());
+        write_solutions(
+            &["p".into(), "x".into()],
+            rows(TABLE_HEAD + 50),
+            ResultFormat::Table,
+            &mut label,
+            &mut out,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines.len(),
+            2 + TABLE_HEAD + 50 + 1,
+            "header, rule, rows, count"
+        );
+        assert_eq!(*lines.last().unwrap(), "(250 rows)");
+        assert!(text.contains("Petra Wendland (dgid:person/p7)"));
+        assert!(
+            text.contains("a b0"),
+            "line breaks in literals become spaces"
+        );
+        assert!(text.contains("dgid:person/p249"));
+    }
+
+    #[test]
+    fn formats_by_name_extension_and_media_type() {
+        assert_eq!(ResultFormat::parse("TSV"), Some(ResultFormat::Tsv));
+        assert_eq!(
+            ResultFormat::parse("ttl"),
+            Some(ResultFormat::Rdf(RdfFormat::Turtle))
+        );
+        assert_eq!(
+            ResultFormat::parse("application/n-quads"),
+            Some(ResultFormat::Rdf(RdfFormat::NQuads))
+        );
+        assert_eq!(
+            ResultFormat::parse("rdfxml"),
+            Some(ResultFormat::Rdf(RdfFormat::RdfXml))
+        );
+        assert!(matches!(
+            ResultFormat::parse("jsonld"),
+            Some(ResultFormat::Rdf(RdfFormat::JsonLd { .. }))
+        ));
+        assert_eq!(ResultFormat::parse("yaml"), None);
+        let mut out = Vec::new();
+        let err = write_solutions(
+            &["p".into()],
+            rows(1),
+            ResultFormat::Rdf(RdfFormat::Turtle),
+            &mut |_| None,
+            &mut out,
+        );
+        assert!(err.is_err());
+    }
+}
