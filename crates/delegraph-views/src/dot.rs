@@ -223,18 +223,16 @@ fn legend(out: &mut String, v: &ViewGraph, sel: &Selection) {
     let _ = writeln!(out, "  subgraph cluster_legend {{");
     let _ = writeln!(
         out,
-        "    graph [label=\"legend\", style=\"rounded\", color=\"#bdbdbd\", fontcolor=\"#616161\", fontsize=10];"
+        "    graph [label=\"legend\", style=\"rounded\", color=\"#bdbdbd\", fontcolor=\"#616161\", fontsize=10, nodesep=0.1];"
     );
-    // Listed from the bottom up: with rankdir=LR a chain of one rank runs upwards.
     let ids: Vec<String> = kinds
         .iter()
-        .rev()
         .map(|k| {
             let (shape, style, fill, name) = node_style(*k);
             let id = format!("legend: {name}");
             let _ = writeln!(
                 out,
-                "    {} [label={}, shape={shape}, style=\"{style}\", fillcolor=\"{fill}\", fontsize=9];",
+                "    {} [label={}, shape={shape}, style=\"{style}\", fillcolor=\"{fill}\", fontsize=8, height=0.3, margin=\"0.08,0.02\"];",
                 quote(&id),
                 quote(name)
             );
@@ -242,9 +240,8 @@ fn legend(out: &mut String, v: &ViewGraph, sel: &Selection) {
         })
         .collect();
     if ids.len() > 1 {
-        // A column: one rank, kept in order by invisible edges.
+        // A column: one rank, in the order declared.
         let _ = writeln!(out, "    {{ rank=same; {} }}", ids.join("; "));
-        let _ = writeln!(out, "    {} [style=invis];", ids.join(" -> "));
     }
     let _ = writeln!(out, "  }}");
 }
