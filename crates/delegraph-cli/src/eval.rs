@@ -1,6 +1,7 @@
 //! `delegraph eval`: reads gold records and system records (or documents to extract), scores
 //! them with `delegraph-eval` and prints the figures.
 
+use crate::progress::Ui;
 use anyhow::{Context, Result, bail};
 use delegraph_eval::{Records, add_record};
 use delegraph_model::record::Record;
@@ -14,12 +15,12 @@ pub struct EvalOptions {
     pub per_doc: bool,
 }
 
-pub fn run(gold_dir: &Path, paths: &[PathBuf], opts: &EvalOptions) -> Result<()> {
+pub fn run(gold_dir: &Path, paths: &[PathBuf], opts: &EvalOptions, ui: Ui) -> Result<()> {
     let gold = read_gold(gold_dir)?;
     if gold.is_empty() {
         bail!("--gold {}: no gold records (*.json)", gold_dir.display());
     }
-    let system = read_system(paths)?;
+    let system = read_system(paths, ui)?;
     let report = delegraph_eval::score(&gold, &system, opts.explain);
     let mut out = std::io::stdout().lock();
     if opts.json {
@@ -55,7 +56,7 @@ fn read_gold(path: &Path) -> Result<Records> {
 
 /// System records from `.json` files, `.jsonl` files and directories of them; documents
 /// (`.txt`, `.md`, `.html`, `.pdf`) among the paths are extracted and linked first.
-fn read_system(paths: &[PathBuf]) -> Result<Records> {
+fn read_system(paths: &[PathBuf], ui: Ui) -> Result<Records> {
     let mut recs = Records::new();
     let mut json_files = Vec::new();
     let mut doc_paths = Vec::new();
@@ -83,8 +84,8 @@ fn read_system(paths: &[PathBuf]) -> Result<Records> {
         }
     }
     if !doc_paths.is_empty() {
-        let docs = crate::load_all(&doc_paths)?;
-        for f in crate::pipeline(&docs) {
+        let docs = crate::read_documents(&doc_paths, ui)?;
+        for f in crate::pipeline_with(&docs, &ui.bar(docs.len(), "extracting")) {
             let v = serde_json::to_value(Record::from_facts(&f))?;
             add_record(&mut recs, v, None).with_context(|| f.document.clone())?;
         }

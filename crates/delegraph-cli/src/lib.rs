@@ -55,6 +55,7 @@ pub fn run(args: Args) -> Result<()> {
                 explain,
                 per_doc,
             },
+            ui,
         ),
         Command::Stats { store } => stats(&store.store),
         Command::Explain { name, store } => explain(&name, &store.store),
@@ -92,10 +93,6 @@ pub fn graph_of(facts: &[DocFacts]) -> Result<Graph> {
     Ok(Graph::from_quads(
         facts.iter().flat_map(delegraph_rdf::document_quads),
     )?)
-}
-
-fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Document>> {
-    load_all_with(paths, &Progress::hidden())
 }
 
 fn load_all_with(paths: &[std::path::PathBuf], progress: &Progress) -> Result<Vec<Document>> {
