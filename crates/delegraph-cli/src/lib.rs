@@ -338,12 +338,15 @@ fn explain(name: &str, dir: &Path) -> Result<()> {
             _ => continue,
         };
         writeln!(out, "{}", delegraph_rdf::shorten(&iri))?;
-        // Facts about the node and facts pointing at it, per document, with supporting sentences.
+        // Facts about the node and facts pointing at it, per document, with supporting
+        // sentences: one that mentions both ends of the fact where there is one.
         let q = format!(
-            "SELECT ?doc ?s ?p ?o (SAMPLE(?sent) AS ?evidence) WHERE {{
+            "SELECT ?doc ?s ?p ?o (COALESCE(SAMPLE(?both), SAMPLE(?sent)) AS ?evidence) WHERE {{
                GRAPH ?doc {{ {{ BIND(<{iri}> AS ?s) ?s ?p ?o FILTER(?p NOT IN (gaf:denotedBy, dg:mentionedIn, skos:altLabel, rdf:type, rdfs:label)) }}
                             UNION {{ BIND(<{iri}> AS ?o) ?s ?p ?o FILTER(?p NOT IN (dbo:twinCity)) }}
-                            OPTIONAL {{ ?s gaf:denotedBy ?m . ?m dg:sentence ?sent }} }}
+                            OPTIONAL {{ ?s gaf:denotedBy ?m . ?m dg:sentence ?sent
+                                       OPTIONAL {{ ?o gaf:denotedBy ?om . ?om dg:sentence ?osent FILTER(?osent = ?sent) }} }}
+                            BIND(IF(BOUND(?osent), ?sent, ?unbound) AS ?both) }}
              }} GROUP BY ?doc ?s ?p ?o ORDER BY ?doc ?s ?p ?o"
         );
         if let QueryOutput::Solutions { rows, .. } = graph.query(&q)? {

@@ -385,6 +385,12 @@ pub(crate) fn assemble(
             used[ci] = true;
             t.origin = clusters[ci].origin();
             t.destinations = clusters[ci].dests(f);
+            // The clauses that state the direction are the trip's evidence.
+            for l in &clusters[ci].legs {
+                if !t.sentences.contains(&l.sentence) {
+                    t.sentences.push(l.sentence);
+                }
+            }
         }
     }
     for (ci, c) in clusters.iter().enumerate() {
@@ -513,6 +519,9 @@ pub(crate) fn attach(f: &Found, inst: &[Instance], trips: &mut [TripB]) {
         };
         let (members, met) = people_of(f, i, &trips[ti]);
         let t = &mut trips[ti];
+        if (!members.is_empty() || !met.is_empty()) && !t.sentences.contains(&i.sentence) {
+            t.sentences.push(i.sentence);
+        }
         for m in members {
             if t.leader != Some(m) && !t.members.contains(&m) {
                 t.members.push(m);

@@ -90,6 +90,31 @@ fn anchor_date(doc: &Document) -> Option<PartialDate> {
     latest.or(doc.published)
 }
 
+/// Where the party of a person is stated: the party's word in a sentence that mentions the
+/// person, nearest to a mention ("Kai Wegner (CDU)", "die SPD-Abgeordnete X").
+fn party_span(
+    ctx: &Ctx,
+    mentions: &[(std::ops::Range<usize>, String)],
+    party: &str,
+) -> Option<std::ops::Range<usize>> {
+    let names_party = |k: usize| {
+        let w = ctx.word(k);
+        w == party
+            || w.strip_prefix(party)
+                .is_some_and(|rest| rest.starts_with('-'))
+    };
+    mentions
+        .iter()
+        .filter_map(|(m, _)| {
+            let sent = ctx.sents[ctx.sent_of[m.start]].clone();
+            sent.filter(|&k| names_party(k))
+                .min_by_key(|&k| k.abs_diff(m.start))
+                .map(|k| (k.abs_diff(m.start), k))
+        })
+        .min()
+        .map(|(_, k)| ctx.span(k..k + 1))
+}
+
 fn first_start(m: &[(std::ops::Range<usize>, String)]) -> usize {
     m.iter().map(|(t, _)| t.start).min().unwrap_or(usize::MAX)
 }
@@ -164,6 +189,10 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
         facts.persons.push(Person {
             core: core(p.name(), &p.mentions),
             party: p.party.clone(),
+            party_span: p
+                .party
+                .as_deref()
+                .and_then(|party| party_span(ctx, &p.mentions, party)),
             party_iri: None,
             offices: Vec::new(),
         });
@@ -289,4 +318,26 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
     offices::home_offices(&mut facts, f, &p_order, &l_order);
     offices::hosts_by_office(&mut facts);
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use delegraph_text::{Format, load};
+
+    /// The party's evidence is where the party is stated, not the person's first mention.
+    #[test]
+    fn party_evidence_is_the_stated_party() {
+        let text = "Bürgermeisterin Ronja Wiebking reist am Montag nach Tartu.\n\nBegleitet wird sie von Kreisrat Arvid Lohmöller. Wiebking (SPD) will dort Schulen besuchen.";
+        let doc = load("t.txt", "t.txt", text.as_bytes(), Format::Text).expect("loads");
+        let facts = extract(&doc);
+        let p = facts
+            .persons
+            .iter()
+            .find(|p| p.core.name == "Ronja Wiebking")
+            .expect("person");
+        let span = p.party_span.clone().expect("party stated");
+        assert_eq!(&doc.text[span.clone()], "SPD");
+        assert!(span.start > doc.text.find("Lohmöller").unwrap());
+    }
 }

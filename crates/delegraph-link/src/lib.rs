@@ -367,6 +367,7 @@ mod tests {
         Person {
             core: EntityCore::new(name),
             party: None,
+            party_span: None,
             party_iri: None,
             offices: vec![Office {
                 title: title.into(),

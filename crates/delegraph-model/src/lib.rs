@@ -182,6 +182,9 @@ pub struct Office {
 pub struct Person {
     pub core: EntityCore,
     pub party: Option<String>,
+    /// Where the text states the party ("(CDU)", "CDU-Politikerin"): the evidence of the
+    /// membership, not just any mention of the person.
+    pub party_span: Option<Span>,
     /// Set by linking: the IRI of the party as an organization.
     pub party_iri: Option<String>,
     pub offices: Vec<Office>,

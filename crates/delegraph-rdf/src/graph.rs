@@ -174,6 +174,11 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
             g.text(piri, RDFS_LABEL, party);
             g.text(piri, &dg("orgKind"), "party");
             g.iri(&e, &dg("memberOfParty"), piri);
+            // The party's own mention where the membership is stated, so that the fact's
+            // evidence is a sentence naming both.
+            if let Some(span) = &p.party_span {
+                g.mention(piri, span);
+            }
         }
         for o in &p.offices {
             let oi = o.iri.clone().expect("linked");

@@ -91,6 +91,7 @@ fn facts() -> DocFacts {
             &[("Kai Wegner", 0), ("Wegner", 1)],
         ),
         party: Some("CDU".into()),
+        party_span: None,
         party_iri: Some(format!("{ID}org/cdu")),
         offices: Vec::new(),
     };
