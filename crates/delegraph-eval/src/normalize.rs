@@ -72,7 +72,7 @@ pub fn degender(w: &str) -> String {
 }
 
 /// The head noun of an office title, in base form: the last word before a complement
-/// (`Regierende Bürgermeisterin von Berlin` -> `bürgermeister`).
+/// (`Erste Bürgermeisterin von Neustadt` -> `bürgermeister`).
 pub fn title_head(title: &str) -> Option<String> {
     let mut t = format!(" {} ", norm(title));
     for cut in [
@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn title_head_is_the_noun_before_the_complement() {
         assert_eq!(
-            title_head("Regierende Bürgermeisterin von Berlin").as_deref(),
+            title_head("Erste Bürgermeisterin von Neustadt").as_deref(),
             Some("bürgermeister")
         );
         assert_eq!(

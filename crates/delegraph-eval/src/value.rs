@@ -125,7 +125,7 @@ mod tests {
         assert!(null_ok);
         let (vals, null_ok) = any_values(None);
         assert!(vals.is_empty() && null_ok);
-        let v = json!("Berlin");
+        let v = json!("Neustadt");
         assert_eq!(any_values(Some(&v)), (vec![&v], false));
     }
 
