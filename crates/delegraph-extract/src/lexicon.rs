@@ -197,7 +197,7 @@ pub(crate) const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("werke", "company", false),
     ("wirtschaftsförderung", "company", false),
     ("zentrum", "research", false),
-    // Local bodies and clubs of a town: "der Wittenberger Stadtrat", "Feuerwehr Aue",
+    // Local bodies and clubs of a town: "der Kleinhausener Stadtrat", "Feuerwehr Aue",
     // "die Kleinhausener Stadtmusik", "Freundeskreis Pilsen". Never bare: a modifier, a place
     // or a complement makes one a name.
     ("stadtrat", "public_body", false),
@@ -226,7 +226,7 @@ pub(crate) const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("event", "event", false),
 ];
 
-/// English organization head words, for names like "Bayer Research and Innovation Center".
+/// English organization head words, for names like "Harlan Research and Innovation Center".
 pub(crate) const ENGLISH_ORG_HEADS: &[(&str, &str)] = &[
     ("Agency", "public_body"),
     ("Association", "association"),

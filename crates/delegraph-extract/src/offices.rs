@@ -8,8 +8,8 @@ use crate::lexicon;
 use crate::ner::{Found, norm_key};
 
 /// "Landtagspräsidentin", "Bezirkstagspräsident", "Regierungschef": the first member of the
-/// compound names the body, which the document names in full ("Landtag Brandenburg",
-/// "Bezirkstag Mittelfranken", "Liechtensteiner Regierung"). A body whose name word is exactly
+/// compound names the body, which the document names in full ("Landtag Ostmark",
+/// "Bezirkstag Unterland", "Bergländer Regierung"). A body whose name word is exactly
 /// the compound member wins over one that merely ends with it ("Regierung" before
 /// "Landesregierung").
 pub(crate) fn org_of_compound_title(
@@ -59,7 +59,7 @@ pub(crate) fn body_named_by_title(names: &[&str], title: &str) -> Option<usize> 
     if body.chars().count() < 5 {
         return None;
     }
-    // Words of the name proper: a remit ("Ausschuss für Wissenschaft, Forschung und Kultur")
+    // Words of the name proper: a remit ("Ausschuss für Bau, Umwelt und Verkehr")
     // does not make a "Kulturministerin" a member of the committee.
     let words = |i: &usize| -> Vec<String> {
         names[*i]
@@ -103,7 +103,7 @@ fn level(head: &str) -> Level {
 }
 
 /// Government bodies whose members' offices belong to the place the body governs: the
-/// "Liechtensteiner Regierung" makes a Regierungsrat an office of Liechtenstein.
+/// "Bergländer Regierung" makes a Regierungsrat an office of Bergland.
 fn is_government_body(name: &str) -> bool {
     let lower = name.to_lowercase();
     lower
@@ -150,8 +150,8 @@ fn is_bare_title(title: &str, head: &str) -> bool {
     lower == head || lower.strip_suffix("in") == Some(head)
 }
 
-/// The document place that a word of `name` names ("Vorarlberger Landesregierung" ->
-/// Vorarlberg, "Abgeordnetenhaus von Berlin" -> Berlin).
+/// The document place that a word of `name` names ("Talländer Landesregierung" ->
+/// Talland, "Abgeordnetenhaus von Großbach" -> Großbach).
 fn place_named_in(facts: &DocFacts, name: &str) -> Option<EntityRef> {
     let gaz = Places::get();
     crate::ner::place_ids_named_in(name).find_map(|id| {
@@ -167,7 +167,7 @@ fn place_named_in(facts: &DocFacts, name: &str) -> Option<EntityRef> {
 /// Municipal and state offices whose place the text leaves implicit belong to the place the
 /// holder acts for: the trip's origin for travellers, its destination for hosts, else the
 /// document's most mentioned place; lifted to the state for state offices ("Ministerpräsident"
-/// in a text about Lübeck is Schleswig-Holstein's). Bare parliamentary titles of travellers
+/// in a text about Travestadt is Nordmark's). Bare parliamentary titles of travellers
 /// belong to their home parliament.
 pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l_order: &[usize]) {
     let gaz = Places::get();
@@ -299,7 +299,7 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
                 }
             });
             let new_of = match of {
-                // "Regierungsrat" of the "Liechtensteiner Regierung": the office is Liechtenstein's.
+                // "Regierungsrat" of the "Bergländer Regierung": the office is Bergland's.
                 Some(o)
                     if o.ty == EntityType::Organization
                         && is_government_body(&facts.organizations[o.index].core.name) =>
@@ -405,7 +405,7 @@ pub(crate) fn signatories_offices(facts: &mut DocFacts, f: &Found, p_order: &[us
 }
 
 /// Officials of the place a trip went to who appear in the document met the delegation: a
-/// "Regierungsrat" of Liechtenstein in a report on a visit to Vaduz is among its hosts.
+/// "Regierungsrat" of Bergland in a report on a visit to Bergstadt is among its hosts.
 pub(crate) fn hosts_by_office(facts: &mut DocFacts) {
     let Some(t) = facts.trips.first() else {
         return;

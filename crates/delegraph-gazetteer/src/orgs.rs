@@ -211,9 +211,9 @@ pub fn ends_with_legal_form(words: &[&str]) -> Option<usize> {
 }
 
 /// Initials of the significant words of a name, upper case: lower-case function words
-/// ("und", "von", "of") and numbers are skipped; dotted initialisms give each letter ("L.A."),
+/// ("und", "von", "of") and numbers are skipped; dotted initialisms give each letter ("N.H."),
 /// hyphenated words each part ("Deutsch-Japanische" → "DJ"), truncations their word
-/// ("Industrie- und Handelskammer" → "IH").
+/// ("Handwerks- und Gewerbekammer" → "IH").
 pub fn initials(words: &[&str]) -> String {
     let mut out = String::new();
     for w in words {

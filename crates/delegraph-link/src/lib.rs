@@ -8,7 +8,7 @@
 //! - places are the same when they are the same gazetteer entry (GeoNames id);
 //! - organizations are the same when their normalized names agree, when one's name is an
 //!   alias (acronym) of exactly one other, when they differ only in how the place is written
-//!   ("Kölner Stadtwerke", "Stadtwerke Köln") or when one's name stands for an acronym that
+//!   ("Kleinhausener Stadtwerke", "Stadtwerke Kleinhausen") or when one's name stands for an acronym that
 //!   exactly one other defines (initials, or acronym + place); see `orgs.rs`;
 //! - persons are the same when their full names agree and their parties do not conflict; a
 //!   surname-only person joins a full-name person of another document only when exactly one

@@ -2,14 +2,14 @@
 //!
 //! Organizations are first grouped by normalized name (`norm`). Groups then join when:
 //! - one group's name is an alias of exactly one other group (an acronym or short form the
-//!   other document defined: "Bundestag" for "Deutscher Bundestag");
+//!   other document defined: "Bundestag" for "Nationaler Bundesrat");
 //! - both names say the same thing with the place written differently: a leading place
-//!   adjective or a trailing place name, optionally after "von", "des Landes", … ("Kölner
-//!   Stadtwerke" = "Stadtwerke Köln" = "Stadtwerke der Stadt Köln"); places are read with the
+//!   adjective or a trailing place name, optionally after "von", "des Landes", … ("Kleinhausener
+//!   Stadtwerke" = "Stadtwerke Kleinhausen" = "Stadtwerke der Stadt Kleinhausen"); places are read with the
 //!   gazetteer, and the kinds agree;
-//! - an acronym defined for exactly one group (an alias such as "SWK" in "Stadtwerke Köln (SWK)")
+//! - an acronym defined for exactly one group (an alias such as "SWK" in "Stadtwerke Kleinhausen (SWK)")
 //!   is what the other group's name stands for: its initials ("S.W. Kammer" = SWK), or the acronym
-//!   written with the same place ("SWK Köln"); the kinds agree and their places do not conflict.
+//!   written with the same place ("SWK Kleinhausen"); the kinds agree and their places do not conflict.
 //!
 //! Every rule looks only at the groups themselves, never at which was read first, so the result
 //! (connected components) does not depend on input order.
@@ -20,7 +20,7 @@ use delegraph_gazetteer::places::{Form, PlaceKind, Places};
 use delegraph_model::OrgKind;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Words that join a name to its place ("Polizei von Köln", "Amt des Landes Berlin") and are
+/// Words that join a name to its place ("Polizei von Kleinhausen", "Amt des Landes Großbach") and are
 /// dropped between them.
 const PLACE_LINKS: &[&str] = &[
     "von",
@@ -44,7 +44,7 @@ const PLACE_LINKS: &[&str] = &[
     "Kreises",
 ];
 
-/// A name split into what it is and where: "Berliner Verkehrsbetriebe" → ("Verkehrsbetriebe",
+/// A name split into what it is and where: "Großbacher Verkehrsbetriebe" → ("Verkehrsbetriebe",
 /// "berlin").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Placed {
@@ -58,9 +58,9 @@ fn place_key(id: delegraph_gazetteer::places::PlaceId) -> String {
     norm(&Places::get().place(id).name)
 }
 
-/// The place a leading word names as adjective or inhabitant form ("Berliner", "Kärntner",
+/// The place a leading word names as adjective or inhabitant form ("Großbacher", "Oberländer",
 /// "Niedersächsischer"); German "-er" forms of place names the gazetteer lacks as adjectives
-/// ("Brandenburger") count too.
+/// ("Ostmärker") count too.
 fn adjective_place(word: &str) -> Option<String> {
     let places = Places::get();
     if let Some(c) = places
@@ -88,7 +88,7 @@ fn adjective_place(word: &str) -> Option<String> {
         .map(|c| place_key(c.id))
 }
 
-/// The place a trailing run of words names ("Berlin", "Los Angeles", "Berlins").
+/// The place a trailing run of words names ("Großbach", "Nordhafen", "Großbachs").
 fn name_place(words: &[&str]) -> Option<String> {
     let surface = words.join(" ");
     Places::get()

@@ -52,14 +52,14 @@ mod tests {
 
     #[test]
     fn slugs_are_readable_and_safe() {
-        assert_eq!(slug("Kai Wegner"), "kai-wegner");
+        assert_eq!(slug("Lutz Ahrendt"), "lutz-ahrendt");
         assert_eq!(slug("Köln"), "koeln");
         assert_eq!(slug("Düsseldorf"), "duesseldorf");
         assert_eq!(slug("Straße"), "strasse");
-        assert_eq!(slug("François Decoster"), "francois-decoster");
+        assert_eq!(slug("Gérard Delacourt"), "gerard-delacourt");
         assert_eq!(
-            slug("J.P. Morgan <Bank> #1 %20\n\"x\""),
-            "j-p-morgan-bank-1-20-x"
+            slug("J.K. Harlan <Bank> #1 %20\n\"x\""),
+            "j-k-harlan-bank-1-20-x"
         );
         let s = slug("重庆");
         assert!(s.starts_with('x') && s.len() == 17);

@@ -393,7 +393,7 @@ fn compose(src: &str) -> Option<(String, OffsetMap)> {
 /// phone and mail lines, postal addresses, share bars, source lists.
 ///
 /// Each range covers whole trimmed lines, except a credit at the end of a caption line
-/// ("… bei der Ankunft. Foto: Stadt Bonn"), which covers the credit alone.
+/// ("… bei der Ankunft. Foto: Stadt Waldheim"), which covers the credit alone.
 pub fn boilerplate(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut block_lines_left = 0usize;
@@ -551,7 +551,7 @@ fn boilerplate_line(line: &str) -> bool {
     postal_address(line)
 }
 
-/// "Rathausplatz 1, 53111 Bonn" or "53111 Bonn": a 5-digit postcode before a place name, on a
+/// "Rathausplatz 1, 53111 Waldheim" or "53111 Waldheim": a 5-digit postcode before a place name, on a
 /// short line that is not a sentence.
 fn postal_address(line: &str) -> bool {
     if line.ends_with(['.', '!', '?']) || line.split_whitespace().count() > 8 {
@@ -568,7 +568,7 @@ fn postal_address(line: &str) -> bool {
     })
 }
 
-/// Offset of a photo credit that ends a caption line ("… Ankunft. Foto: Stadt Bonn").
+/// Offset of a photo credit that ends a caption line ("… Ankunft. Foto: Stadt Waldheim").
 fn trailing_credit(line: &str) -> Option<usize> {
     if line.len() > 400 {
         return None;
@@ -664,7 +664,7 @@ mod tests {
             "Wirtschafts-\nund Wissenschaftsdelegation",
             "Landes-\noder Bundesmittel",
             "zehn Start-ups aus Bonn",
-            "die Deutsch-Japanische Gesellschaft",
+            "die Deutsch-Ostländische Gesellschaft",
             "die Deutsch-\nJapanische Gesellschaft",
             "EU-\nweit",
             "2023-\n2024",

@@ -1,7 +1,7 @@
 //! Sentence splitting for German news and council texts.
 //!
 //! Works on the tokens of [`crate::token::tokenize`]. A full stop ends a sentence unless it
-//! follows a known abbreviation ("Dr.", "z. B.", "rd."), an initial ("Raymond M. Mhlaba") or an
+//! follows a known abbreviation ("Dr.", "z. B.", "rd."), an initial ("Sipho M. Dlamanzi") or an
 //! ordinal number ("10. November", "am 13. Mai"). Paragraph breaks always end a sentence; a
 //! single line break ends one when the line looks finished (headings, list items, credits).
 
@@ -117,7 +117,7 @@ fn dot_continues(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
         if ABBREVIATIONS.contains(&lower.as_str()) {
             return true;
         }
-        // Initial: "Raymond M. Mhlaba".
+        // Initial: "Sipho M. Dlamanzi".
         if prev_text.chars().count() == 1 && prev_text.chars().all(char::is_uppercase) {
             return true;
         }
@@ -129,7 +129,7 @@ fn dot_continues(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
             && d.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
     });
     if prev.kind == TokenKind::Number && (prev_text.len() <= 2 || day_month) {
-        // Ordinals: "10. November", "am 13. Mai", "25.-26.08.2019", "2. Smart China Expo".
+        // Ordinals: "10. November", "am 13. Mai", "25.-26.08.2019", "2. Smart Ostland Expo".
         let lower = next_text.to_lowercase();
         if MONTHS.contains(&lower.trim_end_matches('.'))
             || next.kind == TokenKind::Number
@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn initials_do_not_split() {
-        let s = "Premier Raymond M. Mhlaba unterschrieb. Danach ging es weiter.";
+        let s = "Premier Sipho M. Dlamanzi unterschrieb. Danach ging es weiter.";
         assert_eq!(sentences(s).len(), 2);
     }
 

@@ -3,7 +3,7 @@
 //! German needs a few merges on top of UAX #29: hyphenated compounds stay one token
 //! ("Abgeordnetenhaus-Delegation", "SPD-Politikerin"), a truncated first member keeps its
 //! hyphen ("Wirtschafts- und Wissenschaftsdelegation"), and dotted initialisms stay whole
-//! ("J.P.", "L.A.", "e.V.").
+//! ("J.P.", "N.H.", "e.V.").
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -36,7 +36,7 @@ impl Token {
 /// The shape of a word, as rules about names need it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
-    /// "Berlin", "KölnBusiness"
+    /// "Großbach", "KölnBusiness"
     Capitalized,
     /// "IHK", "BVG", "MIT"
     AllCaps,
@@ -130,7 +130,7 @@ fn merge(text: &str, raw: Vec<Token>) -> Vec<Token> {
                 tok.end = raw[i].end;
                 i += 1;
             }
-            // Dotted initialisms: UAX #29 gives "J.P" + "."; keep "J.P.", "L.A.", "e.V.".
+            // Dotted initialisms: UAX #29 gives "J.P" + "."; keep "J.P.", "N.H.", "e.V.".
             let word = tok.text(text);
             if tok.kind == TokenKind::Word
                 && word.contains('.')
@@ -178,8 +178,8 @@ mod tests {
     #[test]
     fn initialisms_keep_their_dots() {
         assert_eq!(
-            words("die J.P. Morgan Bank in L.A."),
-            ["die", "J.P.", "Morgan", "Bank", "in", "L.A."]
+            words("die J.K. Harlan Bank in L.A."),
+            ["die", "J.K.", "Harlan", "Bank", "in", "L.A."]
         );
         assert_eq!(words("Verein e.V. Bonn"), ["Verein", "e.V.", "Bonn"]);
     }

@@ -3,7 +3,7 @@
 use super::*;
 
 /// Initials of the capitalized words of a name, hyphenated parts included, without legal
-/// forms: "Karlsruher Messe- und Kongress GmbH" -> "KMK".
+/// forms: "Auheimer Messe- und Kongress GmbH" -> "KMK".
 pub(super) fn initials(name: &str) -> String {
     let words: Vec<&str> = name
         .split(' ')
@@ -13,8 +13,8 @@ pub(super) fn initials(name: &str) -> String {
 }
 
 /// A one-word organization name that is the head or the first word of exactly one longer
-/// name in the document is that organization: "Bundestag" after "Deutscher Bundestag", "IHK"
-/// after "IHK Hannover".
+/// name in the document is that organization: "Bundestag" after "Nationaler Bundesrat", "IHK"
+/// after "IHK Heidburg".
 pub(super) fn merge_org_variants(f: &mut Found) {
     let n = f.orgs.len();
     let mut target: Vec<usize> = (0..n).collect();
@@ -56,7 +56,7 @@ pub(super) fn merge_org_variants(f: &mut Found) {
                 words.len() > 1 && (words.last() == Some(&short) || words[0] == short)
             })
             .collect();
-        // "KMK" for "Karlsruher Messe- und Kongress GmbH": the initials of the name's words.
+        // "KMK" for "Auheimer Messe- und Kongress GmbH": the initials of the name's words.
         let cands = if cands.is_empty() && acronym {
             (0..n)
                 .filter(|&b| b != a && initials(&f.orgs[b].name) == *name)
@@ -68,10 +68,10 @@ pub(super) fn merge_org_variants(f: &mut Found) {
             target[a] = b;
         }
     }
-    // One organization written twice: with a year ("Smart China Expo 2019"), in another word
-    // order ("Smart Expo China"), or named inside another's name at every mention ("Bayer" in
-    // "Bayer Research and Innovation Center"), or in parentheses after it ("Polizeibehörde der
-    // Stadt (L.A. Police Department)").
+    // One organization written twice: with a year ("Smart Ostland Expo 2021"), in another word
+    // order ("Smart Expo Ostland"), or named inside another's name at every mention ("Bayer" in
+    // "Harlan Research and Innovation Center"), or in parentheses after it ("Polizeibehörde der
+    // Stadt (N.H. Police Department)").
     for a in 0..n {
         if target[a] != a {
             continue;
@@ -210,7 +210,7 @@ fn resolve_chains(target: &mut [usize]) {
     }
 }
 
-/// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Liangzhi").
+/// Folds single-word persons into the full-name person they abbreviate ("Tang" -> "Tang Weiming").
 pub(super) fn merge_person_variants(f: &mut Found) {
     let n = f.persons.len();
     let mut target: Vec<usize> = (0..n).collect();

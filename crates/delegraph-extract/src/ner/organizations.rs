@@ -62,7 +62,7 @@ pub(super) fn quoted_events(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let mut inner = i + 1..close;
-        // "2. Smart China Expo 2019": drop the ordinal.
+        // "2. Smart Ostland Expo 2021": drop the ordinal.
         if ctx.toks[inner.start].kind == delegraph_text::TokenKind::Number
             && ctx.word(inner.start + 1) == "."
         {
@@ -118,8 +118,8 @@ pub(super) fn is_generic_noun(lower: &str) -> bool {
     .any(|g| lower.ends_with(g))
 }
 
-/// Nouns that describe what a following name is: "Marzipanhersteller Niederegger",
-/// "Medizintechnikunternehmen Dräger", "beim Chemiekonzern Evonik".
+/// Nouns that describe what a following name is: "Marzipanhersteller Holtkamp",
+/// "Medizintechnikunternehmen Harms", "beim Chemiekonzern Evonik".
 pub(super) const DESCRIPTOR_NOUNS: &[(&str, OrgKind)] = &[
     ("hersteller", OrgKind::Company),
     ("unternehmen", OrgKind::Company),
@@ -135,7 +135,7 @@ pub(super) const DESCRIPTOR_NOUNS: &[(&str, OrgKind)] = &[
     ("reederei", OrgKind::Company),
     ("brauerei", OrgKind::Company),
     ("werft", OrgKind::Company),
-    // "zur Kunstausstellung NordArt", "die Fachmesse Interpart"
+    // "zur Kunstausstellung SüdArt", "die Fachmesse Interpart"
     ("ausstellung", OrgKind::Event),
     ("fachmesse", OrgKind::Event),
     ("festival", OrgKind::Event),
@@ -191,7 +191,7 @@ pub(super) fn described_orgs(ctx: &Ctx, f: &mut Found) {
         if end == i + 1 || !f.free(i + 1..end) {
             continue;
         }
-        // "die Firma Rotaform Japan": a country or town right after the brand names its branch.
+        // "die Firma Rotaform Westland": a country or town right after the brand names its branch.
         if let Some((t, c)) = place_match(ctx, end, places)
             && c.form == Form::Name
             && t.end <= sent_end
@@ -209,7 +209,7 @@ pub(super) fn described_orgs(ctx: &Ctx, f: &mut Found) {
 }
 
 /// Sports clubs: a club abbreviation and the capitalized words after it, places included
-/// ("FC Bayern München", "VfB Stuttgart", "1. FC Köln").
+/// ("FC Alpenland Mühlberg", "VfB Auheim", "1. FC Kleinhausen").
 pub(super) const CLUB_PREFIXES: &[&str] = &[
     "FC", "SC", "SV", "TSV", "VfB", "VfL", "BSC", "FSV", "SpVgg", "TuS", "SG", "BV", "TSG", "SSV",
 ];
@@ -236,7 +236,7 @@ pub(super) fn club_orgs(ctx: &Ctx, f: &mut Found) {
         if end == i + 1 {
             continue;
         }
-        // "1. FC Köln"
+        // "1. FC Kleinhausen"
         let start = if i >= 2
             && ctx.word(i - 1) == "."
             && ctx.word(i - 2).chars().all(|c| c.is_ascii_digit())
@@ -522,7 +522,7 @@ pub(super) fn english_orgs(ctx: &Ctx, f: &mut Found) {
                 end += 1;
             }
         }
-        // "Smart Expo China": a place right after an event or fair head belongs to the name.
+        // "Smart Expo Ostland": a place right after an event or fair head belongs to the name.
         if *kind == "event"
             && let Some((t, _)) = place_match(ctx, end, Places::get())
             && t.end <= sent.end
@@ -573,8 +573,8 @@ fn is_plural_head(word: &str, head: &str) -> bool {
             .any(|suf| lw.ends_with(&format!("{head}{suf}")))
 }
 
-/// Right complement after a head: a place ("IHK Berlin", "Feuerwehr Aue"), or a genitive or
-/// remit phrase ("des Landes Berlin", "für Auswärtige Angelegenheiten"). Returns its end.
+/// Right complement after a head: a place ("IHK Großbach", "Feuerwehr Aue"), or a genitive or
+/// remit phrase ("des Landes Großbach", "für Auswärtige Angelegenheiten"). Returns its end.
 fn right_complement(ctx: &Ctx, f: &Found, head: &str, end: usize) -> Option<usize> {
     let places = Places::get();
     let sent = ctx.sents[ctx.sent_of[end - 1]].clone();
@@ -651,7 +651,7 @@ fn club_name_after_head(ctx: &Ctx, f: &Found, end: usize, sent_end: usize) -> Op
     }
 }
 
-/// "des Landes Berlin", "der Stadt Köln", "des Chinesischen Volkes für Auswärtige
+/// "des Landes Großbach", "der Stadt Kleinhausen", "des Chinesischen Volkes für Auswärtige
 /// Angelegenheiten", "für Wissenschaft, Forschung und Kultur": the end of a genitive or remit
 /// complement starting with the preposition at `end`, if it makes the phrase a name.
 fn genitive_complement(
@@ -666,7 +666,7 @@ fn genitive_complement(
     let mut n = 0;
     let mut fuer = ctx.word(end) == "für";
     while k < sent_end && n < 8 {
-        // "Institut des Chinesischen Volkes für Auswärtige Angelegenheiten": a remit
+        // "Institut des Ostländischen Volkes für Auswärtige Angelegenheiten": a remit
         // after the genitive.
         if n > 0 && !fuer && ctx.word(k) == "für" && ctx.is_cap(k + 1) {
             fuer = true;
@@ -674,7 +674,7 @@ fn genitive_complement(
             continue;
         }
         if ctx.is_cap(k) && !ctx.is_function(k) && office_head(ctx.word(k)).is_none() {
-            // A place ends the complement: "des Landes Berlin" (not "… Berlin Jüdenstr");
+            // A place ends the complement: "des Landes Großbach" (not "… Großbach Jüdenstr");
             // an adjective does not ("des Chinesischen Volkes").
             if let Some((t, c)) = place_match(ctx, k, places)
                 && c.form != Form::Adjective
@@ -713,8 +713,8 @@ fn genitive_complement(
     while k > end + 1 && matches!(ctx.word(k - 1), "und") {
         k -= 1;
     }
-    // A genitive complement needs a name-like word ("des Landes Berlin", "der Stadt")
-    // or an institution that is named by its remit ("Bundesministerium des Innern").
+    // A genitive complement needs a name-like word ("des Landes Großbach", "der Stadt")
+    // or an institution that is named by its remit ("Bundesministerium der Finanzen").
     let names_place = (end + 1..k).any(|x| place_match(ctx, x, places).is_some());
     let remit = head == "ministerium" || matches!(ctx.word(end + 1), "Innern" | "Auswärtigen");
     // "Kinderchor der Kleinhausener Grundschule": a complement that is an institution itself
@@ -730,7 +730,7 @@ fn genitive_complement(
     (n > 0 && !swallows_org && (names_place || fuer || remit || of_a_state)).then_some(k)
 }
 
-/// "Internationale Bauausstellung IBA", "Landesgartenschau LGS": an acronym written right after
+/// "Europäische Bauausstellung EBA", "Landesgartenschau LGS": an acronym written right after
 /// the name, starting with the name's first letter.
 fn trailing_acronym(ctx: &Ctx, start: usize, end: usize) -> bool {
     let a = ctx.word(end);
@@ -749,7 +749,7 @@ fn trailing_acronym(ctx: &Ctx, start: usize, end: usize) -> bool {
         && !PARTIES.contains(&a)
 }
 
-/// "die Schwandorfer Gruppe", "eine Kieler Delegation": a group named only by where its members
+/// "die Kleinhausener Gruppe", "eine Seestädter Delegation": a group named only by where its members
 /// come from is those people, not an organization.
 fn is_group_of_people(ctx: &Ctx, start: usize, i: usize, head: &str) -> bool {
     let places = Places::get();
@@ -793,9 +793,9 @@ fn org_head_at(ctx: &Ctx, f: &mut Found, i: usize) -> Option<HeadHit> {
 }
 
 /// Organizations around a German head noun: modifiers to the left ("Deutsch-Japanische
-/// Gesellschaft", "der Wittenberger Stadtrat"), a place or complement to the right ("IHK
-/// Berlin", "Presse- und Informationsamt des Landes Berlin"), an acronym in parentheses or right
-/// after ("Internationale Bauausstellung IBA").
+/// Gesellschaft", "der Kleinhausener Stadtrat"), a place or complement to the right ("IHK
+/// Großbach", "Presse- und Informationsamt des Landes Großbach"), an acronym in parentheses or right
+/// after ("Europäische Bauausstellung EBA").
 pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
     let places = Places::get();
     let mut i = 0;
@@ -828,7 +828,7 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
                 .word(end + 1)
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit());
-        // "der mittelfränkische Bezirkstag": a place adjective before an institution that
+        // "der unterländische Bezirkstag": a place adjective before an institution that
         // exists once per place.
         let start = if start == i
             && h.standalone
@@ -845,7 +845,7 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
             start
         };
         let modified = start < i;
-        // "Liechtenstein-Institut", "Ospelt-Gruppe": a name joined to the head by a hyphen.
+        // "Bergland-Institut", "Ospelt-Gruppe": a name joined to the head by a hyphen.
         let named_compound = w.contains('-') && {
             let first = w.split('-').next().unwrap_or("");
             let place = !places.lookup(first).is_empty();
@@ -907,7 +907,7 @@ pub(super) fn day_events(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let mut k = i + 2;
-        // Declined adjectives before the noun: "der offenen Tür", "der Deutschen Einheit".
+        // Declined adjectives before the noun: "der offenen Tür", "der Nationalen Einheit".
         while k < i + 4 && ctx.is_word(k) && ctx.lower(k).ends_with("en") && ctx.is_cap(k + 1) {
             k += 1;
         }
@@ -919,8 +919,8 @@ pub(super) fn day_events(ctx: &Ctx, f: &mut Found) {
     }
 }
 
-/// Head nouns that come before the name: "Villa Aurora", "Messe Karlsruhe", "Universität
-/// Leipzig", "Akademie Orléans-Tours", "Militärmuseum St. Luzisteig".
+/// Head nouns that come before the name: "Villa Aurelia", "Messe Auheim", "Universität
+/// Lindau", "Akademie Orlac-Tours", "Militärmuseum St. Kranzberg".
 pub(super) const HEAD_FIRST: &[(&str, &str)] = &[
     ("akademie", "university"),
     ("gasthof", "company"),
@@ -956,7 +956,7 @@ pub(super) fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
         let inn = matches!(*head, "gasthof" | "gasthaus" | "hotel" | "restaurant");
         let sent_end = ctx.sents[ctx.sent_of[i]].end;
         let mut end = i + 1;
-        // A place ("Messe Karlsruhe") or proper names that are not ordinary words ("Villa Aurora").
+        // A place ("Messe Auheim") or proper names that are not ordinary words ("Villa Aurelia").
         if let Some((t, _)) = place_match(ctx, end, places) {
             end = t.end;
         } else {
@@ -969,7 +969,7 @@ pub(super) fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
                 && office_head(ctx.word(end)).is_none()
             {
                 end += 1;
-                // "St. Luzisteig"
+                // "St. Kranzberg"
                 if ctx.word(end) == "." && ctx.word(end - 1).len() <= 3 && ctx.is_cap(end + 1) {
                     end += 1;
                 }
@@ -983,7 +983,7 @@ pub(super) fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
     }
 }
 
-/// "Mit der Messegesellschaft der Provinzhauptstadt …" after "Messegesellschaft Shenyang": a
+/// "Mit der Messegesellschaft der Provinzhauptstadt …" after "Messegesellschaft Hanfeng": a
 /// definite institution noun that starts exactly one organization name of the document
 /// mentions that organization.
 pub(super) fn bare_head_mentions(ctx: &Ctx, f: &mut Found) {
@@ -1016,7 +1016,7 @@ pub(super) fn bare_head_mentions(ctx: &Ctx, f: &mut Found) {
 
 pub(super) fn acronyms(ctx: &Ctx, f: &mut Found) {
     let places = Places::get();
-    // Definitions: "Massachusetts Institute of Technology (MIT)".
+    // Definitions: "Kingsbridge Institute of Technology (MIT)".
     let mut defined: BTreeMap<String, EntityRef> = BTreeMap::new();
     for (t, r) in f.index.clone() {
         if r.ty == EntityType::Organization && ctx.word(t.end) == "(" && ctx.word(t.end + 2) == ")"
@@ -1088,9 +1088,9 @@ pub(super) fn acronyms(ctx: &Ctx, f: &mut Found) {
         if w.chars().all(|c| "IVXLCDM".contains(c)) {
             continue;
         }
-        // "TU Graz", "FC Bayern München", "IHK Hannover": an acronym with the place it belongs to.
+        // "TU Murstadt", "FC Alpenland Mühlberg", "IHK Heidburg": an acronym with the place it belongs to.
         let mut end = i + 1;
-        // One or two name words may stand between acronym and place ("FC Bayern München").
+        // One or two name words may stand between acronym and place ("FC Alpenland Mühlberg").
         let mut probe = end;
         while probe < end + 2
             && ctx.is_cap(probe)
@@ -1107,7 +1107,7 @@ pub(super) fn acronyms(ctx: &Ctx, f: &mut Found) {
                 break;
             }
         }
-        // The place must follow on the same line ("HWK Hannover⏎⏎Hannover. Seit …").
+        // The place must follow on the same line ("HWK Heidburg⏎⏎Heidburg. Seit …").
         while let Some((x, _)) = f.index.iter().find(|(x, r)| {
             x.start == end && r.ty == EntityType::Place && !line_break_before(ctx, end)
         }) {
@@ -1123,7 +1123,7 @@ pub(super) fn parties(ctx: &Ctx, f: &mut Found) {
         if r.ty != EntityType::Person {
             continue;
         }
-        // "Kai Wegner (CDU)"
+        // "Lutz Ahrendt (CDU)"
         if ctx.word(t.end) == "("
             && ctx.word(t.end + 2) == ")"
             && PARTIES.contains(&ctx.word(t.end + 1))

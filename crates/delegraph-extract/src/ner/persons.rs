@@ -144,7 +144,7 @@ pub(super) fn name_at(
     let sent_end = ctx.sents[ctx.sent_of[i.min(ctx.len().saturating_sub(1))]].end;
     while k < sent_end && words.len() < 6 {
         let w = ctx.word(k);
-        // A name does not run over a line break ("Sebastian Gollnow⏎Audio: …").
+        // A name does not run over a line break ("Tobias Harkort⏎Audio: …").
         if !words.is_empty()
             && k > 0
             && ctx.text[ctx.toks[k - 1].end..ctx.toks[k].start].contains('\n')
@@ -158,11 +158,11 @@ pub(super) fn name_at(
             && ctx.word(k + 1) == "."
             && ctx.is_cap(k + 2)
         {
-            // Initial: "Raymond M. Mhlaba".
+            // Initial: "Sipho M. Dlamanzi".
             words.push(format!("{w}."));
             k += 2;
         } else if ctx.is_cap(k)
-            // A function word never starts a name, but continues one ("Stephan Weil").
+            // A function word never starts a name, but continues one ("Konrad Weil").
             && !(ctx.is_function(k) && words.is_empty())
             && free
             && office_head(w).is_none()
@@ -178,7 +178,7 @@ pub(super) fn name_at(
             && NAME_PARTICLES.contains(&ctx.word(k + 1))
             && ctx.is_cap(k + 2)
             && ctx.same_sentence(k, k + 2)
-            // Not "Kai Wegner von der CDU", "Müller von der Stadt Köln".
+            // Not "Lutz Ahrendt von der CDU", "Müller von der Stadt Kleinhausen".
             && !ctx.word(k + 2).chars().all(|c| c.is_uppercase() || c == '-')
             && f.claim[k + 2].is_none()
             && !is_common_noun(ctx.word(k + 2))
@@ -202,15 +202,15 @@ pub(super) fn name_at(
         }
     }
     // Trailing particles or initials do not end a name, and neither does an ordinary noun that
-    // follows it ("Michael Müller Zusagen …"): trim until stable.
+    // follows it ("Holger Müller Zusagen …"): trim until stable.
     while let Some(l) = words.last() {
         let particle = NAME_PARTICLES.contains(&l.as_str()) || l.ends_with('.');
-        // "Gerhard Dörfler": after a given name a rare noun is a surname.
+        // "Gerhard Steinhauser": after a given name a rare noun is a surname.
         // After a title the word after a given name is a surname even when it is also a
-        // word ("KMK-Geschäftsführer Gerald Böse").
+        // word ("KMK-Geschäftsführer Gerald Fuchs").
         let after_given =
             words.len() == 2 && is_first_name(&words[0]) && (zipf(l) < 4.0 || after_title);
-        // "Xiaohui Du": a pinyin given name followed by a Chinese family name.
+        // "Xiaolan Du": a pinyin given name followed by a Chinese family name.
         // "Jae-Min Park": a hyphenated East Asian given name before a short family name.
         let east_asian = words.len() == 2 && is_east_asian_pair(&words[0], l);
         let chinese_family = words.len() == 2
@@ -335,8 +335,8 @@ fn of_hyphen_prefix(ctx: &Ctx, f: &mut Found, trange: &Range<usize>) -> OfRef {
     OfRef::Surface(prefix.to_string())
 }
 
-/// What stands right before a title: "US-Präsident" written as two tokens, "Berlins Regierender
-/// Bürgermeister", "Tokioter Gouverneurin", a recognized body, or the Saxon genitive of a town
+/// What stands right before a title: "US-Präsident" written as two tokens, "Großbachs Regierender
+/// Bürgermeister", "Südhafener Gouverneurin", a recognized body, or the Saxon genitive of a town
 /// the gazetteer knows only by name ("Kleinhausens Bürgermeister").
 fn of_left_context(ctx: &Ctx, f: &mut Found, trange: &Range<usize>) -> OfRef {
     let places = Places::get();
@@ -391,8 +391,8 @@ fn saxon_genitive_place(ctx: &Ctx, k: usize) -> Option<PlaceId> {
 }
 
 /// The body or place after a title and where the name may start: "der Botschafter Japans,
-/// Kenji Sato", "Präsident der X, Roy Richter", "Generalkonsul der Volksrepublik China in
-/// Hamburg, Wu Cong", "Minister für Umwelt und Verkehr, Ulrich Müller". Returns the complement
+/// Kenji Sato", "Präsident der X, Udo Richtmann", "Generalkonsul der Volksrepublik Ostland in
+/// Elbhafen, Wu Peng", "Minister für Umwelt und Verkehr, Bernd Kallweit". Returns the complement
 /// (if `of` is still open) and the token after it.
 fn right_complement_of_title(
     ctx: &Ctx,
@@ -408,7 +408,7 @@ fn right_complement_of_title(
         && let Some((t, c)) = place_match(ctx, k, places)
         && c.form == Form::Genitive
     {
-        // "den Botschafter Ghanas in Berlin, Kwame Mensah": the seat may follow.
+        // "den Botschafter Ghanas in Großbach, Kwame Mensah": the seat may follow.
         let seat = matches!(ctx.word(t.end), "in" | "im")
             .then(|| place_match(ctx, t.end + 1, places))
             .flatten()
@@ -440,7 +440,7 @@ fn right_complement_of_title(
                 of = OfRef::Ent(r);
             }
             k = t.end;
-            // "der Generalkonsul der Volksrepublik China in Hamburg, Wu Cong": the seat.
+            // "der Generalkonsul der Volksrepublik Ostland in Elbhafen, Wu Peng": the seat.
             if matches!(ctx.word(k), "in" | "im")
                 && let Some((pt, pc)) = place_match(ctx, k + 1, places)
             {
@@ -450,11 +450,11 @@ fn right_complement_of_title(
                 && let Some(c) = (k + 1..(k + 4).min(ctx.len())).find(|&x| ctx.word(x) == ",")
                 && (k + 1..c).all(|x| ctx.is_cap(x) || matches!(ctx.word(x), "der" | "dem"))
             {
-                // "des Ausschusses für Kultur im Landtag, Erik Stohn"
+                // "des Ausschusses für Kultur im Landtag, Erik Brandl"
                 k = c;
             }
         } else {
-            // "der Vize-Präsident des Regionalrats, François Decoster": an unrecognized
+            // "der Vize-Präsident des Regionalrats, Gaston Delacourt": an unrecognized
             // genitive phrase before the apposition.
             let mut x = j;
             while x < ctx.len() && x < j + 6 && ctx.is_cap(x) && ctx.same_sentence(x, j) {
@@ -468,7 +468,7 @@ fn right_complement_of_title(
             }
         }
     }
-    // "Minister für Umwelt und Verkehr, Ulrich Müller": a remit before the apposition.
+    // "Minister für Umwelt und Verkehr, Bernd Kallweit": a remit before the apposition.
     if k == trange.end && ctx.word(k) == "für" {
         let mut x = k + 1;
         while x < ctx.len()
@@ -528,7 +528,7 @@ fn give_office(
 }
 
 /// A title with no name next to it: singular and definite ("der Regierende Bürgermeister",
-/// "Berlins …"), or a predicate right after a name that follows a copula ("Seit 2019 ist Olaf
+/// "Großbachs …"), or a predicate right after a name that follows a copula ("Seit 2019 ist Olaf
 /// Brückner Landrat"). It is resolved once all persons are known.
 fn unassigned_title(
     ctx: &Ctx,
@@ -573,7 +573,7 @@ fn unassigned_title(
 }
 
 /// Persons named next to an office title: "Oberbürgermeisterin Anna Beispiel", "der
-/// Präsident der X, Roy Richter", "die Landesräte A, B und C".
+/// Präsident der X, Udo Richtmann", "die Landesräte A, B und C".
 pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
     let mut i = 0;
     while i < ctx.len() {
@@ -591,7 +591,7 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
             of = of_left_context(ctx, f, &trange);
         }
         let (of, k) = right_complement_of_title(ctx, f, &trange, &of);
-        // "den japanischen Botschafter, Kenji Sato, …": a definite title with the name in
+        // "den westländischen Botschafter, Kenji Sato, …": a definite title with the name in
         // commas.
         let is_article =
             |k: usize| matches!(ctx.lower(k).as_str(), "der" | "den" | "dem" | "des" | "die");
@@ -740,7 +740,7 @@ pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
             i += 1;
             continue;
         };
-        // "Paris Hilton" is a person, "Essen Süd" is not: reject when the last word is an
+        // "Seinestadt Hilton" is a person, "Essen Süd" is not: reject when the last word is an
         // unambiguous place of some size (a surname is far likelier than a hamlet abroad).
         if words.len() >= 2
             && places
@@ -753,7 +753,7 @@ pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let r = f.person_ref(ctx, nrange.clone(), words);
-        // Reverse apposition: "Kai Wegner, Regierender Bürgermeister von Berlin".
+        // Reverse apposition: "Lutz Ahrendt, Regierender Bürgermeister von Großbach".
         // Also "X, der Staatsrat für …", "X, dem ehemaligen Bürgermeister von Y", "X, heute
         // Senator der Republik".
         // "X (SPD), bislang Beigeordneter": the party tag before the comma.
@@ -800,7 +800,7 @@ pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
                 of: of.clone(),
                 toks: trange.clone(),
             });
-            // "Helmut List, Vorsitzender und Geschäftsführer der AVL List GmbH": a second title
+            // "Helmut Kranz, Vorsitzender und Geschäftsführer der Kranz Systeme GmbH": a second title
             // coordinated with the first shares its complement.
             let second = match ctx.word(trange.end) {
                 "und" => appositive_title_start(ctx, f, trange.end + 1),
@@ -858,7 +858,7 @@ pub(super) fn is_copula(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// Gives name-less titles to their holder: the person the sentence says holds it ("Seit einem
-/// Jahr ist Kai Wegner nun Berlins Regierender Bürgermeister"), else the one person with an
+/// Jahr ist Lutz Ahrendt nun Großbachs Regierender Bürgermeister"), else the one person with an
 /// office of the same head and gender, else the document's protagonist when that person has no
 /// office yet.
 pub(super) fn assign_titles(ctx: &Ctx, f: &mut Found) {
@@ -868,7 +868,7 @@ pub(super) fn assign_titles(ctx: &Ctx, f: &mut Found) {
         let sent = ctx.sents[si].clone();
         // Predicative: a person shortly before the title with a copula between them ("X ist
         // seit 2019 Landrat"); a copula elsewhere in the sentence (inside a quote) is not.
-        // "die Wahl von Donald Trump zum US-Präsidenten": X becomes what follows "zum".
+        // "die Wahl von Walter Frost zum US-Präsidenten": X becomes what follows "zum".
         let zum_at =
             if t.toks.start >= 1 && matches!(ctx.lower(t.toks.start - 1).as_str(), "zum" | "zur") {
                 Some(t.toks.start - 1)
@@ -919,7 +919,7 @@ pub(super) fn assign_titles(ctx: &Ctx, f: &mut Found) {
                 holder = Some(same[0]);
             }
         }
-        // "… des Stadtwerke-Chefs Udo Brockmeier … Der Vorstandsvorsitzende ist bereit …": a
+        // "… des Stadtwerke-Chefs Ralf Steinkamp … Der Vorstandsvorsitzende ist bereit …": a
         // definite title opening a sentence refers to the one person the previous sentence
         // names.
         let opens_clause = t.toks.start >= 1

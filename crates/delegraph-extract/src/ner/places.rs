@@ -14,7 +14,7 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
             i += 1;
             continue;
         };
-        // Already a place, or inside one named by context ("Landkreis Celle").
+        // Already a place, or inside one named by context ("Landkreis Kleinhausen").
         if f.index
             .iter()
             .any(|(x, r)| r.ty == EntityType::Place && x.start <= t.start && t.end <= x.end)
@@ -22,8 +22,8 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
             i = t.end;
             continue;
         }
-        // Inside an organization name, a place counts only at its end ("IHK Berlin") or as a
-        // leading adjective ("Kärntner Landtag"), not inside ("Massachusetts Institute").
+        // Inside an organization name, a place counts only at its end ("IHK Großbach") or as a
+        // leading adjective ("Oberländer Landtag"), not inside ("Massachusetts Institute").
         if let Some(org) = f.claim[t.start].filter(|r| r.ty == EntityType::Organization) {
             // The mention of that organization which covers this place.
             let range = f
@@ -32,7 +32,7 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
                 .find(|(x, r)| *r == org && x.start <= t.start && t.start < x.end)
                 .map(|(x, _)| x.clone());
             if let Some(range) = range {
-                // Brands named like places ("Picture Alliance", "Air China") do not mention them.
+                // Brands named like places ("Foto Union", "Air Ostland") do not mention them.
                 let brand = lookup_org(&ctx.w[range.clone()].join(" ")).is_some();
                 let at_end = t.end == range.end && !brand;
                 let leading_adj = t.start == range.start && c.form == Form::Adjective;
@@ -58,8 +58,8 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let form_is_adjective = c.form == Form::Adjective;
-        // "Kölner Delegation", "Tokioter Gouverneurin": a capitalized city adjective qualifies a
-        // noun; alone ("LH Dörfler trifft") it is more likely a surname.
+        // "Kleinhausener Delegation", "Südhafener Gouverneurin": a capitalized city adjective qualifies a
+        // noun; alone ("LH Steinhauser trifft") it is more likely a surname.
         if form_is_adjective && ctx.is_cap(t.start) && !ctx.is_cap(t.end) {
             i = t.end;
             continue;
@@ -83,7 +83,7 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
             } else {
                 PLACE_PREPOSITIONS.contains(&prev.as_str())
             };
-            // "der Stadt Kiel", "der Landeshauptstadt Kiel"
+            // "der Stadt Seestadt", "der Kreisstadt Seestadt"
             let kind_noun = ["stadt", "gemeinde", "region", "kreis", "kreises", "städte"]
                 .iter()
                 .any(|k| prev.ends_with(k))
@@ -94,7 +94,7 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
                 && f.index
                     .iter()
                     .any(|(x, r)| r.ty == EntityType::Place && x.end == i - 1);
-            // "Sachsen und Niederschlesien": listed before a place that is one for sure.
+            // "Mittelmark und Niederschlesien": listed before a place that is one for sure.
             let listed_before = matches!(ctx.word(t.end), "und" | "sowie")
                 && place_match(ctx, t.end + 1, places).is_some_and(|(t2, c2)| {
                     !c2.ambiguous
@@ -166,7 +166,7 @@ fn unknown_name_at(ctx: &Ctx, f: &Found, k: usize, max_zipf: f32) -> bool {
         && org_head(w).is_none()
 }
 
-/// "Landkreis Celle", "im Kreis Ratibor", "Rajon Browary": an administrative unit named with
+/// "Landkreis Kleinhausen", "im Kreis Raben", "Rajon Browary": an administrative unit named with
 /// its kind word is a district, whether or not the gazetteer knows the name (the town it is
 /// named after is not mentioned by it).
 pub(super) fn admin_unit_places(ctx: &Ctx, f: &mut Found) {
@@ -184,7 +184,7 @@ pub(super) fn admin_unit_places(ctx: &Ctx, f: &mut Found) {
             None if unknown_name_at(ctx, f, i + 1, 3.5) => i + 2,
             None => continue,
         };
-        // "Bezirk Mittelfranken": a region or district the gazetteer holds, named with its kind.
+        // "Bezirk Unterland": a region or district the gazetteer holds, named with its kind.
         if let Some((_, c)) = &known
             && !matches!(gaz.place(c.id).kind, PlaceKind::City)
         {
