@@ -109,20 +109,10 @@ impl Graph {
         format: ResultFormat,
         w: impl std::io::Write,
     ) -> Result<(), RdfError> {
-        let eval = |e: oxigraph::sparql::QueryEvaluationError| RdfError::Evaluation(e.to_string());
         match self.execute(sparql)? {
             QueryResults::Boolean(b) => results::write_boolean(b, format, w),
             QueryResults::Solutions(sol) => {
-                let variables: Vec<String> = sol
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_string())
-                    .collect();
-                let names = variables.clone();
-                let rows = sol.map(move |s| {
-                    let s = s.map_err(eval)?;
-                    Ok(names.iter().map(|v| s.get(v.as_str()).cloned()).collect())
-                });
+                let (variables, rows) = solution_rows(sol);
                 let mut cache = std::collections::HashMap::new();
                 let mut label = |iri: &str| {
                     cache
@@ -132,9 +122,11 @@ impl Graph {
                 };
                 results::write_solutions(&variables, rows, format, &mut label, w)
             }
-            QueryResults::Graph(triples) => {
-                results::write_triples(triples.map(|t| t.map_err(eval)), format, w)
-            }
+            QueryResults::Graph(triples) => results::write_triples(
+                triples.map(|t| t.map_err(|e| RdfError::Evaluation(e.to_string()))),
+                format,
+                w,
+            ),
         }
     }
 
@@ -176,22 +168,11 @@ impl Graph {
         Ok(match self.execute(sparql)? {
             QueryResults::Boolean(b) => QueryOutput::Boolean(b),
             QueryResults::Solutions(sol) => {
-                let variables: Vec<String> = sol
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_string())
-                    .collect();
-                let mut rows = Vec::new();
-                for s in sol {
-                    let s = s.map_err(|e| RdfError::Evaluation(e.to_string()))?;
-                    rows.push(
-                        variables
-                            .iter()
-                            .map(|v| s.get(v.as_str()).cloned())
-                            .collect(),
-                    );
+                let (variables, rows) = solution_rows(sol);
+                QueryOutput::Solutions {
+                    variables,
+                    rows: rows.collect::<Result<_, _>>()?,
                 }
-                QueryOutput::Solutions { variables, rows }
             }
             QueryResults::Graph(triples) => {
                 let mut v = Vec::new();
@@ -220,6 +201,26 @@ impl Graph {
         }
         Ok(v)
     }
+}
+
+/// The variable names of a SELECT answer and its rows (values in variable order), as they come.
+fn solution_rows(
+    sol: oxigraph::sparql::QuerySolutionIter<'_>,
+) -> (
+    Vec<String>,
+    impl Iterator<Item = Result<Vec<Option<Term>>, RdfError>> + '_,
+) {
+    let variables: Vec<String> = sol
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_string())
+        .collect();
+    let names = variables.clone();
+    let rows = sol.map(move |s| {
+        let s = s.map_err(|e| RdfError::Evaluation(e.to_string()))?;
+        Ok(names.iter().map(|v| s.get(v.as_str()).cloned()).collect())
+    });
+    (variables, rows)
 }
 
 /// Shortens an IRI with the known prefixes (`dg:Person`), else keeps it in angle brackets.
