@@ -164,215 +164,310 @@ fn place_named_in(facts: &DocFacts, name: &str) -> Option<EntityRef> {
     })
 }
 
-/// Municipal and state offices whose place the text leaves implicit belong to the place the
-/// holder acts for: the trip's origin for travellers, its destination for hosts, else the
-/// document's most mentioned place; lifted to the state for state offices ("Ministerpräsident"
-/// in a text about Travestadt is Nordmark's). Bare parliamentary titles of travellers
-/// belong to their home parliament.
-pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l_order: &[usize]) {
-    let gaz = Places::get();
-    let admin1: Vec<Option<String>> = l_order
-        .iter()
-        .map(|&i| gaz.place(f.places[i].id).admin1.clone())
-        .collect();
-    let kind = |facts: &DocFacts, r: EntityRef| facts.places[r.index].kind;
-    let lift = |facts: &DocFacts, r: EntityRef| -> EntityRef {
+/// What the document says about the places and bodies offices may belong to, computed once.
+struct Home<'a> {
+    facts: &'a DocFacts,
+    /// ISO 3166-2 code of each place's first-level region, by place index.
+    admin1: Vec<Option<String>>,
+    /// The document's most mentioned town or region, and region.
+    home: Option<EntityRef>,
+    home_state: Option<EntityRef>,
+    /// The parliament a traveller's office names ("Landtagspräsident" of the "Sächsischer
+    /// Landtag"): the delegation's.
+    travellers_parliament: Option<EntityRef>,
+    /// "eine Delegation der Kleinhausener Universität": the institution the travellers come from.
+    delegation_org: Option<EntityRef>,
+    /// The one company of a report about one company.
+    only_company: Option<EntityRef>,
+}
+
+/// Where the holder of an office stands in the document's first trip.
+struct Role {
+    /// The place the holder acts for: the origin for travellers, the destination for hosts.
+    target: Option<EntityRef>,
+    traveller: bool,
+    in_trip: bool,
+    /// The parliament of a traveller's side.
+    parliament: Option<EntityRef>,
+}
+
+impl<'a> Home<'a> {
+    fn new(facts: &'a DocFacts, f: &Found, l_order: &[usize]) -> Self {
+        let gaz = Places::get();
+        let admin1 = l_order
+            .iter()
+            .map(|&i| gaz.place(f.places[i].id).admin1.clone())
+            .collect();
+        let mut home = Home {
+            facts,
+            admin1,
+            home: None,
+            home_state: None,
+            travellers_parliament: None,
+            delegation_org: None,
+            only_company: None,
+        };
+        home.home = home.most_mentioned(&[PlaceKind::City, PlaceKind::District, PlaceKind::Region]);
+        home.home_state = home.most_mentioned(&[PlaceKind::Region]).or(home.home);
+        home.travellers_parliament = facts.trips.first().and_then(|t| {
+            t.leader
+                .iter()
+                .chain(&t.members)
+                .filter(|p| p.ty == EntityType::Person)
+                .find_map(|p| {
+                    facts.persons[p.index].offices.iter().find_map(|o| {
+                        o.of.filter(|of| {
+                            of.ty == EntityType::Organization
+                                && is_parliament(&facts.organizations[of.index].core.name)
+                        })
+                    })
+                })
+        });
+        home.delegation_org = (0..facts.organizations.len())
+            .map(EntityRef::org)
+            .find(|o| {
+                facts.organizations[o.index].core.mentions.iter().any(|m| {
+                    let before = facts.text[..m.start].trim_end().to_lowercase();
+                    [
+                        "delegation der",
+                        "delegation des",
+                        "abordnung der",
+                        "abordnung des",
+                    ]
+                    .iter()
+                    .any(|p| before.ends_with(p))
+                })
+            });
+        let companies: Vec<EntityRef> = (0..facts.organizations.len())
+            .map(EntityRef::org)
+            .filter(|o| facts.organizations[o.index].kind == delegraph_model::OrgKind::Company)
+            .collect();
+        home.only_company = match companies[..] {
+            [c] => Some(c),
+            _ => None,
+        };
+        home
+    }
+
+    fn kind(&self, r: EntityRef) -> PlaceKind {
+        self.facts.places[r.index].kind
+    }
+
+    /// A town's state (else its country), for state offices.
+    fn lift(&self, r: EntityRef) -> EntityRef {
+        let facts = self.facts;
         if r.ty != EntityType::Place
-            || !matches!(kind(facts, r), PlaceKind::City | PlaceKind::District)
+            || !matches!(self.kind(r), PlaceKind::City | PlaceKind::District)
         {
             return r;
         }
-        let state = admin1[r.index].as_ref().and_then(|a| {
+        let state = self.admin1[r.index].as_ref().and_then(|a| {
             (0..facts.places.len()).map(EntityRef::place).find(|s| {
-                kind(facts, *s) == PlaceKind::Region && admin1[s.index].as_ref() == Some(a)
+                self.kind(*s) == PlaceKind::Region && self.admin1[s.index].as_ref() == Some(a)
             })
         });
         let country = facts.places[r.index].country.clone();
         state
             .or_else(|| {
                 (0..facts.places.len()).map(EntityRef::place).find(|s| {
-                    kind(facts, *s) == PlaceKind::Country
-                        && facts.places[s.index].country == country
+                    self.kind(*s) == PlaceKind::Country && facts.places[s.index].country == country
                 })
             })
             .unwrap_or(r)
-    };
-    // A place named only as where guests come from ("eine Delegation aus Ningbo") is nobody's
-    // office place here.
-    let only_origin = |facts: &DocFacts, r: EntityRef| {
-        facts.places[r.index].core.mentions.iter().all(|m| {
-            let before = facts.text[..m.start].trim_end().to_lowercase();
+    }
+
+    /// A place named only as where guests come from ("eine Delegation aus Kleinhausen") is
+    /// nobody's office place here.
+    fn only_origin(&self, r: EntityRef) -> bool {
+        self.facts.places[r.index].core.mentions.iter().all(|m| {
+            let before = self.facts.text[..m.start].trim_end().to_lowercase();
             before.ends_with(" aus") || before.ends_with(" aus der") || before.ends_with(" aus dem")
         })
-    };
-    let most_mentioned = |facts: &DocFacts, want: &[PlaceKind]| {
-        (0..facts.places.len())
+    }
+
+    fn most_mentioned(&self, want: &[PlaceKind]) -> Option<EntityRef> {
+        (0..self.facts.places.len())
             .map(EntityRef::place)
-            .filter(|r| want.contains(&kind(facts, *r)) && !only_origin(facts, *r))
+            .filter(|r| want.contains(&self.kind(*r)) && !self.only_origin(*r))
             .max_by_key(|r| {
                 (
-                    facts.places[r.index].core.mentions.len(),
+                    self.facts.places[r.index].core.mentions.len(),
                     std::cmp::Reverse(r.index),
                 )
             })
-    };
-    let home = most_mentioned(
-        facts,
-        &[PlaceKind::City, PlaceKind::District, PlaceKind::Region],
-    );
-    let home_state = most_mentioned(facts, &[PlaceKind::Region]).or(home);
-    let parliament_of = |facts: &DocFacts, place: Option<EntityRef>| -> Option<EntityRef> {
+    }
+
+    fn parliament_of(&self, place: Option<EntityRef>) -> Option<EntityRef> {
         let place = place?;
-        (0..facts.organizations.len())
+        (0..self.facts.organizations.len())
             .map(EntityRef::org)
             .find(|o| {
-                let name = &facts.organizations[o.index].core.name;
-                is_parliament(name) && place_named_in(facts, name) == Some(place)
+                let name = &self.facts.organizations[o.index].core.name;
+                is_parliament(name) && place_named_in(self.facts, name) == Some(place)
             })
-    };
-    // The parliament a traveller's office names ("Landtagspräsident" of the "Sächsischer
-    // Landtag") is the delegation's.
-    let travellers_parliament = facts.trips.first().and_then(|t| {
-        t.leader
-            .iter()
-            .chain(&t.members)
-            .filter(|p| p.ty == EntityType::Person)
-            .find_map(|p| {
-                facts.persons[p.index].offices.iter().find_map(|o| {
-                    o.of.filter(|of| {
-                        of.ty == EntityType::Organization
-                            && is_parliament(&facts.organizations[of.index].core.name)
-                    })
-                })
-            })
-    });
-    // "eine Delegation der Tongji-Universität": the institution the travellers come from.
-    let delegation_org = (0..facts.organizations.len())
-        .map(EntityRef::org)
-        .find(|o| {
-            facts.organizations[o.index].core.mentions.iter().any(|m| {
-                let before = facts.text[..m.start].trim_end();
-                [
-                    "delegation der",
-                    "delegation des",
-                    "abordnung der",
-                    "abordnung des",
-                ]
-                .iter()
-                .any(|p| before.to_lowercase().ends_with(p))
-            })
-        });
-    let companies: Vec<EntityRef> = (0..facts.organizations.len())
-        .map(EntityRef::org)
-        .filter(|o| facts.organizations[o.index].kind == delegraph_model::OrgKind::Company)
-        .collect();
-    let only_company = match companies[..] {
-        [c] => Some(c),
-        _ => None,
-    };
-    for (new, &old) in p_order.iter().enumerate() {
-        let r = EntityRef::person(new);
-        // (place the holder acts for, travels, has a role in the trip)
-        let (target, traveller, role) = match facts.trips.first() {
+    }
+
+    fn role(&self, r: EntityRef) -> Role {
+        let (target, traveller, in_trip) = match self.facts.trips.first() {
             Some(t) if t.meetings.contains(&r) => (t.destinations.first().copied(), false, true),
             Some(t) if t.leader == Some(r) || t.members.contains(&r) => (t.origin, true, true),
             _ => (None, false, false),
         };
         let parliament = if traveller {
-            parliament_of(facts, target).or(travellers_parliament)
+            self.parliament_of(target).or(self.travellers_parliament)
         } else {
             None
         };
-        for k in 0..facts.persons[new].offices.len() {
-            let Some(head) = f.persons[old].offices.get(k).map(|b| b.head) else {
-                continue;
-            };
-            let title = facts.persons[new].offices[k].title.clone();
-            let of = facts.persons[new].offices[k].of;
-            let government = lexicon::HOME_GOVERNMENT_HEADS.contains(&head)
-                && !title.to_lowercase().starts_with("bundes");
-            let side = target.map(|t| {
-                if level(head) == Level::State {
-                    lift(facts, t)
-                } else {
-                    t
-                }
-            });
-            let new_of = match of {
-                // "Regierungsrat" of the "Bergländer Regierung": the office is Bergland's.
-                Some(o)
-                    if o.ty == EntityType::Organization
-                        && is_government_body(&facts.organizations[o.index].core.name) =>
-                {
-                    let place = place_named_in(facts, &facts.organizations[o.index].core.name);
-                    match (place, side) {
-                        // A traveller's or host's government is the one of their side.
-                        (Some(p), Some(s)) if government && p != s && target != Some(p) => Some(s),
-                        (Some(p), _) => Some(p),
-                        (None, _) => Some(o),
-                    }
-                }
-                // "Landtagspräsident X" receiving guests from another Landtag: of the two
-                // bodies of that kind, the one at the holder's side of the trip.
-                Some(o) if o.ty == EntityType::Organization && side.is_some() => {
-                    let here = |org: EntityRef| {
-                        place_named_in(facts, &facts.organizations[org.index].core.name)
-                    };
-                    let head = |org: EntityRef| {
-                        facts.organizations[org.index]
-                            .core
-                            .name
-                            .split(' ')
-                            .map(|w| w.to_lowercase())
-                            .find(|w| HEAD_SWAP.iter().any(|h| w.ends_with(h)))
-                    };
-                    match (here(o), head(o)) {
-                        (Some(p), Some(h))
-                            if Some(p) != side
-                                && Some(p) != target
-                                && Some(p) != target.map(|t| lift(facts, t)) =>
-                        {
-                            (0..facts.organizations.len())
-                                .map(EntityRef::org)
-                                .find(|x| {
-                                    *x != o
-                                        && head(*x).as_deref() == Some(h.as_str())
-                                        && here(*x).is_some_and(|q| {
-                                            Some(q) == side
-                                                || Some(q) == target
-                                                || Some(q) == target.map(|t| lift(facts, t))
-                                        })
-                                })
-                                .or(Some(o))
-                        }
-                        _ => Some(o),
-                    }
-                }
-                Some(o) => Some(o),
-                None if government => {
-                    let lvl = level(head);
-                    match side {
-                        Some(s) => Some(s),
-                        // A traveller from an unknown place: the visited place is not theirs.
-                        None if role => None,
-                        None if lvl == Level::State => home_state.map(|h| lift(facts, h)),
-                        None => home,
-                    }
-                }
-                None if is_parliament_title(&title, head) && parliament.is_some() => parliament,
-                // A bare title of a traveller ("Rektor", "Präsident") heads the institution
-                // the delegation comes from.
-                None if traveller && is_bare_title(&title, head) => delegation_org,
-                // "die beiden anderen Vorstände, A und B" in a report about one company.
-                None if matches!(head, "vorstand" | "vorständin" | "geschäftsführer")
-                    || title.to_lowercase().starts_with("vorstands") =>
-                {
-                    only_company
-                }
-                None => None,
-            };
-            facts.persons[new].offices[k].of = new_of;
+        Role {
+            target,
+            traveller,
+            in_trip,
+            parliament,
         }
+    }
+
+    /// "Regierungsrat" of the "Bergländer Regierung": the office is Bergland's; a traveller's or
+    /// host's government is the one of their side.
+    fn of_government_body(
+        &self,
+        o: EntityRef,
+        role: &Role,
+        side: Option<EntityRef>,
+        government: bool,
+    ) -> Option<EntityRef> {
+        let place = place_named_in(self.facts, &self.facts.organizations[o.index].core.name);
+        match (place, side) {
+            (Some(p), Some(s)) if government && p != s && role.target != Some(p) => Some(s),
+            (Some(p), _) => Some(p),
+            (None, _) => Some(o),
+        }
+    }
+
+    /// "Landtagspräsident X" receiving guests from another Landtag: of the two bodies of that
+    /// kind, the one at the holder's side of the trip.
+    fn of_body_on_holders_side(
+        &self,
+        o: EntityRef,
+        role: &Role,
+        side: Option<EntityRef>,
+    ) -> Option<EntityRef> {
+        let facts = self.facts;
+        let here =
+            |org: EntityRef| place_named_in(facts, &facts.organizations[org.index].core.name);
+        let head = |org: EntityRef| {
+            facts.organizations[org.index]
+                .core
+                .name
+                .split(' ')
+                .map(|w| w.to_lowercase())
+                .find(|w| HEAD_SWAP.iter().any(|h| w.ends_with(h)))
+        };
+        let target = role.target;
+        let on_side = |q: EntityRef| {
+            Some(q) == side || Some(q) == target || Some(q) == target.map(|t| self.lift(t))
+        };
+        match (here(o), head(o)) {
+            (Some(p), Some(h)) if !on_side(p) => (0..facts.organizations.len())
+                .map(EntityRef::org)
+                .find(|x| {
+                    *x != o
+                        && head(*x).as_deref() == Some(h.as_str())
+                        && here(*x).is_some_and(on_side)
+                })
+                .or(Some(o)),
+            _ => Some(o),
+        }
+    }
+
+    /// The place or body of an office the text leaves implicit.
+    fn implicit_of(
+        &self,
+        role: &Role,
+        side: Option<EntityRef>,
+        head: &str,
+        title: &str,
+        government: bool,
+    ) -> Option<EntityRef> {
+        if government {
+            return match side {
+                Some(s) => Some(s),
+                // A traveller from an unknown place: the visited place is not theirs.
+                None if role.in_trip => None,
+                None if level(head) == Level::State => self.home_state.map(|h| self.lift(h)),
+                None => self.home,
+            };
+        }
+        if is_parliament_title(title, head) && role.parliament.is_some() {
+            return role.parliament;
+        }
+        // A bare title of a traveller ("Rektor", "Präsident") heads the institution the
+        // delegation comes from.
+        if role.traveller && is_bare_title(title, head) {
+            return self.delegation_org;
+        }
+        // "die beiden anderen Vorstände, A und B" in a report about one company.
+        if matches!(head, "vorstand" | "vorständin" | "geschäftsführer")
+            || title.to_lowercase().starts_with("vorstands")
+        {
+            return self.only_company;
+        }
+        None
+    }
+
+    /// The place or body an office belongs to, given what the sentence said (`of`).
+    fn office_of(
+        &self,
+        role: &Role,
+        head: &str,
+        title: &str,
+        of: Option<EntityRef>,
+    ) -> Option<EntityRef> {
+        let government = lexicon::HOME_GOVERNMENT_HEADS.contains(&head)
+            && !title.to_lowercase().starts_with("bundes");
+        let side = role.target.map(|t| {
+            if level(head) == Level::State {
+                self.lift(t)
+            } else {
+                t
+            }
+        });
+        match of {
+            Some(o)
+                if o.ty == EntityType::Organization
+                    && is_government_body(&self.facts.organizations[o.index].core.name) =>
+            {
+                self.of_government_body(o, role, side, government)
+            }
+            Some(o) if o.ty == EntityType::Organization && side.is_some() => {
+                self.of_body_on_holders_side(o, role, side)
+            }
+            Some(o) => Some(o),
+            None => self.implicit_of(role, side, head, title, government),
+        }
+    }
+}
+
+/// Municipal and state offices whose place the text leaves implicit belong to the place the
+/// holder acts for: the trip's origin for travellers, its destination for hosts, else the
+/// document's most mentioned place; lifted to the state for state offices ("Ministerpräsident"
+/// in a text about Travestadt is Nordmark's). Bare parliamentary titles of travellers
+/// belong to their home parliament.
+pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l_order: &[usize]) {
+    let mut updates = Vec::new();
+    {
+        let home = Home::new(facts, f, l_order);
+        for (new, &old) in p_order.iter().enumerate() {
+            let role = home.role(EntityRef::person(new));
+            for (k, o) in facts.persons[new].offices.iter().enumerate() {
+                let Some(head) = f.persons[old].offices.get(k).map(|b| b.head) else {
+                    continue;
+                };
+                updates.push((new, k, home.office_of(&role, head, &o.title, o.of)));
+            }
+        }
+    }
+    for (p, k, of) in updates {
+        facts.persons[p].offices[k].of = of;
     }
 }
 
