@@ -50,6 +50,28 @@ fn group_in(i: &Instance, role: &str) -> bool {
         .any(|(r, f)| *r == role && matches!(f, Filler::Group(_)))
 }
 
+/// The legs an instance tells: one, or one per town where a group came from several
+/// ("Vertreter aus A, aus B sowie aus C").
+fn legs_of(f: &Found, i: &Instance) -> Vec<Leg> {
+    let Some(leg) = leg_of(f, i) else {
+        return Vec::new();
+    };
+    let towns: Vec<EntityRef> = i
+        .entities("origin")
+        .filter(|o| o.ty == EntityType::Place && !is_country(f, *o))
+        .collect();
+    if towns.len() < 2 || leg.travellers.iter().any(|t| t.ty == EntityType::Person) {
+        return vec![leg];
+    }
+    towns
+        .into_iter()
+        .map(|o| Leg {
+            origin: Some(o),
+            ..leg.clone()
+        })
+        .collect()
+}
+
 /// The leg an instance tells, if it is a journey.
 fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
     let (travel_role, met_role) = match i.frame {
@@ -57,7 +79,7 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
         "receive" => ("guest", Some("host")),
         _ => return None,
     };
-    // "Göttingen reist nach Wittenberg", "eine Meerbuscher Abordnung": a town as traveller is
+    // "Aschersleben reist nach Tartu", "eine Ascherslebener Abordnung": a town as traveller is
     // where the travellers come from.
     let (travellers, acting_towns) = split_by_type(i, travel_role);
     let (met_dest, dests) = split_by_type(i, "destination");
@@ -72,7 +94,16 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
         .copied()
         .find(|o| !is_country(f, *o))
         .or(origins.first().copied());
-    let dests: Vec<EntityRef> = dests.into_iter().filter(|d| Some(*d) != origin).collect();
+    // "aus dem Kreis X in Finnland": a country or region holding a town of origin locates it.
+    let dests: Vec<EntityRef> = dests
+        .into_iter()
+        .filter(|d| {
+            Some(*d) != origin
+                && !origins
+                    .iter()
+                    .any(|o| *o != *d && same_place(f, Some(*d), Some(*o)))
+        })
+        .collect();
     Some(Leg {
         group: group_in(i, travel_role),
         explicit: origin.is_some() && !dests.is_empty(),
@@ -87,7 +118,7 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
 }
 
 /// The document's home town: its dateline, else the town it names most that it never calls
-/// someone's partner ("die Partnerstadt X", "die japanische Stadt X"), else the reported
+/// someone's partner ("die Partnerstadt X", "die finnische Stadt X"), else the reported
 /// trip's origin.
 fn home_town(ctx: &Ctx, f: &Found, trips: &[TripB]) -> Option<EntityRef> {
     if let Some(d) = dateline(ctx, f).or_else(|| publisher(ctx, f)) {
@@ -130,7 +161,7 @@ fn home_town(ctx: &Ctx, f: &Found, trips: &[TripB]) -> Option<EntityRef> {
 }
 
 /// The town that publishes the text, named in its first lines as a municipality: "Aktuelle
-/// Meldungen | Stadt X", "Pressemitteilungen der Hansestadt X", "Gemeinde X".
+/// Meldungen | Stadt X", "Pressemitteilungen der Gemeinde X".
 fn publisher(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
     // The first four lines (a headline may come first).
     let limit = ctx
@@ -187,7 +218,7 @@ fn complete(f: &Found, leg: &mut Leg, home: Option<EntityRef>) {
 pub(crate) fn legs(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &[TripB]) -> Vec<Leg> {
     let home = home_town(ctx, f, trips);
     inst.iter()
-        .filter_map(|i| leg_of(f, i))
+        .flat_map(|i| legs_of(f, i))
         .map(|mut l| {
             complete(f, &mut l, home);
             l
@@ -258,7 +289,7 @@ fn clusters(f: &Found, legs: Vec<Leg>) -> Vec<Cluster> {
         });
         match found {
             Some(c) => {
-                // The city is the better end: "aus Japan" and "aus Yamagata" are one origin.
+                // The city is the better end: "aus Finnland" and "aus Kuopio" are one origin.
                 if c.origin().is_some_and(|o| is_country(f, o))
                     && leg.origin.is_some_and(|o| !is_country(f, o))
                 {
@@ -290,10 +321,23 @@ fn trip_of(ctx: &Ctx, f: &Found, c: &Cluster, times: &[TimeExpr]) -> TripB {
             .max()
             .unwrap_or(0)
     };
-    let leader = persons
+    // Unnamed travellers are led by the highest-ranking official of their town the text names
+    // ("Kuopios Bürgermeister X").
+    let officials: Vec<EntityRef> = (0..f.persons.len())
+        .map(EntityRef::person)
+        .filter(|p| c.origin().is_some() && office_place(f, p.index) == c.origin())
+        .collect();
+    let pool = if persons.is_empty() {
+        &officials
+    } else {
+        &persons
+    };
+    let leader = pool
         .iter()
         .copied()
-        .max_by_key(|p| (rank_of(p), std::cmp::Reverse(p.index)));
+        .filter(|p| rank_of(p) > 0)
+        .max_by_key(|p| (rank_of(p), std::cmp::Reverse(p.index)))
+        .or_else(|| persons.first().copied());
     let mut members: Vec<EntityRef> = Vec::new();
     for m in persons
         .iter()
@@ -336,6 +380,54 @@ fn trip_of(ctx: &Ctx, f: &Found, c: &Cluster, times: &[TimeExpr]) -> TripB {
     }
 }
 
+/// Corrects one legacy trip by the clusters: the journey its leader is said to make wins; a
+/// cluster of the same direction refines a country end; one told the other way round with
+/// both ends in its clause turns it.
+fn correct(f: &Found, clusters: &[Cluster], used: &mut [bool], t: &mut TripB) {
+    let dests_meet =
+        |c: &Cluster, o: Option<EntityRef>| c.dests(f).iter().any(|d| same_place(f, Some(*d), o));
+    let shares_dest = |c: &Cluster| t.destinations.iter().any(|d| dests_meet(c, Some(*d)));
+    let reversed = |c: &Cluster| {
+        dests_meet(c, t.origin)
+            && t.destinations
+                .iter()
+                .any(|d| same_place(f, Some(*d), c.origin()))
+    };
+    let led = |c: &Cluster| {
+        t.leader
+            .is_some_and(|p| c.legs.iter().any(|l| l.travellers.contains(&p)))
+    };
+    let turn = clusters.iter().position(|c| led(c) && reversed(c));
+    let same: Vec<usize> = (0..clusters.len())
+        .filter(|&ci| same_place(f, clusters[ci].origin(), t.origin) && shares_dest(&clusters[ci]))
+        .collect();
+    if turn.is_none()
+        && let Some(&ci) = same.first()
+    {
+        same.iter().for_each(|&c| used[c] = true);
+        if t.origin.is_some_and(|o| is_country(f, o)) {
+            t.origin = clusters[ci].origin();
+        }
+        return;
+    }
+    let Some(ci) = turn.or_else(|| {
+        clusters
+            .iter()
+            .position(|c| c.legs.iter().any(|l| l.explicit) && reversed(c))
+    }) else {
+        return;
+    };
+    used[ci] = true;
+    t.origin = clusters[ci].origin();
+    t.destinations = clusters[ci].dests(f);
+    // The clauses that state the direction are the trip's evidence.
+    for l in &clusters[ci].legs {
+        if !t.sentences.contains(&l.sentence) {
+            t.sentences.push(l.sentence);
+        }
+    }
+}
+
 /// Corrects the legacy trips by the legs and adds the journeys they missed.
 pub(crate) fn assemble(
     ctx: &Ctx,
@@ -352,46 +444,7 @@ pub(crate) fn assemble(
     let had_trips = !trips.is_empty();
     let mut used = vec![false; clusters.len()];
     for t in trips.iter_mut() {
-        let dests_meet = |c: &Cluster, o: Option<EntityRef>| {
-            c.dests(f).iter().any(|d| same_place(f, Some(*d), o))
-        };
-        let shares_dest =
-            |c: &Cluster, t: &TripB| t.destinations.iter().any(|d| dests_meet(c, Some(*d)));
-        // Same direction: the cluster's city refines a country end.
-        let same: Vec<usize> = (0..clusters.len())
-            .filter(|&ci| {
-                same_place(f, clusters[ci].origin(), t.origin) && shares_dest(&clusters[ci], t)
-            })
-            .collect();
-        if let Some(&ci) = same.first() {
-            same.iter().for_each(|&c| used[c] = true);
-            if t.origin.is_some_and(|o| is_country(f, o)) {
-                t.origin = clusters[ci].origin();
-            }
-            continue;
-        }
-        // Told the other way round: what the clause says wins when it names its travellers.
-        let led = |c: &Cluster| {
-            t.leader
-                .is_some_and(|p| c.legs.iter().any(|l| l.travellers.contains(&p)))
-        };
-        if let Some(ci) = clusters.iter().position(|c| {
-            (led(c) || c.legs.iter().any(|l| l.explicit))
-                && dests_meet(c, t.origin)
-                && t.destinations
-                    .iter()
-                    .any(|d| same_place(f, Some(*d), c.origin()))
-        }) {
-            used[ci] = true;
-            t.origin = clusters[ci].origin();
-            t.destinations = clusters[ci].dests(f);
-            // The clauses that state the direction are the trip's evidence.
-            for l in &clusters[ci].legs {
-                if !t.sentences.contains(&l.sentence) {
-                    t.sentences.push(l.sentence);
-                }
-            }
-        }
+        correct(f, &clusters, &mut used, t);
     }
     for (ci, c) in clusters.iter().enumerate() {
         if !used[ci]
@@ -416,6 +469,66 @@ pub(crate) fn assemble(
         }
     }
     attach(f, inst, trips);
+    for t in trips.iter_mut() {
+        refine_origin(f, inst, t);
+        demote_host_leader(f, inst, t);
+    }
+}
+
+/// A country or region of origin gives way to the town in it that a clause names as where
+/// travellers come from ("Delegation aus Kuopio" in a report of guests "aus
+/// Finnland").
+fn refine_origin(f: &Found, inst: &[Instance], t: &mut TripB) {
+    let Some(o) = t.origin else { return };
+    let broad =
+        is_country(f, o) || place_kind(f, o) == delegraph_gazetteer::places::PlaceKind::Region;
+    if !broad {
+        return;
+    }
+    let town = inst.iter().flat_map(|i| i.entities("origin")).find(|p| {
+        *p != o
+            && !is_country(f, *p)
+            && !t.destinations.contains(p)
+            && same_place(f, Some(o), Some(*p))
+    });
+    if let Some(town) = town {
+        t.origin = Some(town);
+    }
+}
+
+/// A leader whom a clause shows receiving the visit is a host: the highest-ranking member
+/// leads instead.
+fn demote_host_leader(f: &Found, inst: &[Instance], t: &mut TripB) {
+    let Some(l) = t.leader else { return };
+    let hosts = inst
+        .iter()
+        .filter(|i| i.frame == "receive" && i.status != Status::Negated)
+        .any(|i| i.entities("host").any(|h| h == l));
+    if !hosts {
+        return;
+    }
+    t.leader = None;
+    if !t.meetings.contains(&l) {
+        t.meetings.push(l);
+    }
+    let rank_of = |p: &EntityRef| {
+        f.persons[p.index]
+            .offices
+            .iter()
+            .map(|o| crate::events::rank(o.head))
+            .max()
+            .unwrap_or(0)
+    };
+    if let Some(m) = t
+        .members
+        .iter()
+        .copied()
+        .filter(|m| m.ty == EntityType::Person && rank_of(m) >= 5)
+        .max_by_key(rank_of)
+    {
+        t.leader = Some(m);
+        t.members.retain(|x| *x != m);
+    }
 }
 
 fn debug(f: &Found, inst: &[Instance], legs: &[Leg]) {
