@@ -29,9 +29,9 @@ const ODD_NAME: &str = "Zoë \"Zee\" <Ö&Ü> #1 100%\nO'Brien";
 const ODD_ALIAS: &str = "Z. <O'Brien> #2 50%\n\"die Neue\"";
 const ODD_ORG: &str = "Ä&B \"Spezial\" <GmbH> #3 %20";
 
-const TEXT: &str = "Der Regierende Bürgermeister Kai Wegner (CDU) reist vom 10. November 2024 an nach New York City und Los Angeles.\n\
+const TEXT: &str = "Der Regierende Bürgermeister Jonas Vehlow (CDU) reist vom 10. November 2024 an nach New York City und Los Angeles.\n\
 Begleitet wird er von Zoë \"Zee\" <Ö&Ü> #1 100%\nO'Brien, genannt Z. <O'Brien> #2 50%\n\"die Neue\".\n\
-In New York trifft Wegner die Firma Ä&B \"Spezial\" <GmbH> #3 %20; die Reise kostet 123.000,50 Euro.\n\
+In New York trifft Vehlow die Firma Ä&B \"Spezial\" <GmbH> #3 %20; die Reise kostet 123.000,50 Euro.\n\
 Berlin und Los Angeles sind seit 1967 Partnerstädte.\n\
 Berlin und Los Angeles unterzeichnen 2024 eine Absichtserklärung.\n";
 
@@ -84,23 +84,23 @@ fn facts() -> DocFacts {
         sentences.push(l);
     }
 
-    let mut wegner = Person {
+    let mut vehlow = Person {
         core: core(
-            "Kai Wegner",
-            &format!("{ID}person/kai-wegner"),
-            &[("Kai Wegner", 0), ("Wegner", 1)],
+            "Jonas Vehlow",
+            &format!("{ID}person/jonas-vehlow"),
+            &[("Jonas Vehlow", 0), ("Vehlow", 1)],
         ),
         party: Some("CDU".into()),
         party_span: None,
         party_iri: Some(format!("{ID}org/cdu")),
         offices: Vec::new(),
     };
-    wegner.offices.push(Office {
+    vehlow.offices.push(Office {
         title: "Regierender Bürgermeister".into(),
         of: Some(EntityRef::place(0)),
-        span: at("Regierende Bürgermeister", 0).start..at("Kai Wegner", 0).end,
+        span: at("Regierende Bürgermeister", 0).start..at("Jonas Vehlow", 0).end,
         iri: Some(format!(
-            "{ID}office/kai-wegner-regierender-buergermeister-berlin-2950159"
+            "{ID}office/jonas-vehlow-regierender-buergermeister-berlin-2950159"
         )),
     });
     let mut odd = core(
@@ -146,7 +146,9 @@ fn facts() -> DocFacts {
         cost_eur: Some(123_000.5),
         status: Status::Announced,
         evidence: vec![sentences[0].clone(), sentences[2].clone()],
-        iri: Some(format!("{ID}trip/kai-wegner-new-york-city-5128581-2024-11")),
+        iri: Some(format!(
+            "{ID}trip/jonas-vehlow-new-york-city-5128581-2024-11"
+        )),
     };
     let partnership = Partnership {
         a: EntityRef::place(0),
@@ -177,7 +179,7 @@ fn facts() -> DocFacts {
         published: PartialDate::ymd(2024, 11, 8),
         sha256: "0123456789abcdef".repeat(4),
         text,
-        persons: vec![wegner, odd_person],
+        persons: vec![vehlow, odd_person],
         places,
         organizations: vec![org],
         trips: vec![trip],
