@@ -253,10 +253,19 @@ pub(crate) const ENGLISH_ORG_HEADS: &[(&str, &str)] = &[
     ("Technologies", "company"),
     ("Therapeutics", "company"),
     ("University", "university"),
+    // French heads: "Chambre de Métiers de …", "Conseil départemental de …".
+    ("Chambre", "chamber"),
+    ("Conseil", "public_body"),
+    ("Comité", "association"),
+    ("Université", "university"),
+    ("Mairie", "public_body"),
+    ("Communauté", "public_body"),
 ];
 
 /// Connectors allowed inside English organization names.
-pub(crate) const ENGLISH_CONNECTORS: &[&str] = &["of", "and", "for", "&", "the", "de", "du", "des"];
+pub(crate) const ENGLISH_CONNECTORS: &[&str] = &[
+    "of", "and", "for", "&", "the", "de", "du", "des", "la", "le", "d'",
+];
 
 /// Nouns introducing an event whose name follows in quotes.
 pub(crate) const EVENT_CUES: &[&str] = &[

@@ -91,7 +91,7 @@ fn anchor_date(doc: &Document) -> Option<PartialDate> {
 }
 
 /// Where the party of a person is stated: the party's word in a sentence that mentions the
-/// person, nearest to a mention ("Kai Wegner (CDU)", "die SPD-Abgeordnete X").
+/// person, nearest to a mention ("Lutz Ahrendt (CDU)", "die SPD-Abgeordnete X").
 fn party_span(
     ctx: &Ctx,
     mentions: &[(std::ops::Range<usize>, String)],

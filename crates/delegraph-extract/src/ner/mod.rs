@@ -393,6 +393,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     known_orgs(ctx, &mut f);
     german_orgs(ctx, &mut f);
     day_events(ctx, &mut f);
+    municipal_services(ctx, &mut f);
     described_orgs(ctx, &mut f);
     club_orgs(ctx, &mut f);
     site_orgs(ctx, &mut f);

@@ -512,12 +512,17 @@ pub(super) fn english_orgs(ctx: &Ctx, f: &mut Found) {
             start = k;
         }
         let mut end = i + 1;
-        while end + 1 < sent.end
-            && ENGLISH_CONNECTORS.contains(&ctx.word(end))
-            && ctx.is_cap(end + 1)
-            && !ctx.is_function(end + 1)
-        {
-            end += 2;
+        // "… of Technology", "Chambre de Commerce de la Haute-Marne": connectors (French ones
+        // may come two at a time, "de la") before capitalized words.
+        loop {
+            let mut c = end;
+            while c < sent.end && c < end + 2 && ENGLISH_CONNECTORS.contains(&ctx.word(c)) {
+                c += 1;
+            }
+            if c == end || c >= sent.end || !ctx.is_cap(c) || ctx.is_function(c) {
+                break;
+            }
+            end = c + 1;
             while end < sent.end && ctx.is_cap(end) && !ctx.is_function(end) {
                 end += 1;
             }
@@ -772,6 +777,18 @@ fn is_title_before_name(ctx: &Ctx, i: usize) -> bool {
 /// ("Abgeordnetenhaus-Delegation"), which is recorded at once.
 fn org_head_at(ctx: &Ctx, f: &mut Found, i: usize) -> Option<HeadHit> {
     let w = ctx.word(i);
+    // "Stadtzentrum", "Ortszentrum": the centre of a town is a part of it, no institution.
+    let lower = w.to_lowercase();
+    if [
+        "stadtzentrum",
+        "ortszentrum",
+        "stadtzentrums",
+        "ortszentrums",
+    ]
+    .contains(&lower.as_str())
+    {
+        return None;
+    }
     let first_part = w.split('-').next().unwrap_or(w);
     match org_head(w) {
         Some((head, kind, standalone, prefix_len)) => Some(HeadHit {
@@ -916,6 +933,71 @@ pub(super) fn day_events(ctx: &Ctx, f: &mut Found) {
         }
         let name = ctx.surface(i..k + 1);
         f.org_ref(ctx, i..k + 1, name, OrgKind::Event);
+    }
+}
+
+/// "Stadtreinigung Kleinhausen", "Stadtbibliothek Kleinhausen", "Kreissparkasse Kleinhausen": a
+/// compound naming a municipal service by its town, followed by that town, is the town's
+/// institution.
+pub(super) fn municipal_services(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    for i in 0..ctx.len().saturating_sub(1) {
+        let w = ctx.word(i);
+        if f.claim[i].is_some() || !ctx.is_cap(i) || ctx.boiler[ctx.sent_of[i]] {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let Some(rest) = ["stadt", "gemeinde", "kreis", "landes"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+        else {
+            continue;
+        };
+        // A part or an event of the town is no institution: "Stadtzentrum", "Stadtrundgang".
+        let not_a_service = [
+            "zentrum",
+            "mitte",
+            "rand",
+            "teil",
+            "gebiet",
+            "bereich",
+            "rundgang",
+            "führung",
+            "besuch",
+            "tour",
+            "fest",
+            "grenze",
+            "bild",
+            "geschichte",
+            "halle",
+            "park",
+            "platz",
+            // The town itself: "Kreisstadt X", "Landeshauptstadt X".
+            "stadt",
+            "gemeinde",
+            "dorf",
+            "kreis",
+            "bezirk",
+        ];
+        if rest.chars().count() < 4
+            || not_a_service.iter().any(|x| rest.ends_with(x))
+            || office_head(w).is_some()
+        {
+            continue;
+        }
+        let Some((t, c)) = place_match(ctx, i + 1, places) else {
+            continue;
+        };
+        if c.form != Form::Name
+            || !ctx.same_sentence(i, t.end - 1)
+            || places.place(c.id).kind != PlaceKind::City
+            || !f.free(i..t.end)
+        {
+            continue;
+        }
+        let kind = org_head(w).map_or(OrgKind::PublicBody, |h| org_kind(h.1));
+        let name = ctx.surface(i..t.end);
+        f.org_ref(ctx, i..t.end, name, kind);
     }
 }
 
