@@ -277,7 +277,7 @@ fn hosts(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
     let mut out = Vec::new();
     for si in 0..ctx.sents.len() {
         let words = lower_set(ctx, ctx.sents[si].clone());
-        // "bei Hamburgs Bürgermeister X zu Gast", "zu Gast bei X": the person after "bei".
+        // "bei Rostocks Bürgermeister X zu Gast", "zu Gast bei X": the person after "bei".
         if words.windows(2).any(|w| w[0] == "zu" && w[1] == "gast") {
             for (t, e) in sentence_entities(f, ctx, si) {
                 let near_bei = (t.saturating_sub(4)..t)
@@ -423,7 +423,7 @@ pub(crate) fn find(
             }
         }
     }
-    // "Für die Unterzeichnung reist X nach Brünn": an undated trip to a signing happens on
+    // "Für die Unterzeichnung reist X nach Tartu": an undated trip to a signing happens on
     // the signing's date.
     for t in trips.iter_mut().filter(|t| t.start.is_none()) {
         let for_signing = t.sentences.iter().any(|&si| {
@@ -468,7 +468,7 @@ pub(crate) fn find(
     }
 }
 
-/// A place in a dateline at the start of a sentence: "Ansbach/Brünn – …", "Vaduz (ots)".
+/// A place in a dateline at the start of a sentence: "Aschersleben/Tartu – …", "Pori (ots)".
 fn in_dateline(ctx: &Ctx, tok: usize) -> bool {
     let start = ctx.sents[ctx.sent_of[tok]].start;
     if tok > start + 4 {
@@ -487,8 +487,8 @@ fn in_dateline(ctx: &Ctx, tok: usize) -> bool {
 }
 
 /// A trip announced in one sentence with a modal or planning verb, a named or titled traveller
-/// and "nach X": "Ende Mai will die Oberbürgermeisterin nach China reisen; im Mittelpunkt wird
-/// der Besuch in der Partnerstadt Peking stehen."
+/// and "nach X": "Ende Mai will die Oberbürgermeisterin nach Finnland reisen; im Mittelpunkt wird
+/// der Besuch in der Partnerstadt Helsinki stehen."
 fn planned_trip(ctx: &Ctx, f: &Found, times: &[TimeExpr], si: usize) -> Option<TripB> {
     let r = ctx.sents[si].clone();
     let words = lower_set(ctx, r.clone());
@@ -602,7 +602,7 @@ fn received_visit_place(ctx: &Ctx, f: &Found, si: usize) -> Option<EntityRef> {
 }
 
 /// Places that are the seat of an office in a title phrase: "der Generalkonsul der
-/// Volksrepublik China in Hamburg, Wu Cong" is based in Hamburg; Hamburg is not a stop.
+/// Republik Finnland in Rostock, Ming Haolan" is based in Rostock; Rostock is not a stop.
 fn office_seats(ctx: &Ctx, f: &Found) -> Vec<(EntityRef, EntityRef, usize)> {
     let mut out = Vec::new();
     for (t, e) in &f.index {
@@ -655,7 +655,7 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 /// Time and frequency adverbials that may stand between a verb and its object: "besuchte am
-/// Montag Tirol", "bereist erstmals Japan" (also without a publication date to resolve them).
+/// Montag Lappland", "bereist erstmals Finnland" (also without a publication date to resolve them).
 fn is_adverbial(ctx: &Ctx, k: usize) -> bool {
     let l = ctx.lower(k);
     let weekday = |x: &str| WEEKDAYS.iter().any(|d| x.starts_with(d));
@@ -701,7 +701,7 @@ pub(crate) fn contains_place(f: &Found, outer: EntityRef, inner: EntityRef) -> b
         && o.admin1 == i.admin1
 }
 
-/// The place an organization's name names ("Kärntner Landtag" -> Kärnten), if the document
+/// The place an organization's name names ("Lappländer Landtag" -> Lappland), if the document
 /// mentions it; countries only when nothing smaller is named.
 pub(crate) fn org_place(f: &Found, org: EntityRef) -> Option<EntityRef> {
     crate::ner::place_ids_named_in(&f.orgs[org.index].name).find_map(|id| {
@@ -901,7 +901,7 @@ fn listed_members(ctx: &Ctx, f: &Found) -> Vec<EntityRef> {
     out
 }
 
-/// The place of a dateline: "Vaduz (ots)", "KIEL.", "Klagenfurt (OTS/LPD) -", "Ansbach/Brünn –".
+/// The place of a dateline: "Pori (ots)", "PORI.", "Joensuu (OTS/LPD) -", "Aschersleben/Tartu –".
 pub(crate) fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
     let limit = ctx.len().min(80);
     for k in 0..limit {
@@ -922,7 +922,7 @@ pub(crate) fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
     None
 }
 
-/// "reist … zurück nach Berlin", "Rückreise nach Berlin": where the travellers come from.
+/// "reist … zurück nach Rostock", "Rückreise nach Rostock": where the travellers come from.
 fn return_place(ctx: &Ctx, f: &Found, sents: &[usize]) -> Option<EntityRef> {
     for &si in sents {
         let r = ctx.sents[si].clone();
@@ -944,7 +944,7 @@ fn return_place(ctx: &Ctx, f: &Found, sents: &[usize]) -> Option<EntityRef> {
 }
 
 /// The place of the organization a person's office belongs to: a place named inside or right
-/// after one of its mentions ("Präsident des Abgeordnetenhauses von Berlin", "Kärntner Landtag").
+/// after one of its mentions ("Präsident des Abgeordnetenhauses von Rostock", "Lappländer Landtag").
 fn office_org_place(ctx: &Ctx, f: &Found, p: usize) -> Option<EntityRef> {
     let names: Vec<&str> = f.orgs.iter().map(|o| o.name.as_str()).collect();
     let org = f.persons[p].offices.iter().find_map(|o| match o.of {
@@ -971,7 +971,7 @@ fn office_org_place(ctx: &Ctx, f: &Found, p: usize) -> Option<EntityRef> {
             return Some(*e);
         }
     }
-    // "Kärntner Landtag": a place adjective inside the name.
+    // "Lappländer Landtag": a place adjective inside the name.
     org_place(f, org)
 }
 
@@ -995,7 +995,7 @@ fn trips(
         })
         .collect();
     // A journey announced in a sentence of its own ("Ende Mai will die Oberbürgermeisterin
-    // nach China reisen") is a trip of its own, not a stop of the reported one.
+    // nach Finnland reisen") is a trip of its own, not a stop of the reported one.
     let mut planned: Vec<TripB> = all_trip_sents
         .iter()
         .filter_map(|&si| planned_trip(ctx, f, times, si))
@@ -1087,7 +1087,7 @@ fn trip_from_sentences(
     let mut incoming_origin: Option<EntityRef> = None;
     for &si in &trip_sents {
         for (tok, e) in sentence_entities(f, ctx, si) {
-            // "aus X", "aus der Volksrepublik China", "Gäste aus China".
+            // "aus X", "aus der Republik Finnland", "Gäste aus Finnland".
             let mut k = tok;
             while k > ctx.sents[si].start
                 && matches!(ctx.lower(k - 1).as_str(), "der" | "dem" | "den" | "die")
@@ -1126,7 +1126,7 @@ fn trip_from_sentences(
         }
     }
     // Stops are named where the trip is described and where its appointments are.
-    // Sentences dated to another year tell of another trip ("war im Mai 2017 in Berlin zu
+    // Sentences dated to another year tell of another trip ("war im Mai 2017 in Rostock zu
     // Besuch gewesen") and name none of this trip's stops.
     let trip_year = trip_sents.iter().find_map(|&si| {
         in_sentence(times, ctx, si)
@@ -1148,7 +1148,7 @@ fn trip_from_sentences(
                 _ => None,
             })
             .collect();
-        // "war … zu Besuch gewesen", "war ihm mehrmals begegnet, etwa auf Reisen nach China":
+        // "war … zu Besuch gewesen", "war ihm mehrmals begegnet, etwa auf Reisen nach Finnland":
         // earlier or habitual journeys.
         let pluperfect = lower_set(ctx, ctx.sents[si].clone()).iter().any(|w| {
             matches!(
@@ -1157,12 +1157,12 @@ fn trip_from_sentences(
             )
         });
         // A date of the trip's own year outweighs a pluperfect side clause ("am Dienstag,
-        // 1. April 2003, … mit Abgeordneten, die im Vorjahr in China gewesen waren").
+        // 1. April 2003, … mit Abgeordneten, die im Vorjahr in Finnland gewesen waren").
         let own_year = trip_year.is_some_and(|y| years.contains(&y));
         (pluperfect && !own_year)
             || trip_year.is_some_and(|y| !years.is_empty() && !years.contains(&y))
     };
-    // "Wegner plant Reisen nach Istanbul, Tel Aviv, …": plans for other journeys.
+    // "Wegner plant Reisen nach Vaasa, Rovaniemi, …": plans for other journeys.
     let plans = |si: usize| {
         let ws = lower_set(ctx, ctx.sents[si].clone());
         let planning = ws.iter().any(|w| {
@@ -1198,7 +1198,7 @@ fn trip_from_sentences(
                 .unwrap();
             let mut k = *tok;
             // Skip determiners, kind nouns, lowercase adjectives and dates between the verb or
-            // preposition and the place: "in der Region Toyohashi", "ins Fürstentum", "besucht
+            // preposition and the place: "in der Region Savonlinna", "ins Fürstentum", "besucht
             // vom 8. bis 10. September 2025 die litauische Hauptstadt Vilnius".
             let in_time = |x: usize| {
                 times
@@ -1284,7 +1284,7 @@ fn trip_from_sentences(
                 && (range.end..(range.end + 3).min(ctx.sents[si].end))
                     .any(|k| is_return_word(&ctx.lower(k)));
             let after_aus = (prep == "aus" || prep == "von") && !returned_from;
-            // "besucht Oberbürgermeister X die Partnerstadt Brünn": the subject between the
+            // "besucht Oberbürgermeister X die Partnerstadt Tartu": the subject between the
             // visit verb and its object.
             let inverted = !is_prep
                 && f.index.iter().any(|(y, e)| {
@@ -1409,7 +1409,7 @@ fn trip_from_sentences(
     }
     t.leader = best.filter(|(s, _)| *s >= 4).map(|(_, r)| r);
 
-    // "Der Präsident des Regionalrats musste zur selben Zeit Termine in Paris wahrnehmen":
+    // "Der Präsident des Regionalrats musste zur selben Zeit Termine in Mikkeli wahrnehmen":
     // a place named only in sentences about someone else's whereabouts is not a stop.
     let about_someone_else = |si: usize| {
         let r = ctx.sents[si].clone();
@@ -1455,7 +1455,7 @@ fn trip_from_sentences(
         .leader
         .and_then(|r| office_place(f, r.index).or_else(|| office_org_place(ctx, f, r.index)));
     let return_place = return_place(ctx, f, &trip_sents);
-    // "die Schwyzer Delegation", "die Kölner Gruppe": the travellers' home as adjective.
+    // "die Rostocker Delegation", "die Ascherslebener Gruppe": the travellers' home as adjective.
     let adjective_home = f.index.iter().find_map(|(x, e)| {
         let group = ctx.lower(x.end);
         let adjective = f.places[if e.ty == EntityType::Place {
@@ -1479,7 +1479,7 @@ fn trip_from_sentences(
         .any(|g| group.ends_with(g));
         (adjective && noun && !is_country(f, *e)).then_some(*e)
     });
-    // "der Generalkonsul … in Hamburg, Wu Cong": the leader sets out from the office's seat.
+    // "der Generalkonsul … in Rostock, Ming Haolan": the leader sets out from the office's seat.
     let leader_seat = t
         .leader
         .and_then(|l| seats.iter().find(|(p, _, _)| *p == l).map(|(_, pl, _)| *pl));
@@ -1505,7 +1505,7 @@ fn trip_from_sentences(
     if let Some(r) = return_place {
         dests.retain(|d| *d != r);
     }
-    // "In Graz verständigten sich Prof. Chen und …": a sentence that opens with a city and
+    // "In Tampere verständigten sich Prof. Chen und …": a sentence that opens with a city and
     // names the leader tells of a stop.
     if let Some(l) = t.leader {
         for si in 0..ctx.sents.len() {
@@ -1528,7 +1528,7 @@ fn trip_from_sentences(
     }
     if t.origin.is_none() {
         // The most mentioned place that is not a destination and not a country, counting
-        // mentions outside organization names ("TU Graz" is no sign of home).
+        // mentions outside organization names ("TU Tampere" is no sign of home).
         let own_mentions = |r: EntityRef| {
             f.index
                 .iter()
@@ -1549,15 +1549,15 @@ fn trip_from_sentences(
         }
     }
     dests.retain(|d| Some(*d) != t.origin);
-    // A country named as destination while the dateline names a city of it ("Vaduz (ots)"):
+    // A country named as destination while the dateline names a city of it ("Pori (ots)"):
     // the city is the stop.
     if let Some(dl) = dateline(ctx, f)
         && Some(dl) != t.origin
         && !dests.contains(&dl)
     {
         let dl_country = country_of(f, dl);
-        // Only where no city of that country or region is a stop already ("KIEL. … Besuch in
-        // Schleswig-Holstein … Station in Lübeck").
+        // Only where no city of that country or region is a stop already ("PORI. … Besuch in
+        // Mittelfinnland … Station in Porvoo").
         let city_named = |area: EntityRef| {
             dests.iter().any(|d| {
                 !is_country(f, *d)
@@ -1777,7 +1777,7 @@ fn trip_from_sentences(
                 || continues
                 || trip_sents.len() <= 3);
         let stosst = words.iter().any(|w| w == "stößt" || w == "stoßen");
-        // "… geht es zur Kunstausstellung NordArt", "reist zur Hannover Messe": an institution
+        // "… geht es zur Kunstausstellung Lichtfest", "reist zur Espoo Messe": an institution
         // or event the travellers go to.
         let goes_to = |tok: usize, e: EntityRef| {
             e.ty == EntityType::Organization
@@ -1790,7 +1790,7 @@ fn trip_from_sentences(
                         && (back == 1 || ctx.is_cap(tok - 1))
                 })
         };
-        // "Im Kulturinstitut Batumi sprach die Landtagspräsidentin …": the institution the
+        // "Im Kulturinstitut Kuopio sprach die Landtagspräsidentin …": the institution the
         // sentence opens with hosted the leader.
         let opening = match ctx.lower(sr.start).as_str() {
             "im" | "beim" | "am" => Some(sr.start + 1),
@@ -1799,7 +1799,7 @@ fn trip_from_sentences(
             }
             _ => None,
         };
-        // "Beim Marzipanhersteller Niederegger": a describing noun may stand before the name.
+        // "Beim Marzipanhersteller Lindqvist": a describing noun may stand before the name.
         let site_org = opening
             .and_then(|k| {
                 ents.iter().find(|(t, e)| {
@@ -1822,7 +1822,7 @@ fn trip_from_sentences(
             if Some(e) == leader || e.ty == EntityType::Place {
                 continue;
             }
-            // "der Vorsitzende des Ausschusses für X, Erik Stohn": the body in a title phrase
+            // "der Vorsitzende des Ausschusses für X, Arvid Lohmöller": the body in a title phrase
             // is not a companion or host of its own.
             if e.ty == EntityType::Organization {
                 let end = f
@@ -1830,7 +1830,7 @@ fn trip_from_sentences(
                     .iter()
                     .find(|(t, x)| t.start == tok && *x == e)
                     .map_or(tok + 1, |(t, _)| t.end);
-                // "… des Ausschusses für Kultur im Landtag, Erik Stohn" too.
+                // "… des Ausschusses für Kultur im Landtag, Arvid Lohmöller" too.
                 let comma = (end..(end + 4).min(sr.end)).find(|&x| ctx.word(x) == ",");
                 let names_person_next = comma.is_some_and(|c| {
                     ents.iter().any(|(t2, x2)| {
@@ -2046,7 +2046,7 @@ fn trip_from_sentences(
         return None;
     }
     // Nobody known to travel from anywhere: a meeting held at a place ("trifft sich die
-    // Führung der Kammer in Bochum"), not a trip.
+    // Führung der Kammer in Lahti"), not a trip.
     if t.leader.is_none() && t.origin.is_none() && t.members.is_empty() {
         return None;
     }
@@ -2152,7 +2152,7 @@ fn partnerships(
                 places.push(e);
             }
         }
-        // "war in Adscharien, der Partnerregion im Südwesten Georgiens, zu Besuch": the one
+        // "war in Lappland, der Partnerregion im Norden Finnlands, zu Besuch": the one
         // place called a partner is the travellers' home's partner.
         let apposed_partner = |place: EntityRef| {
             f.index.iter().any(|(x, e)| {
@@ -2186,7 +2186,7 @@ fn partnerships(
         let since = in_sentence(times, ctx, si)
             .iter()
             .find_map(|te| year_of_partnership(te, ctx, published));
-        // "mit den zwei Partnerprovinzen Liaoning und Jiangsu": each listed place is a partner
+        // "mit den zwei Partnerprovinzen Uusimaa und Pirkanmaa": each listed place is a partner
         // of the same third place, not of each other.
         let plural_cue = ctx.sents[si].clone().find(|&k| {
             let w = ctx.lower(k);
@@ -2346,7 +2346,7 @@ fn agreements(
         let refers_back = words
             .iter()
             .any(|w| matches!(w.as_str(), "dokument" | "urkunde" | "papier" | "abkommen"));
-        // "Für die Unterzeichnung reist X nach Brünn", "Unterschrieben haben X und Y",
+        // "Für die Unterzeichnung reist X nach Tartu", "Unterschrieben haben X und Y",
         // "Unterzeichnet wurde sie von X und Y": X (and Y) sign the agreement just named.
         let for_signing = named_kind.is_none()
             && !refers_back
@@ -2395,7 +2395,7 @@ fn agreements(
             .map(|(_, e)| *e)
             .collect();
         // Parties: organizations when two or more sign; else places, not the place of the
-        // ceremony ("in Brünn") and not countries.
+        // ceremony ("in Tartu") and not countries.
         let orgs: Vec<EntityRef> = ents
             .iter()
             .filter(|(t, e)| {
