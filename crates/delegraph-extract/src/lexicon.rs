@@ -219,6 +219,8 @@ pub(crate) const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("werk", "company", false),
     // A department of a town administration: "Kulturdezernat", "Ordnungsamt".
     ("dezernat", "public_body", true),
+    // A corps named by its adjective ("Konsularisches Korps").
+    ("korps", "other", false),
     // Events named by an adjective and a head, often with their acronym ("Internationale
     // Bauausstellung IBA").
     ("ausstellung", "event", false),
