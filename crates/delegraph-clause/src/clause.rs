@@ -508,10 +508,30 @@ fn subject(
     {
         return Some(before.range.clone());
     }
-    chunks
+    let after: Vec<&crate::Chunk> = chunks
         .iter()
-        .find(|ch| fits(ch) && (c.kind != ClauseKind::Main || ch.range.start > fin))
-        .map(|ch| ch.range.clone())
+        .filter(|ch| fits(ch) && (c.kind != ClauseKind::Main || ch.range.start > fin))
+        .collect();
+    // "Eingeladen hatte sie Bürgermeisterin X": an object pronoun comes first in the middle
+    // field; the full phrase after it is the subject.
+    let weak = |ch: &&crate::Chunk| {
+        ch.range.len() == 1 && matches!(tags[ch.range.start].lower.as_str(), "sie" | "es")
+    };
+    match after.as_slice() {
+        [p, full, ..] if weak(p) && !weak(full) && surely_nominative(tags, full) => {
+            Some(full.range.clone())
+        }
+        [first, ..] => Some(first.range.clone()),
+        [] => None,
+    }
+}
+
+/// A phrase that cannot be the accusative object: its article says so ("der Landrat"), or it
+/// is a bare title with a name ("Bürgermeisterin X"), as subjects after the verb are.
+fn surely_nominative(tags: &[Tagged], ch: &crate::Chunk) -> bool {
+    let bare_name = matches!(tags[ch.range.start].pos, Pos::Noun | Pos::Name)
+        && ch.range.clone().any(|k| tags[k].pos == Pos::Name);
+    tags[ch.head].pos != Pos::Pron && (!ch.cases.acc() || bare_name)
 }
 
 /// Analyzes one sentence into `a`.

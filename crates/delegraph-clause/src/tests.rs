@@ -180,6 +180,16 @@ fn infinitive_clause_takes_the_planner() {
 }
 
 #[test]
+fn object_pronoun_before_the_subject() {
+    let t = "Eingeladen hatte sie Bürgermeisterin Ronja Wiebking.";
+    let a = run(t, &["Ronja Wiebking"]);
+    assert_eq!(subj(&a, t, 0), "Bürgermeisterin Ronja Wiebking");
+    let t = "Am Montag hat sie der Landrat empfangen.";
+    let a = run(t, &[]);
+    assert_eq!(subj(&a, t, 0), "der Landrat");
+}
+
+#[test]
 fn cases_from_articles() {
     let t = "Der Bürgermeister empfing den Botschafter im Rathaus.";
     let a = run(t, &[]);

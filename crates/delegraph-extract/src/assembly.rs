@@ -468,7 +468,8 @@ pub(crate) fn assemble(
             trips.push(new);
         }
     }
-    attach(f, inst, trips);
+    let home = home_town(ctx, f, trips);
+    attach(f, inst, trips, home);
     for t in trips.iter_mut() {
         refine_origin(f, inst, t);
         demote_host_leader(f, inst, t);
@@ -625,26 +626,51 @@ fn is_media_or_party(f: &Found, e: EntityRef) -> bool {
 }
 
 /// Adds the members and meetings frame instances state to their trips.
-pub(crate) fn attach(f: &Found, inst: &[Instance], trips: &mut [TripB]) {
+pub(crate) fn attach(f: &Found, inst: &[Instance], trips: &mut [TripB], home: Option<EntityRef>) {
     for i in inst.iter().filter(|i| i.status != Status::Negated) {
-        let Some(ti) = trip_of_instance(trips, i) else {
-            continue;
-        };
-        let (members, met) = people_of(f, i, &trips[ti]);
-        let t = &mut trips[ti];
-        if (!members.is_empty() || !met.is_empty()) && !t.sentences.contains(&i.sentence) {
-            t.sentences.push(i.sentence);
+        let mut targets = hosted_trips(f, i, trips, home);
+        if let Some(ti) = trip_of_instance(trips, i)
+            && !targets.contains(&ti)
+        {
+            targets.push(ti);
         }
-        for m in members {
-            if t.leader != Some(m) && !t.members.contains(&m) {
-                t.members.push(m);
-                t.meetings.retain(|x| *x != m);
-            }
+        for ti in targets {
+            attach_one(f, i, &mut trips[ti]);
         }
-        for m in met {
-            if t.leader != Some(m) && !t.members.contains(&m) && !t.meetings.contains(&m) {
-                t.meetings.push(m);
-            }
+    }
+}
+
+/// Trips a receiving instance hosts: every trip to its hosts' town ("Bürgermeisterin X hatte
+/// eingeladen" at a festival of several delegations).
+fn hosted_trips(f: &Found, i: &Instance, trips: &[TripB], home: Option<EntityRef>) -> Vec<usize> {
+    if i.frame != "receive" {
+        return Vec::new();
+    }
+    let towns: Vec<EntityRef> = i
+        .entities("host")
+        .filter(|h| h.ty == EntityType::Person)
+        .filter_map(|h| office_place(f, h.index).or(home))
+        .collect();
+    (0..trips.len())
+        .filter(|&t| trips[t].destinations.iter().any(|d| towns.contains(d)))
+        .collect()
+}
+
+/// Adds what one instance states to one trip.
+fn attach_one(f: &Found, i: &Instance, t: &mut TripB) {
+    let (members, met) = people_of(f, i, t);
+    if (!members.is_empty() || !met.is_empty()) && !t.sentences.contains(&i.sentence) {
+        t.sentences.push(i.sentence);
+    }
+    for m in members {
+        if t.leader != Some(m) && !t.members.contains(&m) {
+            t.members.push(m);
+            t.meetings.retain(|x| *x != m);
+        }
+    }
+    for m in met {
+        if t.leader != Some(m) && !t.members.contains(&m) && !t.meetings.contains(&m) {
+            t.meetings.push(m);
         }
     }
 }
