@@ -35,20 +35,36 @@ pub enum Command {
     /// .html/.htm and .pdf.
     ///
     /// Documents already in the store stay; a document with the same file name is replaced.
-    /// A bad input stops the build before anything is written.
+    /// Builds are incremental: only new or changed documents are extracted and only document
+    /// graphs whose facts changed are rewritten, with the same result as a full rebuild. A bad
+    /// input stops the build before anything is written; a build that is interrupted leaves the
+    /// store as it was; a second build of the same store at the same time is refused.
     #[command(after_help = "Examples:
   delegraph build seeds/
-  delegraph build press-releases/ council-minutes.pdf --store ./city-store")]
+  delegraph build press-releases/ council-minutes.pdf --store ./city-store
+  delegraph build archive/ --prune")]
     Build {
         /// Files or directories to read (.txt, .md, .html, .htm, .pdf).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Drop stored documents whose file, under one of the given directories, is gone.
+        #[arg(long)]
+        prune: bool,
+        /// Worker threads for extraction (default: one per core).
+        #[arg(
+            short = 'j',
+            long = "jobs",
+            default_value_t = 0,
+            hide_default_value = true
+        )]
+        jobs: usize,
         #[command(flatten)]
         store: StoreArg,
     },
-    /// Run a SPARQL 1.1 query over all documents (the default graph is the union of all
-    /// document graphs; the prefixes dg, dgid, rdf, rdfs, owl, xsd, schema, org, prov, foaf,
-    /// dcterms, skos, nif, gaf, gn, dbo and time are predeclared).
+    /// Run a SPARQL 1.1 query over all documents (the default graph merges all document
+    /// graphs; `GRAPH ?doc { … }` says which document stated what; the prefixes dg, dgid, rdf,
+    /// rdfs, owl, xsd, schema, org, prov, foaf, dcterms, skos, nif, gaf, gn, dbo and time are
+    /// predeclared). SPARQL UPDATE is refused: the store changes only through `build`.
     ///
     /// Results stream as they are computed. The table shortens IRIs with the prefixes and
     /// shows each node's label beside its IRI.
@@ -71,6 +87,57 @@ pub enum Command {
         /// nquads, trig, rdfxml, n3 (table gives turtle).
         #[arg(long, alias = "results-format", default_value = "table")]
         format: String,
+        /// Give up after this many seconds (0: never).
+        #[arg(long, default_value_t = 300.0, value_name = "SECONDS")]
+        timeout: f64,
+        /// Ask a SPARQL 1.1 Protocol endpoint instead of the local store (Oxigraph server,
+        /// Fuseki, QLever, Virtuoso, GraphDB), e.g. http://127.0.0.1:7878/query.
+        #[arg(long, value_name = "URL")]
+        endpoint: Option<String>,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Upload the store to a SPARQL server: each document graph with an HTTP PUT (SPARQL 1.1
+    /// Graph Store Protocol, so repeating a push changes nothing), the merged default graph,
+    /// and the removal of document graphs the store no longer has.
+    #[command(after_help = "Examples:
+  oxigraph serve --location db --bind 127.0.0.1:7878 &
+  delegraph push --endpoint http://127.0.0.1:7878/query
+  delegraph push --endpoint http://localhost:3030/ds/sparql --graph-store http://localhost:3030/ds/data")]
+    Push {
+        /// The server's SPARQL query endpoint (lists the graphs it holds).
+        #[arg(long, value_name = "URL")]
+        endpoint: String,
+        /// The server's Graph Store Protocol endpoint (default: `store` beside the query
+        /// endpoint, as Oxigraph server has it).
+        #[arg(long, value_name = "URL")]
+        graph_store: Option<String>,
+        /// Do not upload the merged default graph (for servers configured to use the union of
+        /// named graphs as default graph).
+        #[arg(long)]
+        no_default_graph: bool,
+        /// Give up on a request after this many seconds (0: never).
+        #[arg(long, default_value_t = 600.0, value_name = "SECONDS")]
+        timeout: f64,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Serve the store as a read-only SPARQL 1.1 Protocol endpoint at http://BIND/query.
+    ///
+    /// Each request reads the newest complete store, so `build` can run meanwhile.
+    #[command(after_help = "Examples:
+  delegraph serve --bind 127.0.0.1:7878
+  delegraph query --endpoint http://127.0.0.1:7878/query -f examples/trips.rq")]
+    Serve {
+        /// Address and port to listen on.
+        #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+        bind: String,
+        /// Give up on a query after this many seconds (0: never).
+        #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+        timeout: f64,
+        /// Requests answered at once.
+        #[arg(long, default_value_t = 4)]
+        threads: usize,
         #[command(flatten)]
         store: StoreArg,
     },

@@ -5,7 +5,8 @@ mod args;
 mod eval;
 mod input;
 pub mod progress;
-mod store;
+mod remote;
+mod serve;
 mod views;
 
 pub use args::{Args, Command};
@@ -14,11 +15,13 @@ use anyhow::{Context, Result, bail};
 use delegraph_model::DocFacts;
 use delegraph_model::record::Record;
 use delegraph_rdf::{ExportFormat, Graph, QueryOutput, ResultFormat};
+use delegraph_store::{StoreDir, write_atomic};
 use delegraph_text::Document;
 use progress::{Progress, Ui};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::path::Path;
-use store::Store;
 
 /// Runs one command.
 pub fn run(args: Args) -> Result<()> {
@@ -27,13 +30,49 @@ pub fn run(args: Args) -> Result<()> {
         verbose: args.verbose,
     };
     match args.command {
-        Command::Build { paths, store } => build(&paths, &store.store, ui),
+        Command::Build {
+            paths,
+            prune,
+            jobs,
+            store,
+        } => build(&paths, &store.store, &BuildOptions { prune, jobs }, ui),
         Command::Query {
             query: q,
             file,
             format,
+            timeout,
+            endpoint,
             store,
-        } => query(q, file.as_deref(), &format, &store.store),
+        } => query(
+            q,
+            file.as_deref(),
+            &format,
+            seconds(timeout)?,
+            endpoint.as_deref(),
+            &store.store,
+        ),
+        Command::Push {
+            endpoint,
+            graph_store,
+            no_default_graph,
+            timeout,
+            store,
+        } => remote::push(
+            &store.store,
+            &remote::Push {
+                endpoint: &endpoint,
+                graph_store: graph_store.as_deref(),
+                default_graph: !no_default_graph,
+                timeout: seconds(timeout)?,
+            },
+            ui,
+        ),
+        Command::Serve {
+            bind,
+            timeout,
+            threads,
+            store,
+        } => serve::serve(&store.store, &bind, threads, seconds(timeout)?),
         Command::Export {
             format,
             output,
@@ -68,7 +107,8 @@ pub fn run(args: Args) -> Result<()> {
     }
 }
 
-/// Extracts and links documents; the library pipeline of `build` and `extract`.
+/// Extracts (in parallel, one document per task) and links documents; the library pipeline of
+/// `extract`. The result does not depend on the number of threads.
 pub fn pipeline(docs: &[Document]) -> Vec<DocFacts> {
     pipeline_with(docs, &Progress::hidden())
 }
@@ -76,7 +116,7 @@ pub fn pipeline(docs: &[Document]) -> Vec<DocFacts> {
 /// [`pipeline`], reporting each extracted document.
 fn pipeline_with(docs: &[Document], progress: &Progress) -> Vec<DocFacts> {
     let mut facts: Vec<DocFacts> = docs
-        .iter()
+        .par_iter()
         .map(|d| {
             let f = delegraph_extract::extract(d);
             progress.extracted(&f);
@@ -125,52 +165,154 @@ fn read_documents(paths: &[std::path::PathBuf], ui: Ui) -> Result<Vec<Document>>
     load_all_with(paths, &ui.bar(n, "reading"))
 }
 
-fn build(paths: &[std::path::PathBuf], dir: &Path, ui: Ui) -> Result<()> {
-    let store = Store::new(dir);
+/// A `--timeout` in seconds: `None` for 0 (no limit).
+fn seconds(s: f64) -> Result<Option<std::time::Duration>> {
+    if !s.is_finite() || s < 0.0 {
+        bail!("--timeout: expected seconds >= 0, got {s}");
+    }
+    Ok((s > 0.0).then(|| std::time::Duration::from_secs_f64(s)))
+}
+
+/// How `build` runs.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Drop stored documents whose file, under one of the given directories, is gone.
+    pub prune: bool,
+    /// Worker threads for extraction (0: one per core).
+    pub jobs: usize,
+}
+
+/// Documents of a store build, in the order every stage uses: by name, then content hash.
+fn sort_documents(docs: &mut [Document]) {
+    docs.sort_by(|a, b| a.name.cmp(&b.name).then(a.sha256.cmp(&b.sha256)));
+}
+
+/// Whether a stored document's source lies under one of `paths` (the directories or files a
+/// build was given) without having been read now: its file is gone.
+fn pruned(source: &str, paths: &[std::path::PathBuf], read: &BTreeSet<String>) -> bool {
+    !read.contains(source)
+        && paths.iter().any(|p| {
+            let src = Path::new(source);
+            (src == p.as_path() || src.starts_with(p)) && !src.exists()
+        })
+}
+
+fn build(paths: &[std::path::PathBuf], dir: &Path, opts: &BuildOptions, ui: Ui) -> Result<()> {
     // Read everything first: a bad input stops the build before the store is touched.
-    let new_docs = read_documents(paths, ui)?;
-    let mut docs = store.documents()?;
+    let inputs = read_documents(paths, ui)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()
+        .context("cannot start worker threads")?;
+    let writer = StoreDir::new(dir).open_writer()?;
+
+    // The documents of the new store: the stored ones, replaced by inputs of the same name.
+    let read: BTreeSet<String> = inputs.iter().map(|d| d.source.clone()).collect();
+    let input_names: BTreeSet<String> = inputs.iter().map(|d| d.name.clone()).collect();
+    let mut docs: Vec<Document> = Vec::new();
     let mut replaced = 0;
-    for d in new_docs {
-        if let Some(pos) = docs.iter().position(|x| x.name == d.name) {
-            docs[pos] = d;
+    let mut dropped = 0;
+    let mut kept = Vec::new();
+    for e in &writer.manifest().documents {
+        if input_names.contains(&e.name) {
             replaced += 1;
+        } else if opts.prune && pruned(&e.source, paths, &read) {
+            dropped += 1;
         } else {
-            docs.push(d);
+            kept.push(e);
         }
     }
-    docs.sort_by(|a, b| a.name.cmp(&b.name));
-    let facts = pipeline_with(&docs, &ui.bar(docs.len(), "extracting"));
-    let graph = graph_of(&facts)?;
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create store directory {}", dir.display()))?;
-    store.write(&docs, &graph.canonical_nquads())?;
-    let (p, l, o, t) = facts.iter().fold((0, 0, 0, 0), |a, f| {
-        (
-            a.0 + f.persons.len(),
-            a.1 + f.places.len(),
-            a.2 + f.organizations.len(),
-            a.3 + f.trips.len(),
-        )
+    let stored: Vec<Document> = pool.install(|| {
+        kept.par_iter()
+            .map(|e| writer.stored_document(e))
+            .collect::<Result<_, _>>()
+    })?;
+    docs.extend(stored);
+    // The last input of a name wins, as when files are given one build at a time.
+    let mut by_name: BTreeMap<String, Document> = BTreeMap::new();
+    for d in inputs {
+        by_name.insert(d.name.clone(), d);
+    }
+    docs.extend(by_name.into_values());
+    sort_documents(&mut docs);
+
+    // Extraction: cached facts where this pipeline already read the same content.
+    let cached: Vec<Option<DocFacts>> =
+        pool.install(|| docs.par_iter().map(|d| writer.cached_facts(d)).collect());
+    let progress = ui.bar(cached.iter().filter(|c| c.is_none()).count(), "extracting");
+    let fresh: Vec<Option<DocFacts>> = pool.install(|| {
+        docs.par_iter()
+            .zip(cached.par_iter())
+            .map(|(d, c)| {
+                c.is_none().then(|| {
+                    let f = delegraph_extract::extract(d);
+                    progress.extracted(&f);
+                    f
+                })
+            })
+            .collect()
     });
+    progress.finish();
+    let extracted = fresh.iter().filter(|f| f.is_some()).count();
+    let mut linked: Vec<DocFacts> = cached
+        .into_iter()
+        .zip(&fresh)
+        .map(|(c, f)| c.or_else(|| f.clone()).expect("cached or extracted"))
+        .collect();
+    // Identity across documents is recomputed over all of them; only graphs whose linked facts
+    // changed are written.
+    delegraph_link::link(&mut linked);
+    let new_docs: Vec<delegraph_store::NewDocument> = docs
+        .iter()
+        .zip(&fresh)
+        .zip(&linked)
+        .map(|((document, f), l)| delegraph_store::NewDocument {
+            document,
+            unlinked: f.as_ref(),
+            linked: l,
+        })
+        .collect();
+    let plan = writer.plan(&new_docs);
+    // Quads are made in parallel a chunk at a time, so memory holds a chunk, not the store.
+    let graphs = plan.write.chunks(256).flat_map(|chunk| {
+        pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|&i| delegraph_rdf::document_quads(&linked[i]))
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = writer.commit(&plan, &new_docs, graphs)?;
     ui.summary(&format!(
-        "{} documents in {} ({} replaced); {} quads; {p} persons, {l} places, {o} organizations, {t} trips (per document)",
-        docs.len(),
+        "{} documents in {} ({} extracted, {} replaced, {} pruned); {} quads; {} document graphs written{}",
+        summary.documents,
         dir.display(),
+        extracted,
         replaced,
-        graph.len()
+        dropped,
+        summary.quads,
+        summary.written,
+        if summary.fresh {
+            " (new store generation)"
+        } else {
+            ""
+        }
     ));
     Ok(())
 }
 
-fn open_graph(dir: &Path) -> Result<Graph> {
-    let store = Store::new(dir);
-    store.require()?;
-    Graph::from_nquads(&store.quads_text()?)
-        .with_context(|| format!("store {} is damaged", dir.display()))
+fn open_store(dir: &Path) -> Result<delegraph_store::Reader> {
+    Ok(StoreDir::new(dir).open_reader()?)
 }
 
-fn query(text: Option<String>, file: Option<&Path>, format: &str, dir: &Path) -> Result<()> {
+fn query(
+    text: Option<String>,
+    file: Option<&Path>,
+    format: &str,
+    timeout: Option<std::time::Duration>,
+    endpoint: Option<&str>,
+    dir: &Path,
+) -> Result<()> {
     let fmt = ResultFormat::parse(format).with_context(|| {
         format!(
             "--format: unknown format '{format}' (table, json, xml, csv, tsv; turtle, ntriples, nquads, trig, rdfxml, jsonld, n3)"
@@ -189,11 +331,18 @@ fn query(text: Option<String>, file: Option<&Path>, format: &str, dir: &Path) ->
         (Some(q), None) => q,
         (None, None) => bail!("no query given: pass QUERY, -f FILE or - for standard input"),
     };
-    let graph = open_graph(dir)?;
     let stdout = std::io::stdout();
-    // Rows go out as the query yields them.
     let mut lock = std::io::BufWriter::new(stdout.lock());
-    graph.query_to_writer(&sparql, fmt, &mut lock)?;
+    match endpoint {
+        Some(url) => {
+            let out = remote::remote_query(url, &sparql, timeout)?;
+            delegraph_rdf::write_results(&out, fmt, &mut lock)?;
+        }
+        // Rows go out as the query yields them.
+        None => open_store(dir)?
+            .graph
+            .query_to_writer(&sparql, fmt, timeout, &mut lock)?,
+    }
     lock.flush()?;
     Ok(())
 }
@@ -227,10 +376,11 @@ fn export(
             "--view, --focus, --depth, --max-nodes and --isolated draw a picture: use them with --format dot, svg, png or pdf"
         );
     }
-    let graph = open_graph(dir)?;
+    let store = open_store(dir)?;
+    let graph = &store.graph;
     let mut buf: Vec<u8> = Vec::new();
     match rdf {
-        Some(fmt) => delegraph_rdf::export(&graph, fmt, &mut buf)?,
+        Some(fmt) => delegraph_rdf::export(graph, fmt, &mut buf)?,
         None => {
             let opts = delegraph_views::ViewOptions {
                 view: views::view_kind(v.view.unwrap_or(args::View::Network)),
@@ -241,7 +391,7 @@ fn export(
             };
             let layout = views::value_name(v.layout);
             buf = views::draw(
-                &graph,
+                graph,
                 &opts,
                 picture.then_some(lower.as_str()),
                 &layout,
@@ -250,7 +400,7 @@ fn export(
         }
     }
     match output {
-        Some(p) => store::write_atomic(p, &buf)?,
+        Some(p) => write_atomic(p, &buf)?,
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
@@ -283,7 +433,7 @@ fn extract(paths: &[std::path::PathBuf], out: &Path, ui: Ui) -> Result<()> {
             .unwrap_or("document");
         let mut json = serde_json::to_string_pretty(&Record::from_facts(f))?;
         json.push('\n');
-        store::write_atomic(&out.join(format!("{stem}.json")), json.as_bytes())?;
+        write_atomic(&out.join(format!("{stem}.json")), json.as_bytes())?;
     }
     ui.summary(&format!(
         "{} records written to {}",
@@ -294,22 +444,25 @@ fn extract(paths: &[std::path::PathBuf], out: &Path, ui: Ui) -> Result<()> {
 }
 
 fn stats(dir: &Path) -> Result<()> {
-    let store = Store::new(dir);
-    store.require()?;
-    let m = store.manifest()?;
-    let graph = open_graph(dir)?;
+    let store = open_store(dir)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "store      {}", dir.display())?;
-    writeln!(out, "documents  {}", m.documents.len())?;
-    writeln!(out, "quads      {}", graph.len())?;
-    for (class, n) in graph.class_counts()? {
+    writeln!(out, "documents  {}", store.manifest.documents.len())?;
+    writeln!(out, "quads      {}", store.manifest.quads())?;
+    let classes: Vec<(String, usize)> = if store.manifest.classes.is_empty() {
+        store.graph.class_counts()? // stores of earlier versions
+    } else {
+        store.manifest.classes.clone().into_iter().collect()
+    };
+    for (class, n) in classes {
         writeln!(out, "{:<28} {n}", delegraph_rdf::shorten(&class))?;
     }
     Ok(())
 }
 
 fn explain(name: &str, dir: &Path) -> Result<()> {
-    let graph = open_graph(dir)?;
+    let store = open_store(dir)?;
+    let graph = &store.graph;
     let lit = name.replace('\\', "\\\\").replace('"', "\\\"");
     let find = if name.starts_with("http://") || name.starts_with("https://") {
         format!(
@@ -390,13 +543,13 @@ fn man(dir: Option<&Path>) -> Result<()> {
         Some(d) => {
             std::fs::create_dir_all(d)
                 .with_context(|| format!("--dir: cannot create {}", d.display()))?;
-            store::write_atomic(&d.join("delegraph.1"), &render(cmd.clone(), "delegraph")?)?;
+            write_atomic(&d.join("delegraph.1"), &render(cmd.clone(), "delegraph")?)?;
             for sub in cmd.get_subcommands() {
                 let name = format!("delegraph-{}", sub.get_name());
                 let page = sub
                     .clone()
                     .bin_name(format!("delegraph {}", sub.get_name()));
-                store::write_atomic(&d.join(format!("{name}.1")), &render(page, &name)?)?;
+                write_atomic(&d.join(format!("{name}.1")), &render(page, &name)?)?;
             }
         }
     }

@@ -274,24 +274,35 @@ fn link_trips(docs: &mut [DocFacts], order: &[usize]) {
         p[x] = r;
         r
     }
-    for a in 0..all.len() {
-        for b in a + 1..all.len() {
-            let (x, y) = (&all[a], &all[b]);
-            if x.doc == y.doc
-                || x.leader.is_empty()
-                || x.leader != y.leader
-                || x.dests.is_disjoint(&y.dests)
-            {
-                continue;
+    // Only trips with the same leader and a common destination can agree: compare within each
+    // (leader, destination) bucket, not all pairs of the archive (quadratic in its size).
+    let mut buckets: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, t) in all.iter().enumerate() {
+        if !t.leader.is_empty() {
+            for d in &t.dests {
+                buckets
+                    .entry((t.leader.as_str(), d.as_str()))
+                    .or_default()
+                    .push(i);
             }
-            let close = match (x.start, y.start) {
-                (Some(s), Some(t)) => (s - t).get_days().abs() <= 7,
-                _ => x.year.is_none() || y.year.is_none() || x.year == y.year,
-            };
-            if close {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                if ra != rb {
-                    parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    for members in buckets.values() {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                let (x, y) = (&all[a], &all[b]);
+                if x.doc == y.doc {
+                    continue;
+                }
+                let close = match (x.start, y.start) {
+                    (Some(s), Some(t)) => (s - t).get_days().abs() <= 7,
+                    _ => x.year.is_none() || y.year.is_none() || x.year == y.year,
+                };
+                if close {
+                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                    if ra != rb {
+                        parent[ra.max(rb)] = ra.min(rb);
+                    }
                 }
             }
         }

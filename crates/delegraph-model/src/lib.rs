@@ -7,6 +7,7 @@
 pub mod record;
 
 use delegraph_text::PartialDate;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -14,7 +15,7 @@ use std::ops::Range;
 pub type Span = Range<usize>;
 
 /// Kinds of places, as the record spells them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PlaceKind {
     City,
     District,
@@ -34,7 +35,7 @@ impl PlaceKind {
 }
 
 /// Kinds of organizations, as the record spells them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum OrgKind {
     Company,
     University,
@@ -92,7 +93,7 @@ impl std::fmt::Display for OrgKind {
 }
 
 /// Which list an entity lives in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityType {
     Person,
     Place,
@@ -110,7 +111,7 @@ impl EntityType {
 }
 
 /// A reference to an entity of the same document: its type and index in that list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityRef {
     pub ty: EntityType,
     pub index: usize,
@@ -138,7 +139,7 @@ impl EntityRef {
 }
 
 /// What every entity has: names, mentions and (after linking) an IRI.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EntityCore {
     /// The fullest name the document gives.
     pub name: String,
@@ -170,7 +171,7 @@ impl EntityCore {
 }
 
 /// An office as written ("Regierender Bürgermeister") and whose office it is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Office {
     pub title: String,
     pub of: Option<EntityRef>,
@@ -178,7 +179,7 @@ pub struct Office {
     pub iri: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     pub core: EntityCore,
     pub party: Option<String>,
@@ -190,7 +191,7 @@ pub struct Person {
     pub offices: Vec<Office>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     pub core: EntityCore,
     pub kind: PlaceKind,
@@ -199,14 +200,16 @@ pub struct Place {
     pub geonames_id: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Organization {
     pub core: EntityCore,
     pub kind: OrgKind,
 }
 
 /// Whether a reported event happened, is planned, or did not happen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub enum Status {
     /// Announced with a destination or date ("wird … besuchen").
     Announced,
@@ -238,13 +241,15 @@ impl Status {
 }
 
 /// A delegation trip.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Trip {
     pub leader: Option<EntityRef>,
     pub origin: Option<EntityRef>,
     /// Places in travel order.
     pub destinations: Vec<EntityRef>,
+    #[serde(with = "opt_date")]
     pub start: Option<PartialDate>,
+    #[serde(with = "opt_date")]
     pub end: Option<PartialDate>,
     pub members: Vec<EntityRef>,
     pub meetings: Vec<EntityRef>,
@@ -256,7 +261,7 @@ pub struct Trip {
 }
 
 /// A sister-city or partner-region relationship between two places.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Partnership {
     pub a: EntityRef,
     pub b: EntityRef,
@@ -267,7 +272,7 @@ pub struct Partnership {
 }
 
 /// Kinds of formal agreements, as the record spells them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum AgreementKind {
     PartnershipAgreement,
     MemorandumOfUnderstanding,
@@ -291,11 +296,12 @@ impl AgreementKind {
 }
 
 /// A formal document concluded in the reported events.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
     pub kind: AgreementKind,
     pub parties: Vec<EntityRef>,
     pub signatories: Vec<EntityRef>,
+    #[serde(with = "opt_date")]
     pub date: Option<PartialDate>,
     pub status: Status,
     pub evidence: Vec<Span>,
@@ -303,18 +309,19 @@ pub struct Agreement {
 }
 
 /// Something the extractor wants the user to know about a document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub span: Option<Span>,
     pub message: String,
 }
 
 /// Everything extracted from one document.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocFacts {
     pub document: String,
     pub source: String,
     pub title: Option<String>,
+    #[serde(with = "opt_date")]
     pub published: Option<PartialDate>,
     pub sha256: String,
     /// The document text all spans point into.
@@ -367,6 +374,26 @@ impl DocFacts {
         match self.sentences.get(i) {
             Some(s) if s.start <= span.start => s.start..s.end.max(span.end),
             _ => span.clone(),
+        }
+    }
+}
+
+/// `Option<PartialDate>` as its ISO text (`2024`, `2024-05`, `2024-05-13`), for the extraction
+/// cache of `delegraph-store`.
+mod opt_date {
+    use delegraph_text::PartialDate;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(d: &Option<PartialDate>, s: S) -> Result<S::Ok, S::Error> {
+        d.map(|d| d.to_string()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PartialDate>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(t) => PartialDate::parse_iso(&t)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom(format!("not a date: {t}"))),
         }
     }
 }

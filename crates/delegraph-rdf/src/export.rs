@@ -1,6 +1,6 @@
 //! Whole-store exports: Turtle for Protégé (ontology and data in one file), TriG and N-Quads
-//! with the per-document graphs, N-Triples of the union. (Network views for GraphViz are
-//! drawn by `delegraph-views`.)
+//! with the per-document graphs (N-Quads canonical: graph by graph, lines sorted), N-Triples of
+//! the merged graph. (Network views for GraphViz are drawn by `delegraph-views`.)
 
 use crate::{Graph, ONTOLOGY_TTL, RdfError, vocab};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
@@ -61,7 +61,7 @@ fn owl_safe(t: Triple) -> Triple {
 pub fn export(graph: &Graph, format: ExportFormat, mut w: impl Write) -> Result<(), RdfError> {
     match format {
         ExportFormat::NQuads => {
-            w.write_all(graph.canonical_nquads().as_bytes())?;
+            graph.write_canonical_nquads(&mut w)?;
         }
         ExportFormat::TriG => {
             let mut ser = RdfSerializer::from_format(RdfFormat::TriG);
