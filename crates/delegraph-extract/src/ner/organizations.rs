@@ -680,9 +680,11 @@ fn genitive_complement(
         }
         if ctx.is_cap(k) && !ctx.is_function(k) && office_head(ctx.word(k)).is_none() {
             // A place ends the complement: "des Landes Großbach" (not "… Großbach Jüdenstr");
-            // an adjective does not ("des Chinesischen Volkes").
+            // an adjective does not ("des Chinesischen Volkes"), nor a hamlet spelt like a
+            // word ("des Landes Großbach").
             if let Some((t, c)) = place_match(ctx, k, places)
                 && c.form != Form::Adjective
+                && !c.ambiguous
             {
                 k = t.end;
                 n += 1;
