@@ -1,6 +1,6 @@
-//! Progress on standard error: a bar with files done, rate and time left while documents are
-//! read and extracted (hidden when standard error is not a terminal, or with `--quiet`), and
-//! per-document counts with `--verbose`.
+//! Progress on standard error: a bar with files (or graphs) done, rate and time left while
+//! documents are read, extracted or pushed (hidden when standard error is not a terminal, or
+//! with `--quiet`), and per-document counts with `--verbose`.
 
 use delegraph_model::DocFacts;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -20,22 +20,27 @@ impl Ui {
         }
     }
 
-    /// A bar over `len` steps (indicatif hides it by itself when stderr is no terminal).
+    /// A bar over `len` files (indicatif hides it by itself when stderr is no terminal).
     pub fn bar(&self, len: usize, what: &str) -> Progress {
+        self.bar_of(len, what, "files")
+    }
+
+    /// A bar over `len` steps counted in `unit` (`files`, `graphs`).
+    pub fn bar_of(&self, len: usize, what: &str, unit: &'static str) -> Progress {
         let bar = if self.quiet {
             ProgressBar::hidden()
         } else {
             ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr())
         };
         bar.set_style(
-            ProgressStyle::with_template(
-                "{prefix:>10} [{bar:30}] {pos}/{len} files · {rate} · {eta} left  {wide_msg}",
-            )
+            ProgressStyle::with_template(&format!(
+                "{{prefix:>10}} [{{bar:30}}] {{pos}}/{{len}} {unit} · {{rate}} · {{eta}} left  {{wide_msg}}"
+            ))
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .with_key(
                 "rate",
-                |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(w, "{:.1} files/s", s.per_sec());
+                move |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1} {unit}/s", s.per_sec());
                 },
             )
             .progress_chars("=> "),

@@ -115,10 +115,12 @@ pub fn push(dir: &Path, opts: &Push, ui: crate::progress::Ui) -> Result<()> {
     let agent = agent(opts.timeout);
     let graphs = store.graph.graph_names()?;
     let mut quads = 0;
+    let progress = ui.bar_of(graphs.len(), "pushing", "graphs");
     for g in &graphs {
         let NamedOrBlankNode::NamedNode(name) = g else {
             continue;
         };
+        progress.step(name.as_str());
         let doc = store.graph.document_graph(g)?;
         quads += doc.len();
         let body = ntriples(
@@ -133,6 +135,7 @@ pub fn push(dir: &Path, opts: &Push, ui: crate::progress::Ui) -> Result<()> {
             .with_context(|| format!("PUT {gsp}?graph=<{}>", name.as_str()))?;
         check(&format!("PUT {gsp}?graph=<{}>", name.as_str()), resp)?;
     }
+    progress.finish();
     if opts.default_graph {
         let mut body = MergedBody {
             triples: store.graph.merged_triples(),
