@@ -31,7 +31,8 @@ echo "delegraph $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $("$BIN" 
 # The small set is the first SMALL articles of the large one.
 "$BENCH" generate --docs "$LARGE" --seed 1 --out "$WORK/large"
 mkdir -p "$WORK/small"
-ls "$WORK/large" | head -n "$SMALL" | while read -r f; do ln -f "$WORK/large/$f" "$WORK/small/$f"; done
+LARGE_FILES=("$WORK"/large/*.txt)
+for f in "${LARGE_FILES[@]:0:$SMALL}"; do ln -f "$f" "$WORK/small/"; done
 "$BENCH" generate --docs 1 --seed 1 --first "$LARGE" --out "$WORK/add1"
 "$BENCH" generate --docs 100 --seed 1 --first $((LARGE + 1)) --out "$WORK/add100"
 
@@ -62,7 +63,7 @@ echo
 echo "## 2. build (whole process, $(nproc) threads)"
 for set in small large; do
   rm -rf "$WORK/store-$set"
-  n=$(ls "$WORK/$set" | wc -l)
+  n=$(find "$WORK/$set" -name '*.txt' | wc -l)
   measure "build $n articles" "$BIN" build "$WORK/$set" --store "$WORK/store-$set"
   mb=$(du -sm "$WORK/$set" | cut -f1)
   quads=$("$BIN" stats --store "$WORK/store-$set" | awk '/^quads/{print $2}')
