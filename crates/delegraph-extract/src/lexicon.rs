@@ -87,6 +87,15 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "mitarbeiter",
     "amtskollege",
     "amtskolleg",
+    // Austrian and South Tyrolean offices: "Bezirkshauptmann", "Feuerwehrkommandant",
+    // "Gemeindereferent" (by "referent"), "Stadtverordneter", "Kassier", "Koordinatorin".
+    "hauptmann",
+    "hauptfrau",
+    "stadtverordnete",
+    "stadtverordneter",
+    "koordinator",
+    "kassier",
+    "schriftführer",
 ];
 
 /// Abbreviated titles as they appear before names.
@@ -226,6 +235,26 @@ pub(crate) const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("ausstellung", "event", false),
     ("gartenschau", "event", false),
     ("event", "event", false),
+    // Clubs, cooperatives and local institutions of the German-speaking municipalities, found
+    // by the last member of their compound name ("Schützenkompanie X", "Raiffeisenkasse X",
+    // "Bezirksgemeinschaft X", "Bauernbund X", "Seniorenheim X", "Bezirkshauptmannschaft X").
+    ("kompanie", "association", false),
+    ("kasse", "company", false),
+    ("genossenschaft", "company", false),
+    ("gemeinschaft", "association", false),
+    ("bund", "association", false),
+    ("klub", "association", false),
+    ("zunft", "association", false),
+    ("gilde", "association", false),
+    ("wehr", "public_body", false),
+    ("hauptmannschaft", "public_body", false),
+    ("heim", "other", false),
+    ("betrieb", "company", false),
+    ("netzwerk", "association", false),
+    ("bürgermusik", "culture", false),
+    ("kindergarten", "other", false),
+    ("krankenhaus", "other", false),
+    ("spital", "other", false),
 ];
 
 /// English organization head words, for names like "Harlan Research and Innovation Center".

@@ -163,6 +163,14 @@ fn is_office_adjective(word: &str) -> bool {
 
 /// German organization head of a word, with its kind and whether a bare compound names an institution.
 fn org_head(word: &str) -> Option<(&'static str, &'static str, bool, usize)> {
+    // "Rosenheim", "Wehr": a town the gazetteer names is no institution.
+    if Places::get()
+        .lookup(word)
+        .iter()
+        .any(|c| matches!(c.form, Form::Name | Form::Alias | Form::Genitive) && !c.ambiguous)
+    {
+        return None;
+    }
     let lower = word.to_lowercase();
     let lower = lower.rsplit('-').next().unwrap_or(&lower).to_string();
     for s in stems(&lower) {
@@ -407,6 +415,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     admin_unit_places(ctx, &mut f);
     places(ctx, &mut f);
     context_places(ctx, &mut f);
+    landscape_regions(ctx, &mut f);
     acronyms(ctx, &mut f);
     parties(ctx, &mut f);
     merge_org_variants(&mut f);
@@ -493,5 +502,7 @@ mod tests {
         assert_eq!(org_head("Wirtschaftskammer").map(|h| h.1), Some("chamber"));
         assert_eq!(org_head("Landtags").map(|h| h.0), Some("landtag"));
         assert!(org_head("Besuch").is_none());
+        assert_eq!(org_head("Schützenkompanie").map(|h| h.0), Some("kompanie"));
+        assert!(org_head("Rosenheim").is_none());
     }
 }

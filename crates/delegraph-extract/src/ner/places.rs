@@ -141,6 +141,25 @@ fn is_noun_compound(w: &str) -> bool {
     })
 }
 
+/// Last members that make a compound a place name ("Kleinberg", "Hochfeld", "Grasmoos"):
+/// the nouns German villages are named with.
+const TOPONYMIC_MEMBERS: &[&str] = &[
+    "berg", "burg", "dorf", "feld", "bach", "heim", "hof", "hofen", "stein", "kirchen", "kirch",
+    "hausen", "brunn", "moos", "ried", "reith", "see", "au", "grund", "furt", "brück", "hain",
+    "eck", "zell", "weiler", "rode", "hagen", "winkel", "born", "horst", "mühl", "markt",
+];
+
+/// "Grasmoos", "Tannberg": a compound whose last member names a settlement can be a place
+/// name, although that member is an ordinary noun.
+fn is_toponymic_compound(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    TOPONYMIC_MEMBERS.iter().any(|m| {
+        lower
+            .strip_suffix(m)
+            .is_some_and(|stem| stem.chars().count() >= 3)
+    })
+}
+
 /// The unit word of `w` in the nominative ("Landkreises" -> "Landkreis").
 fn admin_unit(w: &str) -> Option<&'static str> {
     ADMIN_UNITS
@@ -159,7 +178,7 @@ fn unknown_name_at(ctx: &Ctx, f: &Found, k: usize, max_zipf: f32) -> bool {
         && w.chars().count() >= 3
         && !w.chars().all(char::is_uppercase)
         && !is_common_noun(w)
-        && !is_noun_compound(w)
+        && (!is_noun_compound(w) || is_toponymic_compound(w))
         && zipf(w) < max_zipf
         && !is_first_name(w)
         && office_head(w).is_none()
@@ -200,66 +219,193 @@ pub(super) fn admin_unit_places(ctx: &Ctx, f: &mut Found) {
     }
 }
 
-/// Nouns after which a name is a town: "die Partnerstadt X", "der Gemeinde X", "im Ortsteil X".
+/// Nouns after which a name is a town: "die Partnerstadt X", "der Gemeinde X", "im Ortsteil X",
+/// "der Marktgemeinde X", "des Ortsteils X".
 const TOWN_NOUNS: &[&str] = &[
     "Partnerstadt",
     "Partnergemeinde",
+    "Partnerkommune",
     "Gemeinde",
     "Marktgemeinde",
+    "Stadtgemeinde",
+    "Ortsgemeinde",
+    "Nachbargemeinde",
+    "Nachbarstadt",
+    "Nachbarort",
+    "Heimatgemeinde",
+    "Heimatstadt",
+    "Heimatort",
     "Stadt",
     "Kleinstadt",
     "Kreisstadt",
+    "Bezirkshauptstadt",
     "Hafenstadt",
     "Ortsteil",
     "Ortschaft",
     "Stadtteil",
     "Dorf",
+    "Weiler",
     "Kommune",
 ];
 
-/// Towns no list holds, named by their context: after a town noun ("die Gemeinde X"), listed
-/// with a known town ("Kleinhausen und X"), or as where guests come from ("aus X angereist").
+/// A town noun, also in the genitive ("des Ortsteils", "des Dorfes").
+fn is_town_noun(w: &str) -> bool {
+    TOWN_NOUNS.contains(&w)
+        || [w.strip_suffix("es"), w.strip_suffix('s')]
+            .into_iter()
+            .flatten()
+            .any(|stem| stem.len() > 4 && TOWN_NOUNS.contains(&stem))
+}
+
+/// "Bürgermeister von X", "die Bürgermeisterin aus X", "sein Amtskollege aus X": the place an
+/// official holds office in or comes from.
+fn after_office_of(ctx: &Ctx, k: usize) -> bool {
+    k >= 2 && matches!(ctx.word(k - 1), "von" | "aus") && office_head(ctx.word(k - 2)).is_some()
+}
+
+/// "reisten nach X", "die Fahrt nach X": a name after "nach" is where someone goes; the
+/// name must end its phrase (punctuation, a lowercase word or a conjunction follows), so that
+/// "nach X Angaben" stays out.
+fn travel_target(ctx: &Ctx, k: usize) -> bool {
+    ctx.word(k - 1) == "nach"
+        && (!ctx.is_word(k + 1) || !ctx.is_cap(k + 1) || matches!(ctx.word(k + 1), "und" | "sowie"))
+}
+
+/// "X bei Y", "X (Bezirk Y)", "X im Landkreis Y": a name placed by a known place or unit after
+/// it is a town.
+fn placed_by_next(ctx: &Ctx, f: &Found, k: usize) -> bool {
+    let places = Places::get();
+    let unit_after = |x: usize| admin_unit(ctx.word(x)).is_some();
+    let known_town_at = |x: usize| {
+        place_match(ctx, x, places).is_some_and(|(_, c)| {
+            !c.ambiguous && places.place(c.id).kind == PlaceKind::City && c.form == Form::Name
+        })
+    };
+    let near = k + 1;
+    ctx.same_sentence(k, near + 1)
+        && match ctx.word(near) {
+            "bei" => known_town_at(near + 1) && f.claim[near + 1].is_none(),
+            "(" => unit_after(near + 1),
+            "im" => unit_after(near + 1),
+            _ => false,
+        }
+}
+
+/// A known town of the same sentence listed right before or after `k` ("Kleinhausen, X und
+/// Y"), taking its country.
+fn listed_with_town(
+    ctx: &Ctx,
+    f: &Found,
+    k: usize,
+    place_at: impl Fn(usize) -> Option<EntityRef>,
+) -> Option<EntityRef> {
+    let gaz = Places::get();
+    [k.checked_sub(2), Some(k + 2)]
+        .into_iter()
+        .flatten()
+        .filter(|&x| {
+            x < ctx.len()
+                && ctx.same_sentence(k, x)
+                && matches!(ctx.word(k.min(x) + 1), "und" | "sowie" | ",")
+        })
+        .find_map(place_at)
+        .filter(|r| gaz.place(f.places[r.index].id).kind == PlaceKind::City)
+        // "am Zusammenfluss von X und Y": rivers and landscapes are listed so too.
+        .filter(|_| {
+            ctx.word(k.saturating_sub(1)) != "von" && ctx.word(k.saturating_sub(3)) != "von"
+        })
+}
+
+/// Towns no list holds, named by their context: after a town noun ("die Gemeinde X"), after an
+/// official's "von"/"aus" ("Bürgermeister von X"), as a destination ("nach X"), placed by a
+/// place after it ("X bei Kleinhausen", "X (Bezirk Y)"), listed with a known town
+/// ("Kleinhausen, X und Y"), or as where guests come from ("aus X angereist").
 pub(super) fn context_places(ctx: &Ctx, f: &mut Found) {
     let gaz = Places::get();
-    let is_place_at = |f: &Found, k: usize| {
-        f.index
-            .iter()
-            .find(|(x, r)| r.ty == EntityType::Place && x.contains(&k))
-            .map(|(_, r)| *r)
-    };
     for k in 1..ctx.len() {
         if ctx.boiler[ctx.sent_of[k]] || !unknown_name_at(ctx, f, k, 3.0) {
             continue;
         }
-        if place_match(ctx, k, gaz).is_some_and(|(t, _)| t.len() != 1)
-            || is_place_at(f, k).is_some()
-        {
+        let place_at = |x: usize| {
+            f.index
+                .iter()
+                .find(|(t, r)| r.ty == EntityType::Place && t.contains(&x))
+                .map(|(_, r)| *r)
+        };
+        if place_match(ctx, k, gaz).is_some_and(|(t, _)| t.len() != 1) || place_at(k).is_some() {
             continue;
         }
-        let after_town_noun = TOWN_NOUNS.contains(&ctx.word(k - 1));
         let arrived = ctx.word(k - 1) == "aus"
             && (k + 1..(k + 4).min(ctx.len()))
                 .any(|x| ctx.same_sentence(k, x) && ctx.lower(x).starts_with("angereist"));
-        // A town listed with a known town of the same sentence takes its country.
-        let partner = [k.checked_sub(2), Some(k + 2)]
-            .into_iter()
-            .flatten()
-            .filter(|&x| {
-                x < ctx.len()
-                    && ctx.same_sentence(k, x)
-                    && matches!(ctx.word(k.min(x) + 1), "und" | "sowie")
-            })
-            .find_map(|x| is_place_at(f, x))
-            .filter(|r| gaz.place(f.places[r.index].id).kind == PlaceKind::City)
-            // "am Zusammenfluss von X und Y": rivers and landscapes are listed so too.
-            .filter(|_| {
-                ctx.word(k.saturating_sub(1)) != "von" && ctx.word(k.saturating_sub(3)) != "von"
-            });
-        if !(after_town_noun || arrived || partner.is_some()) {
+        let partner = listed_with_town(ctx, f, k, place_at);
+        if !(is_town_noun(ctx.word(k - 1))
+            || after_office_of(ctx, k)
+            || travel_target(ctx, k)
+            || placed_by_next(ctx, f, k)
+            || arrived
+            || partner.is_some())
+        {
             continue;
         }
         let country = partner.and_then(|r| gaz.place(f.places[r.index].id).country.clone());
         let id = gaz.ad_hoc(ctx.word(k), PlaceKind::City, country.as_deref());
+        f.place_ref(ctx, k..k + 1, id);
+    }
+}
+
+/// Last members of landscape names: valleys, districts of a land, forests, mountain ranges
+/// ("Kesseltal", "Quellgau", "Wolkenviertel", "Sternwald", "Rabengebirge").
+const LANDSCAPE_ENDINGS: &[&str] = &["tal", "thal", "gau", "viertel", "wald", "gebirge", "land"];
+
+/// "im Rabental", "aus dem Wolkenviertel", "die Region Quellgau": a landscape no list holds,
+/// named by its ending after a place preposition, or any name after "Region".
+pub(super) fn landscape_regions(ctx: &Ctx, f: &mut Found) {
+    let gaz = Places::get();
+    for k in 1..ctx.len() {
+        let w = ctx.word(k);
+        // A landscape is a compound of an ordinary last member ("Tal", "Wald"), so the name
+        // test is its own: a capitalized rare word that is no noun of the dictionary.
+        if ctx.boiler[ctx.sent_of[k]]
+            || !ctx.is_cap(k)
+            || ctx.is_function(k)
+            || f.claim[k].is_some()
+            || is_common_noun(w)
+            || zipf(w) >= 3.0
+            || is_first_name(w)
+            || office_head(w).is_some()
+            || org_head(w).is_some()
+        {
+            continue;
+        }
+        if place_match(ctx, k, gaz).is_some()
+            || f.index
+                .iter()
+                .any(|(t, r)| r.ty == EntityType::Place && t.contains(&k))
+        {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        // "Partnerland", "Nachbarland": a land named by a common noun is a country's role.
+        let landscape = LANDSCAPE_ENDINGS.iter().any(|e| {
+            lower.strip_suffix(e).is_some_and(|stem| {
+                stem.chars().count() > 2
+                    && (*e != "land" || {
+                        let mut cap: String =
+                            stem.chars().take(1).flat_map(char::to_uppercase).collect();
+                        cap.extend(stem.chars().skip(1));
+                        !is_common_noun(&cap)
+                    })
+            })
+        });
+        let prev = ctx.word(k - 1);
+        let before = if k >= 2 { ctx.word(k - 2) } else { "" };
+        let in_it = matches!(prev, "im" | "ins" | "vom")
+            || (matches!(prev, "dem" | "das") && matches!(before, "aus" | "in" | "durch" | "von"));
+        if !((landscape && in_it) || prev == "Region") {
+            continue;
+        }
+        let id = gaz.ad_hoc(w, PlaceKind::Region, None);
         f.place_ref(ctx, k..k + 1, id);
     }
 }
