@@ -9,8 +9,14 @@ use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Inputs larger than this are refused rather than processed for minutes.
+/// Files larger than this are refused unread (HTML and PDF files carry markup, scripts and
+/// images besides their text, hence the margin over [`MAX_TEXT_BYTES`]).
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Documents whose text (after HTML or PDF extraction) is longer than this are refused: about
+/// 700 printed pages, far past any article or council paper, and extraction time grows faster
+/// than the text.
+pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why a document could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -20,12 +26,16 @@ pub enum TextError {
     Empty,
     #[error("binary content, not text (NUL byte at offset {0})")]
     Binary(usize),
-    #[error("document too large: {size} bytes (limit {limit})")]
+    #[error("document too large: {size} bytes (limit {limit} bytes)")]
     TooLarge { size: usize, limit: usize },
+    #[error("document text too long: {size} bytes (limit {limit} bytes); split it into parts")]
+    TextTooLong { size: usize, limit: usize },
     #[error("unsupported input format '{0}' (expected .txt, .md, .html, .htm or .pdf)")]
     UnsupportedFormat(String),
     #[error("cannot read PDF: {0}")]
     Pdf(String),
+    #[error("encrypted PDF: it needs a password, which delegraph does not take")]
+    EncryptedPdf,
 }
 
 /// The input formats delegraph reads.
@@ -110,6 +120,12 @@ pub fn load(name: &str, source: &str, bytes: &[u8], format: Format) -> Result<Do
         }
         Format::Pdf => (pdf::extract(bytes)?, None),
     };
+    if source_text.len() > MAX_TEXT_BYTES {
+        return Err(TextError::TextTooLong {
+            size: source_text.len(),
+            limit: MAX_TEXT_BYTES,
+        });
+    }
     let (text, offsets) = match normalize(&source_text) {
         (Cow::Owned(text), map) => (text, map),
         (Cow::Borrowed(_), map) => (source_text, map),

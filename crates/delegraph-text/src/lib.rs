@@ -15,7 +15,9 @@ pub mod temporal;
 pub mod token;
 
 pub use date::PartialDate;
-pub use document::{Document, Format, MetaOverride, TextError, load};
+pub use document::{
+    Document, Format, MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES, MetaOverride, TextError, load,
+};
 pub use normalize::{OffsetMap, normalize};
 pub use sentence::split_sentences;
 pub use token::{Shape, Token, TokenKind, shape, tokenize};

@@ -243,18 +243,29 @@ const NOT_A_WORD_END: &[&str] = &[
     "respektive",
 ];
 
-/// When the hyphen at `pos` (of byte length `len`) splits a word across a line break
-/// ("Zusammen-\narbeit", "iden-\n\ntifiziert"), the offset where the word goes on.
-fn hyphenation_join(src: &str, pos: usize, len: usize) -> Option<usize> {
-    let rest = &src[pos + len..];
-    // Cheap exit for the common case: compounds like "SPD-Politikerin".
-    if !rest.starts_with([' ', '\t', '\r', '\n']) {
-        return None;
-    }
-    let before = &src[..pos];
+/// What a hyphen at the end of a line means, given the text before it and the next line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineEndHyphen {
+    /// A word split by hyphenation ("Zusammen-" + "arbeit"): join without the hyphen.
+    SplitWord,
+    /// A truncated compound member ("Wirtschafts-" + "und"): a space follows the hyphen.
+    Truncation,
+    /// A real hyphen ("Deutsch-" + "Japanische", "EU-" + "weit"): joined as it is.
+    Compound,
+}
+
+/// Decides what the hyphen between `before` (the line up to the hyphen) and `next` (the next
+/// line, from its first character) means; `None` when no letter precedes it.
+pub(crate) fn line_end_hyphen(before: &str, next: &str) -> Option<LineEndHyphen> {
     let last = before.chars().next_back()?;
     if !last.is_alphabetic() {
         return None;
+    }
+    let word_end = next
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(next.len());
+    if NOT_A_WORD_END.contains(&&next[..word_end]) {
+        return Some(LineEndHyphen::Truncation);
     }
     // An acronym keeps its hyphen: "EU-\nweit" is "EU-weit".
     let letters = before.chars().rev().take_while(|c| c.is_alphabetic());
@@ -264,6 +275,21 @@ fn hyphenation_join(src: &str, pos: usize, len: usize) -> Option<usize> {
         upper += usize::from(c.is_uppercase());
     }
     if n >= 2 && upper == n {
+        return Some(LineEndHyphen::Compound);
+    }
+    if next.chars().next().is_some_and(char::is_lowercase) {
+        Some(LineEndHyphen::SplitWord)
+    } else {
+        Some(LineEndHyphen::Compound)
+    }
+}
+
+/// When the hyphen at `pos` (of byte length `len`) splits a word across a line break
+/// ("Zusammen-\narbeit", "iden-\n\ntifiziert"), the offset where the word goes on.
+fn hyphenation_join(src: &str, pos: usize, len: usize) -> Option<usize> {
+    let rest = &src[pos + len..];
+    // Cheap exit for the common case: compounds like "SPD-Politikerin".
+    if !rest.starts_with([' ', '\t', '\r', '\n']) {
         return None;
     }
     let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\n']).len();
@@ -271,17 +297,10 @@ fn hyphenation_join(src: &str, pos: usize, len: usize) -> Option<usize> {
     if newlines == 0 || newlines > 2 {
         return None;
     }
-    let next = &rest[gap..];
-    if !next.chars().next().is_some_and(char::is_lowercase) {
-        return None;
+    match line_end_hyphen(&src[..pos], &rest[gap..])? {
+        LineEndHyphen::SplitWord => Some(pos + len + gap),
+        LineEndHyphen::Truncation | LineEndHyphen::Compound => None,
     }
-    let word_end = next
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(next.len());
-    if NOT_A_WORD_END.contains(&&next[..word_end]) {
-        return None;
-    }
-    Some(pos + len + gap)
 }
 
 /// Normalizes `src` for extraction: NFC, exotic spaces to plain ones, soft hyphens and

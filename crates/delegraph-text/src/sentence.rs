@@ -4,6 +4,9 @@
 //! follows a known abbreviation ("Dr.", "z. B.", "rd."), an initial ("Sipho M. Dlamanzi") or an
 //! ordinal number ("10. November", "am 13. Mai"). Paragraph breaks always end a sentence; a
 //! single line break ends one when the line looks finished (headings, list items, credits).
+//! No sentence is longer than [`MAX_SENTENCE_TOKENS`]: a run of text without a sentence end (a
+//! table flattened by a PDF, a page of one repeated name) is cut at a comma, else anywhere, so
+//! that rules that look across a sentence stay cheap.
 
 use crate::token::{Token, TokenKind};
 use std::ops::Range;
@@ -44,6 +47,20 @@ const MONTHS: &[&str] = &[
     "nov",
     "dez",
 ];
+
+/// The longest sentence, in tokens. German news sentences rarely exceed 60 words; 400 tokens
+/// is far past any real one.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Where an over-long sentence is cut: after the last comma or semicolon in its second half,
+/// else at the limit.
+fn forced_end(text: &str, tokens: &[Token], start: usize) -> usize {
+    let limit = start + MAX_SENTENCE_TOKENS;
+    (start + MAX_SENTENCE_TOKENS / 2..limit)
+        .rev()
+        .find(|&k| matches!(tokens[k].text(text), "," | ";"))
+        .unwrap_or(limit - 1)
+}
 
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…")
@@ -92,6 +109,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         if boundary_after {
             out.push(start..i + 1);
             start = i + 1;
+        } else if i + 1 - start >= MAX_SENTENCE_TOKENS {
+            let end = forced_end(text, tokens, start);
+            out.push(start..end + 1);
+            start = end + 1;
         }
         i += 1;
     }
@@ -198,6 +219,22 @@ mod tests {
     fn headings_and_paragraphs_split() {
         let s = "Großer Andrang in Bonn\nDie Messe begann am Montag.\n\nZweiter Absatz ohne Punkt";
         assert_eq!(sentences(s).len(), 3);
+    }
+
+    #[test]
+    fn runaway_sentences_are_cut() {
+        let s = "Kai Wegner, ".repeat(1000) + "Ende.";
+        let toks = tokenize(&s);
+        let got = split_sentences(&s, &toks);
+        assert!(got.iter().all(|r| r.len() <= MAX_SENTENCE_TOKENS), "{got:?}");
+        // Cut after a comma, covering every token once.
+        assert_eq!(toks[got[0].end - 1].text(&s), ",");
+        assert_eq!(got.last().unwrap().end, toks.len());
+        assert!(got.windows(2).all(|w| w[0].end == w[1].start));
+        let words = "ohne Komma ".repeat(500);
+        let toks = tokenize(&words);
+        let got = split_sentences(&words, &toks);
+        assert_eq!(got[0], 0..MAX_SENTENCE_TOKENS);
     }
 
     #[test]

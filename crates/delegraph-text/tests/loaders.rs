@@ -24,7 +24,7 @@ fn pdf_fixture_loads_without_page_furniture() {
         "{t}"
     );
     assert!(
-        t.contains("Wirtschafts- und\nWissenschaftsdelegation"),
+        t.contains("Wirtschafts- und Wissenschaftsdelegation"),
         "{t}"
     );
     assert!(
