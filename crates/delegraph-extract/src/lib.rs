@@ -16,7 +16,7 @@ mod offices;
 use ctx::Ctx;
 use delegraph_gazetteer::places::Places;
 use delegraph_model::{
-    Agreement, DocFacts, EntityCore, EntityRef, EntityType, Office, Organization, Partnership,
+    Agreement, Diagnostic, DocFacts, EntityCore, EntityRef, EntityType, Office, Organization, Partnership,
     Person, Place, Trip,
 };
 use delegraph_text::temporal::{TimeValue, find_time_expressions};
@@ -39,6 +39,26 @@ pub fn extract(doc: &Document) -> DocFacts {
         })
         .collect();
     let money = find_money(&doc.text);
+    let work = event_work(&ctx, &found);
+    if work > MAX_EVENT_WORK {
+        let none = events::Events {
+            trips: Vec::new(),
+            partnerships: Vec::new(),
+            agreements: Vec::new(),
+        };
+        let mut facts = build(doc, &ctx, &found, &none);
+        facts.diagnostics.push(Diagnostic {
+            span: None,
+            message: format!(
+                "too many names for the event rules ({} mentions of {} persons in {} sentences): \
+                 entities extracted, trips, partnerships and agreements not",
+                found.index.len(),
+                found.persons.len(),
+                ctx.sents.len()
+            ),
+        });
+        return facts;
+    }
     let clauses = clause_analysis(&ctx, &found);
     let events = events::find(
         &ctx,
@@ -49,6 +69,26 @@ pub fn extract(doc: &Document) -> DocFacts {
         anchor.or(doc.published),
     );
     build(doc, &ctx, &found, &events)
+}
+
+/// The bound on [`event_work`] past which a document gets its entities but no events: about
+/// ten seconds of the event rules on one core.
+pub const MAX_EVENT_WORK: u64 = 8_000_000_000;
+
+/// An estimate of what the event rules cost on a document, in units of about a nanosecond.
+///
+/// Some rules in `events.rs` scan every mention of the document for each mention in a trip
+/// sentence, and for each person every mention of every trip sentence (`sentence_entities`
+/// filters the whole mention index per call), so their cost grows with mentions squared and
+/// with persons × sentences × mentions. Real articles are far below the bound; a list of
+/// 20,000 names or one name repeated 100,000 times is far above it.
+fn event_work(ctx: &Ctx, f: &Found) -> u64 {
+    let m = f.index.len() as u64;
+    let p = f.persons.len() as u64;
+    let s = ctx.sents.len() as u64;
+    7u64.saturating_mul(m)
+        .saturating_mul(m)
+        .saturating_add(p.saturating_mul(s).saturating_mul(m))
 }
 
 /// The clause analysis of a document, with recognized entities as atoms.

@@ -164,6 +164,18 @@ fn place_named_in(facts: &DocFacts, name: &str) -> Option<EntityRef> {
     })
 }
 
+/// The last few words of `text` (trailing space trimmed), lowercased: what the rules look at
+/// before a mention. Only a tail is lowercased, since lowercasing all the text before every
+/// mention made long documents quadratic.
+fn lower_tail(text: &str) -> String {
+    let text = text.trim_end();
+    let mut from = text.len().saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    text[from..].to_lowercase()
+}
+
 /// What the document says about the places and bodies offices may belong to, computed once.
 struct Home<'a> {
     facts: &'a DocFacts,
@@ -227,7 +239,7 @@ impl<'a> Home<'a> {
             .map(EntityRef::org)
             .find(|o| {
                 facts.organizations[o.index].core.mentions.iter().any(|m| {
-                    let before = facts.text[..m.start].trim_end().to_lowercase();
+                    let before = lower_tail(&facts.text[..m.start]);
                     [
                         "delegation der",
                         "delegation des",
@@ -280,7 +292,7 @@ impl<'a> Home<'a> {
     /// nobody's office place here.
     fn only_origin(&self, r: EntityRef) -> bool {
         self.facts.places[r.index].core.mentions.iter().all(|m| {
-            let before = self.facts.text[..m.start].trim_end().to_lowercase();
+            let before = lower_tail(&self.facts.text[..m.start]);
             before.ends_with(" aus") || before.ends_with(" aus der") || before.ends_with(" aus dem")
         })
     }
