@@ -13,6 +13,11 @@ struct G<'a> {
     out: Vec<Quad>,
 }
 
+/// The most mentions recorded for one node in one document. Each mention carries its
+/// sentence, so a page repeating one name 100,000 times would otherwise make gigabytes of
+/// provenance; a hundred places to check a fact are plenty.
+pub const MAX_MENTIONS_PER_NODE: usize = 100;
+
 fn nn(iri: &str) -> NamedNode {
     NamedNode::new_unchecked(iri)
 }
@@ -162,7 +167,7 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
             g.text(&e, SKOS_ALT, a);
         }
         g.iri(&e, &dg("mentionedIn"), &doc_iri);
-        for m in &c.mentions {
+        for m in c.mentions.iter().take(MAX_MENTIONS_PER_NODE) {
             g.mention(&e, m);
         }
     }
@@ -248,7 +253,7 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
         }
         g.text(&ti, &dg("status"), t.status.as_str());
         g.iri(&ti, PROV_DERIVED, &doc_iri);
-        for s in &t.evidence {
+        for s in t.evidence.iter().take(MAX_MENTIONS_PER_NODE) {
             g.mention(&ti, s);
         }
     }
@@ -270,7 +275,7 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
         }
         g.text(&pi, &dg("status"), p.status.as_str());
         g.iri(&pi, PROV_DERIVED, &doc_iri);
-        for s in &p.evidence {
+        for s in p.evidence.iter().take(MAX_MENTIONS_PER_NODE) {
             g.mention(&pi, s);
         }
     }
@@ -299,7 +304,7 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
         }
         g.text(&ai, &dg("status"), a.status.as_str());
         g.iri(&ai, PROV_DERIVED, &doc_iri);
-        for s in &a.evidence {
+        for s in a.evidence.iter().take(MAX_MENTIONS_PER_NODE) {
             g.mention(&ai, s);
         }
     }
