@@ -1,49 +1,148 @@
 //! Reading input documents from files and directories.
+//!
+//! A file named on the command line must load, or the command fails. Files found by walking a
+//! directory are skipped with one warning each when they cannot be read (binary, empty, too
+//! large, unreadable, a symlink loop, a malformed PDF): a crawler's folder with one bad file
+//! still builds.
 
+use crate::progress::Progress;
 use anyhow::{Context, Result, bail};
-use delegraph_text::{Document, Format, MetaOverride, PartialDate};
+use delegraph_text::{Document, Format, MAX_DOCUMENT_BYTES, MetaOverride, PartialDate};
+use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// A document file to read, and whether the user named it (then it must load).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub named: bool,
+}
+
+/// A path as one line of a message: control characters (a newline in a file name) escaped,
+/// so that every warning and error stays one line.
+pub fn shown(path: &Path) -> String {
+    let s = path.display().to_string();
+    if !s.chars().any(char::is_control) {
+        return s;
+    }
+    s.chars()
+        .flat_map(|c| match c {
+            '\n' => vec!['\\', 'n'],
+            '\r' => vec!['\\', 'r'],
+            '\t' => vec!['\\', 't'],
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32).chars().collect(),
+            c => vec![c],
+        })
+        .collect()
+}
+
+fn warn(path: &Path, why: impl std::fmt::Display) {
+    eprintln!("delegraph: warning: {}: {why}; skipped", shown(path));
+}
+
+const EXPECTED: &str = "expected .txt, .md, .html, .htm or .pdf";
+
 /// Collects the document files named by `paths`: files as given (their format must be
-/// supported), directories walked recursively in sorted order (unsupported files skipped).
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// supported), directories walked recursively in sorted order (unsupported files skipped
+/// silently, unreadable entries and symlink loops skipped with a warning).
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for p in paths {
-        let meta = std::fs::metadata(p).with_context(|| format!("cannot read {}", p.display()))?;
+        let meta = std::fs::metadata(p).with_context(|| format!("cannot read {}", shown(p)))?;
         if meta.is_dir() {
-            walk(p, &mut out).with_context(|| format!("cannot read directory {}", p.display()))?;
+            let mut seen = BTreeSet::new();
+            if let Ok(c) = p.canonicalize() {
+                seen.insert(c);
+            }
+            let entries = std::fs::read_dir(p)
+                .with_context(|| format!("cannot read directory {}", shown(p)))?;
+            walk(entries, &mut seen, &mut out);
         } else {
             let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
             if Format::from_extension(ext).is_none() {
-                bail!(
-                    "{}: unsupported input format '.{ext}' (expected .txt, .md, .html, .htm or .pdf)",
-                    p.display()
-                );
+                bail!("{}: unsupported input format '.{ext}' ({EXPECTED})", shown(p));
             }
-            out.push(p.clone());
+            out.push(Input {
+                path: p.clone(),
+                named: true,
+            });
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if p
+/// Walks a directory's entries in sorted order. `seen` holds the real paths of the directories
+/// on the way down, so a symlink back up the tree is reported once instead of followed forever.
+fn walk(entries: std::fs::ReadDir, seen: &mut BTreeSet<PathBuf>, out: &mut Vec<Input>) {
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let supported = p
             .extension()
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
-            .is_some()
-        {
-            out.push(p);
+            .is_some();
+        let meta = match std::fs::metadata(&p) {
+            Ok(m) => m,
+            // A dangling symlink or a loop of links: only worth a word if it looks like a document.
+            Err(e) => {
+                if supported {
+                    warn(&p, e);
+                }
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            let Ok(real) = p.canonicalize() else {
+                warn(&p, "cannot resolve directory");
+                continue;
+            };
+            if seen.contains(&real) {
+                warn(&p, "symlink loop (directory already on the path)");
+                continue;
+            }
+            match std::fs::read_dir(&p) {
+                Ok(entries) => {
+                    seen.insert(real.clone());
+                    walk(entries, seen, out);
+                    seen.remove(&real);
+                }
+                Err(e) => warn(&p, format!("cannot read directory: {e}")),
+            }
+        } else if supported {
+            out.push(Input {
+                path: p,
+                named: false,
+            });
         }
     }
-    Ok(())
+}
+
+/// Reads the documents of `inputs`: a named file that cannot be loaded is an error; a file
+/// found in a directory is skipped with a warning.
+pub fn load_all(inputs: &[Input], progress: &Progress) -> Result<Vec<Document>> {
+    let mut docs = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        match load(&input.path) {
+            Ok(d) => {
+                for w in &d.warnings {
+                    progress.warn(&format!(
+                        "delegraph: warning: {}: {w}",
+                        shown(&input.path)
+                    ));
+                }
+                docs.push(d);
+            }
+            // The error names the file already.
+            Err(e) if !input.named => {
+                progress.warn(&format!("delegraph: warning: {e:#}; skipped"));
+            }
+            Err(e) => return Err(e),
+        }
+        progress.step(&input.path.display().to_string());
+    }
+    Ok(docs)
 }
 
 /// Sidecar metadata `NAME.meta.json` beside `NAME.txt` (or `.md`, `.html`, `.pdf`):
@@ -55,12 +154,12 @@ fn sidecar(path: &Path) -> Result<MetaOverride> {
         return Ok(MetaOverride::default());
     }
     let text = std::fs::read_to_string(&side)
-        .with_context(|| format!("cannot read {}", side.display()))?;
+        .with_context(|| format!("cannot read {}", shown(&side)))?;
     let v: serde_json::Value =
-        serde_json::from_str(&text).with_context(|| format!("{}: invalid JSON", side.display()))?;
+        serde_json::from_str(&text).with_context(|| format!("{}: invalid JSON", shown(&side)))?;
     let published = match v.get("published").and_then(|p| p.as_str()) {
         Some(s) => Some(PartialDate::parse_iso(s).with_context(|| {
-            format!("{}: 'published' is not YYYY[-MM[-DD]]: {s}", side.display())
+            format!("{}: 'published' is not YYYY[-MM[-DD]]: {s}", shown(&side))
         })?),
         None => None,
     };
@@ -70,28 +169,59 @@ fn sidecar(path: &Path) -> Result<MetaOverride> {
     })
 }
 
-/// Loads one document file.
+/// Reads a file of at most [`MAX_DOCUMENT_BYTES`]: the size is checked before reading, and
+/// reading stops past the limit (a file that grows, a device), so memory stays bounded.
+fn read_bounded(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", shown(path)))?;
+    if !meta.is_file() {
+        // Opening a named pipe would block until someone writes to it; a device is no document.
+        bail!("{}: not a regular file", shown(path));
+    }
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", shown(path)))?;
+    let too_large = |size: u64| {
+        anyhow::anyhow!(
+            "{}: document too large: {size} bytes (limit {MAX_DOCUMENT_BYTES} bytes)",
+            shown(path)
+        )
+    };
+    if meta.len() > MAX_DOCUMENT_BYTES as u64 {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", shown(path)))?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Loads one document file; its warnings (an encoding guess) are left to the caller.
 pub fn load(path: &Path) -> Result<Document> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let format = Format::from_extension(ext)
-        .with_context(|| format!("{}: unsupported input format '.{ext}'", path.display()))?;
+        .with_context(|| format!("{}: unsupported input format '.{ext}'", shown(path)))?;
+    let bytes = read_bounded(path)?;
     let name = path
         .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("document")
-        .to_string();
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".to_string());
     let doc = delegraph_text::load(&name, &path.display().to_string(), &bytes, format)
-        .with_context(|| path.display().to_string())?;
-    for w in &doc.warnings {
-        eprintln!("delegraph: warning: {}: {w}", path.display());
-    }
+        .with_context(|| shown(path))?;
     Ok(doc.with_meta(sidecar(path)?))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(inputs: &[Input]) -> Vec<String> {
+        inputs
+            .iter()
+            .map(|i| i.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
 
     #[test]
     fn collects_every_supported_format() {
@@ -107,19 +237,35 @@ mod tests {
         ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
-        let got: Vec<String> = collect(&[dir.path().to_path_buf()])
-            .unwrap()
-            .iter()
-            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(got, ["a.txt", "b.html", "c.pdf", "d.htm", "e.md"]);
+        let got = collect(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(names(&got), ["a.txt", "b.html", "c.pdf", "d.htm", "e.md"]);
+        assert!(got.iter().all(|i| !i.named));
         let err = collect(&[dir.path().join("f.docx")])
             .unwrap_err()
             .to_string();
-        assert!(
-            err.contains("expected .txt, .md, .html, .htm or .pdf"),
-            "{err}"
-        );
+        assert!(err.contains(EXPECTED), "{err}");
+        let named = collect(&[dir.path().join("a.txt")]).unwrap();
+        assert!(named[0].named);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("a.txt"), "x").unwrap();
+        // A link back up the tree, and a link to itself.
+        std::os::unix::fs::symlink(dir.path(), sub.join("up")).unwrap();
+        std::os::unix::fs::symlink(sub.join("self.txt"), sub.join("self.txt")).unwrap();
+        let got = collect(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(names(&got), ["a.txt"]);
+    }
+
+    #[test]
+    fn control_characters_in_paths_are_escaped() {
+        assert_eq!(shown(Path::new("a\nb.txt")), "a\\nb.txt");
+        assert_eq!(shown(Path::new("Zoë \"x\".txt")), "Zoë \"x\".txt");
     }
 
     #[test]

@@ -108,9 +108,21 @@ pub fn run(args: Args) -> Result<()> {
 }
 
 /// Extracts (in parallel, one document per task) and links documents; the library pipeline of
-/// `extract`. The result does not depend on the number of threads.
+/// `extract`. The result does not depend on the number of threads. What the extractor has to
+/// say about a document (it was too long for some rules) is printed as a warning naming it.
 pub fn pipeline(docs: &[Document]) -> Vec<DocFacts> {
     pipeline_with(docs, &Progress::hidden())
+}
+
+/// Prints what the extractor says about a document as warnings naming it.
+fn warn_diagnostics(f: &DocFacts, progress: &Progress) {
+    for diag in &f.diagnostics {
+        progress.warn(&format!(
+            "delegraph: warning: {}: {}",
+            input::shown(Path::new(&f.source)),
+            diag.message
+        ));
+    }
 }
 
 /// [`pipeline`], reporting each extracted document.
@@ -119,6 +131,7 @@ fn pipeline_with(docs: &[Document], progress: &Progress) -> Vec<DocFacts> {
         .par_iter()
         .map(|d| {
             let f = delegraph_extract::extract(d);
+            warn_diagnostics(&f, progress);
             progress.extracted(&f);
             f
         })
@@ -135,34 +148,24 @@ pub fn graph_of(facts: &[DocFacts]) -> Result<Graph> {
     )?)
 }
 
-fn load_all_with(paths: &[std::path::PathBuf], progress: &Progress) -> Result<Vec<Document>> {
-    let files = input::collect(paths)?;
-    if files.is_empty() {
+/// Reads the documents named by `paths` (see [`input`]: bad files inside directories are
+/// skipped with a warning), with a progress bar over the files.
+fn read_documents(paths: &[std::path::PathBuf], ui: Ui) -> Result<Vec<Document>> {
+    let inputs = input::collect(paths)?;
+    let progress = ui.bar(inputs.len(), "reading");
+    let docs = input::load_all(&inputs, &progress)?;
+    progress.finish();
+    if docs.is_empty() {
         bail!(
-            "no .txt, .md, .html, .htm or .pdf documents found in {}",
+            "no readable .txt, .md, .html, .htm or .pdf documents found in {}",
             paths
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| input::shown(p))
                 .collect::<Vec<_>>()
                 .join(", ")
         );
     }
-    let docs = files
-        .iter()
-        .map(|p| {
-            let d = input::load(p);
-            progress.step(&p.display().to_string());
-            d
-        })
-        .collect();
-    progress.finish();
-    docs
-}
-
-/// Reads documents with a progress bar (the bar's length is the number of files).
-fn read_documents(paths: &[std::path::PathBuf], ui: Ui) -> Result<Vec<Document>> {
-    let n = input::collect(paths).map(|f| f.len()).unwrap_or(0);
-    load_all_with(paths, &ui.bar(n, "reading"))
+    Ok(docs)
 }
 
 /// A `--timeout` in seconds: `None` for 0 (no limit).
@@ -246,6 +249,7 @@ fn build(paths: &[std::path::PathBuf], dir: &Path, opts: &BuildOptions, ui: Ui) 
             .map(|(d, c)| {
                 c.is_none().then(|| {
                     let f = delegraph_extract::extract(d);
+                    warn_diagnostics(&f, &progress);
                     progress.extracted(&f);
                     f
                 })

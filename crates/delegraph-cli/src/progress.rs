@@ -94,6 +94,11 @@ impl Progress {
         self.step(&f.document);
     }
 
+    /// Prints a warning line above the bar (always, even with `--quiet`).
+    pub fn warn(&self, line: &str) {
+        self.bar.suspend(|| eprintln!("{line}"));
+    }
+
     pub fn finish(&self) {
         self.bar.finish_and_clear();
     }
