@@ -61,7 +61,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
         } else {
             let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
             if Format::from_extension(ext).is_none() {
-                bail!("{}: unsupported input format '.{ext}' ({EXPECTED})", shown(p));
+                bail!(
+                    "{}: unsupported input format '.{ext}' ({EXPECTED})",
+                    shown(p)
+                );
             }
             out.push(Input {
                 path: p.clone(),
@@ -127,10 +130,7 @@ pub fn load_all(inputs: &[Input], progress: &Progress) -> Result<Vec<Document>> 
         match load(&input.path) {
             Ok(d) => {
                 for w in &d.warnings {
-                    progress.warn(&format!(
-                        "delegraph: warning: {}: {w}",
-                        shown(&input.path)
-                    ));
+                    progress.warn(&format!("delegraph: warning: {}: {w}", shown(&input.path)));
                 }
                 docs.push(d);
             }
@@ -153,8 +153,8 @@ fn sidecar(path: &Path) -> Result<MetaOverride> {
     if !side.exists() {
         return Ok(MetaOverride::default());
     }
-    let text = std::fs::read_to_string(&side)
-        .with_context(|| format!("cannot read {}", shown(&side)))?;
+    let text =
+        std::fs::read_to_string(&side).with_context(|| format!("cannot read {}", shown(&side)))?;
     let v: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("{}: invalid JSON", shown(&side)))?;
     let published = match v.get("published").and_then(|p| p.as_str()) {

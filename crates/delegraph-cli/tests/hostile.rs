@@ -73,8 +73,7 @@ fn write(p: &Path, bytes: &[u8]) {
     std::fs::write(p, bytes).expect("write fixture");
 }
 
-const PDF_ENCRYPTED: &[u8] =
-    include_bytes!("../../delegraph-text/tests/data/encrypted_user.pdf");
+const PDF_ENCRYPTED: &[u8] = include_bytes!("../../delegraph-text/tests/data/encrypted_user.pdf");
 const PDF_GOOD: &[u8] = include_bytes!("../../delegraph-text/tests/data/council_minutes.pdf");
 
 fn bad_files() -> Vec<Bad> {
@@ -134,7 +133,9 @@ fn bad_files() -> Vec<Bad> {
         Bad {
             name: "markup-only.html",
             why: "empty",
-            make: |p| write(p, b"<html><head><script>var x = 1;</script></head><body><nav>Menue</nav></body></html>"),
+            make: |p| {
+                write(p, b"<html><head><script>var x = 1;</script></head><body><nav>Menue</nav></body></html>")
+            },
         },
     ]
 }
@@ -235,7 +236,10 @@ fn a_directory_with_bad_files_builds_the_good_ones() {
         warned.iter().any(|w| w.contains("line\\nbreak.txt")) || !err.contains("line\nbreak"),
         "{err}"
     );
-    assert!(!err.contains("line\nbreak"), "a raw newline in a message:\n{err}");
+    assert!(
+        !err.contains("line\nbreak"),
+        "a raw newline in a message:\n{err}"
+    );
 
     let docs = stored(&store);
     let mut expected: Vec<String> = ["good.txt", "latin1.txt", "deep.html", "minutes.pdf"]
@@ -248,7 +252,11 @@ fn a_directory_with_bad_files_builds_the_good_ones() {
         assert!(docs.contains(name), "{name:?} is stored: {docs:?}");
     }
     for b in &bad {
-        assert!(!docs.iter().any(|d| d == b.name), "{} is not stored", b.name);
+        assert!(
+            !docs.iter().any(|d| d == b.name),
+            "{} is not stored",
+            b.name
+        );
     }
 
     // The graph names the odd documents, and the person all of them mention.

@@ -90,7 +90,8 @@ fn builds_beside_a_good_document(name: &str, text: &str) {
 #[test]
 #[ignore = "heavy: run in release mode by .ci/run"]
 fn one_name_repeated_100_000_times() {
-    let text = "Besuch\n\n".to_string() + &"Oberbürgermeister Jonas Quellbach ".repeat(100_000) + ".";
+    let text =
+        "Besuch\n\n".to_string() + &"Oberbürgermeister Jonas Quellbach ".repeat(100_000) + ".";
     builds_beside_a_good_document("repeated.txt", &text);
 }
 

@@ -16,8 +16,8 @@ mod offices;
 use ctx::Ctx;
 use delegraph_gazetteer::places::Places;
 use delegraph_model::{
-    Agreement, Diagnostic, DocFacts, EntityCore, EntityRef, EntityType, Office, Organization, Partnership,
-    Person, Place, Trip,
+    Agreement, Diagnostic, DocFacts, EntityCore, EntityRef, EntityType, Office, Organization,
+    Partnership, Person, Place, Trip,
 };
 use delegraph_text::temporal::{TimeValue, find_time_expressions};
 use delegraph_text::{Document, PartialDate, money::find_money};

@@ -109,8 +109,7 @@ impl OutputDev for Layout {
         let page = self.pages.last_mut().expect("a page");
         let dy = (y - self.last_y).abs();
         let new_line = page.is_empty()
-            || (self.chunk_start
-                && (dy > size * 1.5 || (x < self.last_end && dy > size * 0.5)));
+            || (self.chunk_start && (dy > size * 1.5 || (x < self.last_end && dy > size * 0.5)));
         if new_line {
             page.push(Line {
                 text: String::new(),
@@ -332,7 +331,10 @@ fn starts_list_item(line: &str) -> bool {
     if t.starts_with(['•', '·', '▪', '◦', '‣', '–', '—', '*', '-']) {
         return t.chars().nth(1).is_some_and(char::is_whitespace);
     }
-    let marker: String = t.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let marker: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
     let rest = &t[marker.len()..];
     !marker.is_empty()
         && marker.len() <= 2
@@ -351,11 +353,8 @@ struct Columns {
 
 impl Columns {
     fn new(pages: &[Vec<&Line>]) -> Columns {
-        let mut edges: Vec<(f64, f64)> = pages
-            .iter()
-            .flatten()
-            .map(|l| (l.left, l.right))
-            .collect();
+        let mut edges: Vec<(f64, f64)> =
+            pages.iter().flatten().map(|l| (l.left, l.right)).collect();
         edges.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut max_right = Vec::with_capacity(edges.len());
         let mut m = f64::MIN;
@@ -549,11 +548,7 @@ mod tests {
 
     #[test]
     fn running_headers_and_footers_go() {
-        let bodies = [
-            "Der Rat tagte.",
-            "Die Kosten trägt die Stadt.",
-            "Ende.",
-        ];
+        let bodies = ["Der Rat tagte.", "Die Kosten trägt die Stadt.", "Ende."];
         let pages: Vec<Vec<Line>> = bodies
             .iter()
             .enumerate()
@@ -573,7 +568,11 @@ mod tests {
             "Der Rat tagte.\n\nDie Kosten trägt die Stadt.\n\nEnde."
         );
         // A single page keeps its lines but its page number.
-        let single = vec![page(&[("Kopfzeile", 0.0), ("Einziger Absatz.", 20.0), ("1", 20.0)])];
+        let single = vec![page(&[
+            ("Kopfzeile", 0.0),
+            ("Einziger Absatz.", 20.0),
+            ("1", 20.0),
+        ])];
         assert_eq!(text(&single), "Kopfzeile\n\nEinziger Absatz.");
     }
 
@@ -661,7 +660,10 @@ mod tests {
     #[test]
     fn sentences_continue_across_pages() {
         let one = page(&[
-            ("Der Rat beschloss am Dienstag die Reise der Delegation", 0.0),
+            (
+                "Der Rat beschloss am Dienstag die Reise der Delegation",
+                0.0,
+            ),
             ("unter der Leitung von Bürgermeisterin Hanne Ostwaldt", 0.0),
         ]);
         let two = page(&[("nach Lyon. Die Kosten trägt die Stadt.", 0.0)]);

@@ -226,7 +226,10 @@ mod tests {
         let s = "Kai Wegner, ".repeat(1000) + "Ende.";
         let toks = tokenize(&s);
         let got = split_sentences(&s, &toks);
-        assert!(got.iter().all(|r| r.len() <= MAX_SENTENCE_TOKENS), "{got:?}");
+        assert!(
+            got.iter().all(|r| r.len() <= MAX_SENTENCE_TOKENS),
+            "{got:?}"
+        );
         // Cut after a comma, covering every token once.
         assert_eq!(toks[got[0].end - 1].text(&s), ",");
         assert_eq!(got.last().unwrap().end, toks.len());
