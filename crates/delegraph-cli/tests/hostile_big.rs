@@ -69,7 +69,7 @@ fn builds_beside_a_good_document(name: &str, text: &str) {
             "query",
             "--store",
             s(&store),
-            "ASK { ?t a dg:Trip ; dg:leader/rdfs:label \"Hanne Ostwaldt\" }",
+            "ASK { ?t a dg:DelegationTrip ; dg:leader/rdfs:label \"Hanne Ostwaldt\" }",
             "--format",
             "tsv",
         ],
