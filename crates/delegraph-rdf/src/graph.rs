@@ -18,6 +18,21 @@ struct G<'a> {
 /// provenance; a hundred places to check a fact are plenty.
 pub const MAX_MENTIONS_PER_NODE: usize = 100;
 
+/// `s` with the characters XML 1.0 cannot carry (control characters other than tab and line
+/// breaks) replaced by U+FFFD, so that every literal survives the SPARQL XML results format
+/// and RDF/XML. Document text has none (normalization removes them); titles from sidecar files
+/// and file names may.
+fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        c < ' ' && !matches!(c, '\t' | '\n' | '\r') || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if s.contains(bad) {
+        s.replace(bad, "\u{FFFD}").into()
+    } else {
+        s.into()
+    }
+}
+
 fn nn(iri: &str) -> NamedNode {
     NamedNode::new_unchecked(iri)
 }
@@ -35,7 +50,7 @@ impl G<'_> {
         self.add(s, p, nn(o));
     }
     fn text(&mut self, s: &str, p: &str, o: &str) {
-        self.add(s, p, Literal::new_simple_literal(o));
+        self.add(s, p, Literal::new_simple_literal(xml_safe(o)));
     }
     fn ty(&mut self, s: &str, class: &str) {
         self.iri(s, RDF_TYPE, &dg(class));
@@ -312,4 +327,18 @@ pub fn document_quads(doc: &DocFacts) -> Vec<Quad> {
     out.sort_by_cached_key(|q| q.to_string());
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_are_xml_safe() {
+        assert_eq!(xml_safe("a\u{7}b\u{0}c"), "a\u{FFFD}b\u{FFFD}c");
+        assert!(matches!(
+            xml_safe("Zeile\nZeile\t\"<&>\""),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

@@ -82,6 +82,17 @@ fn cell(t: &Option<Term>, label: &mut dyn FnMut(&str) -> Option<String>) -> Stri
     }
 }
 
+/// A field of the SPARQL CSV format (RFC 4180): quoted when it holds a quote, comma or line
+/// break. Written here because sparesults 0.3 leaves IRIs unquoted, and mention IRIs hold a
+/// comma ("…#char=0,3") that split the row for every CSV reader.
+fn csv_field(s: &str) -> String {
+    if s.contains(['"', ',', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
 fn one_line(s: &str) -> String {
     s.replace(['\n', '\r', '\t'], " ")
 }
@@ -141,7 +152,25 @@ pub(crate) fn write_solutions(
             }
             writeln!(w, "({n} row{})", if n == 1 { "" } else { "s" })?;
         }
-        f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Csv | ResultFormat::Tsv) => {
+        ResultFormat::Csv => {
+            let header: Vec<String> = variables.iter().map(|v| csv_field(v)).collect();
+            write!(w, "{}\r\n", header.join(","))?;
+            for r in rows {
+                let cells: Vec<String> = r?
+                    .iter()
+                    .map(|t| match t {
+                        None => String::new(),
+                        Some(Term::NamedNode(n)) => csv_field(n.as_str()),
+                        Some(Term::BlankNode(b)) => csv_field(&format!("_:{}", b.as_str())),
+                        Some(Term::Literal(l)) => csv_field(l.value()),
+                        #[allow(unreachable_patterns)]
+                        Some(other) => csv_field(&other.to_string()),
+                    })
+                    .collect();
+                write!(w, "{}\r\n", cells.join(","))?;
+            }
+        }
+        f @ (ResultFormat::Json | ResultFormat::Xml | ResultFormat::Tsv) => {
             let vars: Vec<Variable> = variables
                 .iter()
                 .map(|v| Variable::new_unchecked(v.clone()))
@@ -245,6 +274,32 @@ fn results_format(f: ResultFormat) -> QueryResultsFormat {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_quotes_iris_with_commas() {
+        let row = vec![
+            Some(Term::NamedNode(NamedNode::new_unchecked(
+                "https://w3id.org/delegraph/id/doc/a#char=0,3",
+            ))),
+            Some(Term::Literal(Literal::new_simple_literal(
+                "Zoë \"Zee\",\nzwei",
+            ))),
+            None,
+        ];
+        let mut out = Vec::new();
+        write_solutions(
+            &["m".into(), "l".into(), "x".into()],
+            std::iter::once(Ok(row)),
+            ResultFormat::Csv,
+            &mut |_| None,
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "m,l,x\r\n\"https://w3id.org/delegraph/id/doc/a#char=0,3\",\"Zoë \"\"Zee\"\",\nzwei\",\r\n"
+        );
+    }
     use oxigraph::model::{Literal, NamedNode};
 
     fn rows(n: usize) -> impl Iterator<Item = Result<Vec<Option<Term>>, RdfError>> {

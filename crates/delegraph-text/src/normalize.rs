@@ -221,6 +221,19 @@ fn space_like(c: char) -> Option<&'static str> {
     }
 }
 
+/// ASCII control characters other than tab and line breaks: a form feed (a page break in
+/// text converted from PDF) breaks paragraphs, a vertical tab lines; the rest are removed.
+/// None of them may reach RDF literals (XML 1.0 cannot carry them).
+fn control(byte: u8) -> Option<&'static str> {
+    match byte {
+        b'\t' | b'\n' | b'\r' => None,
+        0x0C => Some("\n\n"),
+        0x0B => Some("\n"),
+        0x00..=0x1F | 0x7F => Some(""),
+        _ => None,
+    }
+}
+
 /// Whether nothing before `c` can combine with it or be reordered across it under NFC.
 fn nfc_stable(c: char) -> bool {
     (c as u32) < 0x300
@@ -303,8 +316,9 @@ fn hyphenation_join(src: &str, pos: usize, len: usize) -> Option<usize> {
     }
 }
 
-/// Normalizes `src` for extraction: NFC, exotic spaces to plain ones, soft hyphens and
-/// zero-width characters removed, words hyphenated across a line break joined.
+/// Normalizes `src` for extraction: NFC, exotic spaces to plain ones, soft hyphens,
+/// zero-width and control characters removed (a form feed becomes a paragraph break), words
+/// hyphenated across a line break joined.
 ///
 /// Typographic quotes and dashes stay: the rules know them. Returns the text borrowed (and an
 /// identity map) when nothing changes.
@@ -343,6 +357,9 @@ fn clean(src: &str) -> (Option<(String, OffsetMap)>, bool) {
                 b.replace(i, next, "");
                 i = next;
             } else {
+                if let Some(with) = control(byte) {
+                    b.replace(i, i + 1, with);
+                }
                 i += 1;
             }
             continue;
@@ -361,6 +378,9 @@ fn clean(src: &str) -> (Option<(String, OffsetMap)>, bool) {
         }
         if let Some(with) = space_like(c) {
             b.replace(i, end, with);
+        } else if c <= '\u{9F}' {
+            // C1 control characters (Windows-1252's undefined bytes decode to them).
+            b.replace(i, end, "");
         } else if !nfc_stable(c) {
             needs_nfc = true;
         }
@@ -646,6 +666,16 @@ mod tests {
         let (t, map) = normalize(src);
         assert_eq!(t, "ab");
         assert_eq!(map.original(1), 3);
+    }
+
+    #[test]
+    fn control_characters_go() {
+        assert_eq!(
+            norm("Seite eins.\x0cSeite zwei."),
+            "Seite eins.\n\nSeite zwei."
+        );
+        assert_eq!(norm("a\x0bb\x07c\x00d\x7fe\u{81}f\tg"), "a\nbcdef\tg");
+        check_map("a\x0bb\x07c\x00d\x7fe\u{81}f");
     }
 
     #[test]
