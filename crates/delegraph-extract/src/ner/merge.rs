@@ -106,6 +106,8 @@ pub(super) fn merge_org_variants(f: &mut Found) {
                 || nested
                 || place_adjective_variant(&f.orgs[a].name, &f.orgs[b].name)
                 || truncated_variant(&words_a, &words_b)
+                || compound_acronym_variant(&f.orgs[a].name, &f.orgs[b].name)
+                || one_per_town_variant(&f.orgs[a].name, &f.orgs[b].name)
         });
         if let Some(b) = b {
             target[a] = b;
@@ -182,6 +184,70 @@ fn place_adjective_variant(a: &str, b: &str) -> bool {
                     .iter()
                     .any(|p| p.id == c.id && matches!(p.form, Form::Name | Form::Genitive))
         })
+}
+
+/// "HWK Kleinhausen" is the "Handwerkskammer Kleinhausen", "FW Auheim" the "Feuerwehr Auheim":
+/// an acronym of the members of a compound ("Hand|werks|kammer"), the same words after it.
+fn compound_acronym_variant(a: &str, b: &str) -> bool {
+    let (Some((acr, rest_a)), Some((word, rest_b))) = (a.split_once(' '), b.split_once(' ')) else {
+        return false;
+    };
+    (2..=4).contains(&acr.chars().count())
+        && acr.chars().all(char::is_uppercase)
+        && norm_key(rest_a) == norm_key(rest_b)
+        && compound_initials(acr, word)
+}
+
+/// Whether the letters of `acr` start members of the compound `word`: the first letter starts
+/// the word, the last starts its head (an ordinary noun: "Kammer", "Wehr"), the others lie in
+/// between in order.
+fn compound_initials(acr: &str, word: &str) -> bool {
+    let letters: Vec<char> = acr.chars().flat_map(char::to_lowercase).collect();
+    let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let (Some(&first), Some(&last)) = (letters.first(), letters.last()) else {
+        return false;
+    };
+    if chars.first() != Some(&first) || chars.len() < 5 {
+        return false;
+    }
+    // The head: the longest ordinary noun the word ends with, starting with the last letter.
+    let head_start = (2..chars.len() - 2).find(|&k| {
+        chars[k] == last && {
+            let mut head: String = chars[k].to_uppercase().collect();
+            head.extend(&chars[k + 1..]);
+            is_common_noun(&head)
+        }
+    });
+    let Some(head_start) = head_start else {
+        return false;
+    };
+    let mut k = 1;
+    for l in &letters[1..letters.len() - 1] {
+        match chars[k..head_start].iter().position(|c| c == l) {
+            Some(p) => k += p + 1,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// "Ortsfeuerwehr Auheim" and "Gemeindefeuerwehr Auheim": bodies a town has only one
+/// of (its fire brigade, its administration), named with different modifiers and the same town.
+fn one_per_town_variant(a: &str, b: &str) -> bool {
+    const ONE_PER_TOWN: &[&str] = &["feuerwehr", "verwaltung"];
+    let (Some((head_a, town_a)), Some((head_b, town_b))) = (a.rsplit_once(' '), b.rsplit_once(' '))
+    else {
+        return false;
+    };
+    let gaz = Places::get();
+    let head = |s: &str| {
+        let last = s.rsplit(' ').next().unwrap_or(s).to_lowercase();
+        ONE_PER_TOWN.iter().find(|h| last.ends_with(*h)).copied()
+    };
+    norm_key(town_a) == norm_key(town_b)
+        && !gaz.lookup(town_a).is_empty()
+        && head(head_a).is_some()
+        && head(head_a) == head(head_b)
 }
 
 /// "Kleinhausen University" for "Kleinhausen University of Applied Arts": a name cut before
@@ -450,4 +516,40 @@ pub(super) fn merge_place_short_forms(f: &mut Found) {
         }
     }
     f.places = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compound_acronyms() {
+        assert!(compound_initials("HWK", "Handwerkskammer"));
+        assert!(compound_initials("FW", "Feuerwehr"));
+        assert!(!compound_initials("IHK", "Handwerkskammer"));
+        assert!(compound_acronym_variant(
+            "HWK Auheim",
+            "Handwerkskammer Auheim"
+        ));
+        assert!(!compound_acronym_variant(
+            "HWK Auheim",
+            "Handwerkskammer Lindau"
+        ));
+    }
+
+    #[test]
+    fn one_body_per_town() {
+        assert!(one_per_town_variant(
+            "Ortsfeuerwehr Kranzberg",
+            "Gemeindefeuerwehr Kranzberg"
+        ));
+        assert!(!one_per_town_variant(
+            "Ortsfeuerwehr Kranzberg",
+            "Feuerwehr Lindau"
+        ));
+        assert!(!one_per_town_variant(
+            "Grundschule Kranzberg",
+            "Mittelschule Kranzberg"
+        ));
+    }
 }

@@ -212,6 +212,8 @@ pub(super) fn described_orgs(ctx: &Ctx, f: &mut Found) {
 /// ("FC Alpenland Mühlberg", "VfB Auheim", "1. FC Kleinhausen").
 pub(super) const CLUB_PREFIXES: &[&str] = &[
     "FC", "SC", "SV", "TSV", "VfB", "VfL", "BSC", "FSV", "SpVgg", "TuS", "SG", "BV", "TSG", "SSV",
+    // Austrian and South Tyrolean sports clubs and unions: "ASV Auheim", "USV Kranzberg".
+    "ASV", "USV", "ATSV", "ASKÖ", "UFC", "ESV", "USC", "ASC",
 ];
 
 pub(super) fn club_orgs(ctx: &Ctx, f: &mut Found) {
@@ -770,6 +772,62 @@ fn is_group_of_people(ctx: &Ctx, start: usize, i: usize, head: &str) -> bool {
         })
 }
 
+/// Heads of bodies a town has one of each: its committees, clubs and bands, named by a
+/// compound ("der Kulturausschuss", "beim Heimatverein", "die Bürgerkapelle").
+const LOCAL_BODY_HEADS: &[&str] = &[
+    "ausschuss",
+    "verein",
+    "verband",
+    "kapelle",
+    "chor",
+    "club",
+    "klub",
+    "kompanie",
+    "komitee",
+    "gemeinschaft",
+    "feuerwehr",
+];
+
+/// "der Kulturausschuss", "vom Heimatverein", "die Gemeindefeuerwehr": a compound of a local
+/// body's head after a definite article or a preposition fused with one is that town's body
+/// (a press release about a town names its own bodies so); "ein Musikverein" is any.
+fn definite_local_body(ctx: &Ctx, i: usize, h: &HeadHit) -> bool {
+    let prev = ctx.lower(i.saturating_sub(1));
+    h.prefix_len >= 3
+        && i > 0
+        && LOCAL_BODY_HEADS.contains(&h.head)
+        && matches!(
+            prev.as_str(),
+            "der" | "die" | "das" | "dem" | "den" | "des" | "vom" | "beim" | "im" | "zum" | "zur"
+        )
+        && !is_common_noun_plural_context(ctx, i)
+        && !level_prefixed(ctx.word(i), h.prefix_len)
+}
+
+/// "Landesverband", "Bundesausschuss": a body named by the state or federal level it works at
+/// belongs to a federation, not to the town, and needs its name beside it.
+fn level_prefixed(word: &str, prefix_len: usize) -> bool {
+    let prefix: String = word.to_lowercase().chars().take(prefix_len).collect();
+    ["landes", "bundes", "staats"].iter().any(|l| prefix == *l)
+}
+
+/// "der Vereine", "den Chören": a plural after the article names no one body.
+fn is_common_noun_plural_context(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.lower(i);
+    [
+        "vereine",
+        "verbände",
+        "kapellen",
+        "chöre",
+        "chören",
+        "clubs",
+        "vereinen",
+        "verbänden",
+    ]
+    .iter()
+    .any(|p| w.ends_with(p))
+}
+
 /// "Stadtrat Hans Meier": an office noun right before a given name is that person's title.
 fn is_title_before_name(ctx: &Ctx, i: usize) -> bool {
     office_head(ctx.word(i)).is_some() && is_first_name(ctx.word(i + 1)) && ctx.is_cap(i + 1)
@@ -841,6 +899,18 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
         let complement_end = right_complement(ctx, f, h.head, i + 1);
         let complement = complement_end.is_some();
         let mut end = complement_end.unwrap_or(i + 1);
+        // "beim Kreisverband Kultur,": a local body named with its field, a common noun
+        // standing alone before the punctuation that closes the phrase.
+        if !complement
+            && definite_local_body(ctx, i, &h)
+            && ctx.same_sentence(i, i + 2)
+            && ctx.is_cap(i + 1)
+            && is_common_noun(ctx.word(i + 1))
+            && f.claim[i + 1].is_none()
+            && matches!(ctx.word(i + 2), "," | "." | ";" | ")" | "–")
+        {
+            end = i + 2;
+        }
         let acronym = ctx.word(end) == "("
             && ctx.word(end + 2) == ")"
             && ctx
@@ -878,6 +948,7 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
         };
         let specific = (h.standalone && (h.prefix_len > 0 || modified)) || named_compound;
         if !(specific
+            || definite_local_body(ctx, i, &h)
             || complement
             || acronym
             || (modified && h.prefix_len > 0)
@@ -1011,6 +1082,12 @@ pub(super) const HEAD_FIRST: &[(&str, &str)] = &[
     ("gasthaus", "company"),
     ("hotel", "company"),
     ("restaurant", "company"),
+    // Wineries, breweries and monasteries named by their place or founder: "Kellerei
+    // Kranzberg", "Kloster Aurelia".
+    ("kellerei", "company"),
+    ("weingut", "company"),
+    ("brauerei", "company"),
+    ("kloster", "culture"),
     ("flughafen", "company"),
     ("galerie", "culture"),
     ("hochschule", "university"),
