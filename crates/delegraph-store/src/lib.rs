@@ -189,6 +189,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Writes `bytes` to `path` through a temporary file and a rename, without syncing: durable
+/// only after [`sync_files`].
+fn write_unsynced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(io_err(&tmp))?;
+    std::fs::rename(&tmp, path).map_err(io_err(path))
+}
+
+/// Makes `files` (written by [`write_unsynced`] below `dir`) and everything else written to the
+/// store's filesystem durable: one `syncfs` on Linux, an fsync per file and directory elsewhere.
+fn sync_files<'a>(
+    dir: &Path,
+    files: impl IntoIterator<Item = &'a PathBuf>,
+) -> Result<(), StoreError> {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = files;
+        let d = File::open(dir).map_err(io_err(dir))?;
+        rustix::fs::syncfs(&d).map_err(|e| io_err(dir)(e.into()))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let mut dirs = BTreeSet::new();
+        for f in files {
+            File::open(f)
+                .and_then(|h| h.sync_all())
+                .map_err(io_err(f))?;
+            if let Some(p) = f.parent() {
+                dirs.insert(p.to_path_buf());
+            }
+        }
+        for d in dirs {
+            sync_dir(&d);
+        }
+        let _ = dir;
+        Ok(())
+    }
+}
+
 /// Makes a rename in `dir` durable (best effort: not every filesystem syncs directories).
 fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
@@ -509,26 +548,38 @@ impl Writer {
                 quads,
             });
         }
-        // Texts and cached facts: new files only (their names are content keys).
+        // Texts and cached facts: new files only (their names are content keys). They are made
+        // durable together, by one sync of the filesystem before the manifest names them: an
+        // fsync per file cost more than the whole build. A file a crash tore is named by no
+        // manifest, and the next writer removes it before it reads the cache.
         for dir_name in ["documents", "facts"] {
             let p = dir.join(dir_name);
             std::fs::create_dir_all(&p).map_err(io_err(&p))?;
         }
-        for (d, e) in docs.iter().zip(&entries) {
-            let text = dir.join(&e.text);
-            if !text.is_file() {
-                write_atomic(&text, d.document.text.as_bytes())?;
-            }
-            let facts = dir.join(&e.facts);
-            if let Some(unlinked) = d.unlinked
-                && !facts.is_file()
-            {
-                let mut f = unlinked.clone();
-                f.text.clear();
-                let json = serde_json::to_vec(&f).expect("facts serialize");
-                write_atomic(&facts, &json)?;
-            }
-        }
+        let written: Vec<Vec<PathBuf>> = docs
+            .par_iter()
+            .zip(&entries)
+            .map(|(d, e)| {
+                let mut written = Vec::new();
+                let text = dir.join(&e.text);
+                if !text.is_file() {
+                    write_unsynced(&text, d.document.text.as_bytes())?;
+                    written.push(text);
+                }
+                let facts = dir.join(&e.facts);
+                if let Some(unlinked) = d.unlinked
+                    && !facts.is_file()
+                {
+                    let mut f = unlinked.clone();
+                    f.text.clear();
+                    let json = serde_json::to_vec(&f).expect("facts serialize");
+                    write_unsynced(&facts, &json)?;
+                    written.push(facts);
+                }
+                Ok(written)
+            })
+            .collect::<Result<_, StoreError>>()?;
+        sync_files(&dir, written.iter().flatten())?;
         let manifest = Manifest {
             format: FORMAT,
             pipeline: PIPELINE.to_string(),
