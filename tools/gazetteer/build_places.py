@@ -628,7 +628,20 @@ def genitive(base: str, kind: str) -> str | None:
     return base + "s"
 
 
+def saint_variants(surface: str) -> list[str]:
+    """'Sankt Johann' <-> 'St. Johann': German texts abbreviate the saint in town names."""
+    for long, short in (("Sankt ", "St. "), ("St. ", "Sankt ")):
+        if surface.startswith(long):
+            return [short + surface[len(long):]]
+    return []
+
+
 def add_generated_forms(p: Place) -> None:
+    if p.kind in ("city", "district") and p.german_forms:
+        for s, f in list(p.surfaces.items()):
+            if f == "N":
+                for v in saint_variants(s):
+                    p.add(v, "N")
     if p.kind in ("city", "district"):
         base = p.head or p.name
         german = p.german_forms

@@ -450,7 +450,8 @@ pub(crate) fn place_match(
         }
     }
     for n in (1..=max).rev() {
-        let surface = ctx.w[i..i + n].join(" ");
+        // Words joined by spaces, an abbreviation's period clinging to it ("St. Johann").
+        let surface = ctx.w[i..i + n].join(" ").replace(" .", ".");
         if let Some(c) = places.lookup(&surface).first() {
             let cap_ok = ctx.is_cap(i) || c.form == Form::Adjective;
             if cap_ok {

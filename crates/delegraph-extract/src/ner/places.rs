@@ -44,6 +44,12 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
                 }
             }
         }
+        // "Pfarrkirche St. Martin", "Kirchenchor Sankt Josef": a saint after a noun names the
+        // church or the club's patron, not the town of that saint.
+        if is_patron_saint(ctx, t.start) {
+            i = t.end;
+            continue;
+        }
         // "Im Zentrum", "Am Markt": a match starting with a function word is a phrase.
         if t.len() > 1 && ctx.is_function(t.start) {
             i += 1;
@@ -110,6 +116,18 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
         f.place_ref(ctx, t.clone(), c.id);
         i = t.end;
     }
+}
+
+/// "St. Martin" or "Sankt Martin" right after a capitalized noun ("Pfarrkirche", "Schule",
+/// "Kirchenchor"): the patron saint of what that noun names.
+fn is_patron_saint(ctx: &Ctx, i: usize) -> bool {
+    matches!(ctx.word(i), "St" | "St." | "Sankt")
+        && i > 0
+        && ctx.is_cap(i - 1)
+        && !ctx.is_function(i - 1)
+        && (is_common_noun(ctx.word(i - 1))
+            || org_head(ctx.word(i - 1)).is_some()
+            || is_noun_compound(ctx.word(i - 1)))
 }
 
 /// Words naming an administrative unit before its name ("Landkreis Waldeck-Frankenberg", "Rajon
@@ -316,6 +334,26 @@ fn listed_with_town(
         })
 }
 
+/// "Kleinhausen-Oberdorf": a quarter written after its town with a hyphen, when the town is
+/// a known one and the quarter an unknown name, is a district of that town's country.
+fn town_quarter(ctx: &Ctx, k: usize) -> Option<Option<String>> {
+    let gaz = Places::get();
+    let (town, quarter) = ctx.word(k).split_once('-')?;
+    let known = gaz.lookup(town).iter().find(|c| {
+        c.form == Form::Name && !c.ambiguous && gaz.place(c.id).kind == PlaceKind::City
+    })?;
+    let name_like = quarter.chars().next().is_some_and(char::is_uppercase)
+        && quarter.chars().count() >= 3
+        && !quarter.contains('-')
+        && gaz.lookup(quarter).is_empty()
+        && !is_common_noun(quarter)
+        && (!is_noun_compound(quarter) || is_toponymic_compound(quarter))
+        && zipf(quarter) < 3.0
+        && office_head(quarter).is_none()
+        && org_head(quarter).is_none();
+    name_like.then(|| gaz.place(known.id).country.clone())
+}
+
 /// Towns no list holds, named by their context: after a town noun ("die Gemeinde X"), after an
 /// official's "von"/"aus" ("Bürgermeister von X"), as a destination ("nach X"), placed by a
 /// place after it ("X bei Kleinhausen", "X (Bezirk Y)"), listed with a known town
@@ -339,6 +377,11 @@ pub(super) fn context_places(ctx: &Ctx, f: &mut Found) {
             && (k + 1..(k + 4).min(ctx.len()))
                 .any(|x| ctx.same_sentence(k, x) && ctx.lower(x).starts_with("angereist"));
         let partner = listed_with_town(ctx, f, k, place_at);
+        if let Some(country) = town_quarter(ctx, k) {
+            let id = gaz.ad_hoc(ctx.word(k), PlaceKind::District, country.as_deref());
+            f.place_ref(ctx, k..k + 1, id);
+            continue;
+        }
         if !(is_town_noun(ctx.word(k - 1))
             || after_office_of(ctx, k)
             || travel_target(ctx, k)
