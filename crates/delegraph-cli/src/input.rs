@@ -145,6 +145,86 @@ pub fn load_all(inputs: &[Input], progress: &Progress) -> Result<Vec<Document>> 
     Ok(docs)
 }
 
+/// The same file reached twice (named and inside a named directory, or through a link) is one
+/// document: the first reading is kept.
+pub fn drop_repeated_files(docs: &mut Vec<Document>) {
+    let mut seen = BTreeSet::new();
+    docs.retain(|d| {
+        seen.insert(std::fs::canonicalize(&d.source).unwrap_or_else(|_| d.source.clone().into()))
+    });
+}
+
+/// What two documents must not share: the IRI their name mints, which is also their graph and,
+/// as its stem, the file of their record. `a.txt` and `a.html`, or `Bericht.txt` and
+/// `bericht.txt`, share it as much as two `bericht.txt` in different folders.
+pub fn name_key(name: &str) -> String {
+    delegraph_link::document_iri(name)
+}
+
+/// Gives every document a name no other document has. A document's name is its file name;
+/// when that is taken (by a document in `taken` or an earlier one of `docs`), the document is
+/// named by its path, with as many parent folders as make it unique ("2024/bericht.txt"), else
+/// by a number ("bericht-2.txt"). Without this, the later of two files of one name silently
+/// replaced the earlier. Returns one warning per renamed document.
+pub fn name_uniquely(docs: &mut [Document], taken: &mut BTreeSet<String>) -> Vec<String> {
+    let mut notes = Vec::new();
+    for d in docs.iter_mut() {
+        if taken.insert(name_key(&d.name)) {
+            continue;
+        }
+        let new = qualified_names(&d.source, &d.name)
+            .find(|n| !taken.contains(&name_key(n)))
+            .expect("numbered names never run out");
+        taken.insert(name_key(&new));
+        notes.push(format!(
+            "delegraph: warning: {}: another document is named '{}'; this one is named '{}'",
+            shown(Path::new(&d.source)),
+            d.name,
+            new
+        ));
+        d.name = new;
+    }
+    notes
+}
+
+/// Candidate names for a document whose file name is taken: the name under one, two, …
+/// of its parent folders, then the name numbered from 2.
+fn qualified_names(source: &str, name: &str) -> impl Iterator<Item = String> {
+    let folders: Vec<String> = Path::new(source)
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|c| match c {
+            std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let under: Vec<String> = (1..=folders.len())
+        .map(|k| format!("{}/{name}", folders[folders.len() - k..].join("/")))
+        .collect();
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let (stem, ext) = (stem.to_string(), ext.to_string());
+    under.into_iter().chain((2..).map(move |i| {
+        if ext.is_empty() {
+            format!("{stem}-{i}")
+        } else {
+            format!("{stem}-{i}.{ext}")
+        }
+    }))
+}
+
+/// The file stem of a document's record: its name without the extension, folders joined by
+/// '-' ("2024/bericht.txt" -> "2024-bericht").
+pub fn record_stem(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let stem = stem.replace(['/', '\\'], "-");
+    if stem.is_empty() {
+        "document".to_string()
+    } else {
+        stem
+    }
+}
+
 /// Sidecar metadata `NAME.meta.json` beside `NAME.txt` (or `.md`, `.html`, `.pdf`):
 /// `{"title": …, "published": "YYYY-MM-DD"}`.
 fn sidecar(path: &Path) -> Result<MetaOverride> {
@@ -221,6 +301,27 @@ mod tests {
             .iter()
             .map(|i| i.path.file_name().unwrap().to_string_lossy().into_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_taken_name_is_qualified_by_folders_then_numbered() {
+        let got: Vec<String> = qualified_names("in/2024/mai/bericht.txt", "bericht.txt")
+            .take(5)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "mai/bericht.txt",
+                "2024/mai/bericht.txt",
+                "in/2024/mai/bericht.txt",
+                "bericht-2.txt",
+                "bericht-3.txt"
+            ]
+        );
+        assert_eq!(record_stem("2024/mai/bericht.txt"), "2024-mai-bericht");
+        assert_eq!(record_stem("a.b.txt"), "a.b");
+        assert_ne!(name_key("a.txt"), name_key("mai/a.txt"));
+        assert_eq!(name_key("A.txt"), name_key("a.html"));
     }
 
     #[test]

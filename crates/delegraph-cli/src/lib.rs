@@ -19,7 +19,7 @@ use delegraph_store::{StoreDir, write_atomic};
 use delegraph_text::Document;
 use progress::{Progress, Ui};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -153,8 +153,9 @@ pub fn graph_of(facts: &[DocFacts]) -> Result<Graph> {
 fn read_documents(paths: &[std::path::PathBuf], ui: Ui) -> Result<Vec<Document>> {
     let inputs = input::collect(paths)?;
     let progress = ui.bar(inputs.len(), "reading");
-    let docs = input::load_all(&inputs, &progress)?;
+    let mut docs = input::load_all(&inputs, &progress)?;
     progress.finish();
+    input::drop_repeated_files(&mut docs);
     if docs.is_empty() {
         bail!(
             "no readable .txt, .md, .html, .htm or .pdf documents found in {}",
@@ -200,43 +201,97 @@ fn pruned(source: &str, paths: &[std::path::PathBuf], read: &BTreeSet<String>) -
         })
 }
 
+/// Which stored documents the inputs replace: one read from the same file (the input takes the
+/// stored name, so its IRI stays), else one of the same name whose file is gone (it moved).
+/// Returns the replaced stored documents and, per input, whether it replaces one.
+fn replacements(
+    stored: &[delegraph_store::Entry],
+    inputs: &mut [Document],
+) -> (BTreeSet<usize>, Vec<bool>) {
+    let canon = |s: &str| std::fs::canonicalize(s).ok();
+    let stored_files: Vec<Option<std::path::PathBuf>> =
+        stored.iter().map(|e| canon(&e.source)).collect();
+    let mut replaced = BTreeSet::new();
+    let mut matched = vec![false; inputs.len()];
+    let mut unmatched = Vec::new();
+    for (k, d) in inputs.iter_mut().enumerate() {
+        let file = canon(&d.source);
+        let same = (0..stored.len()).find(|&i| {
+            !replaced.contains(&i)
+                && (stored[i].source == d.source || (file.is_some() && stored_files[i] == file))
+        });
+        match same {
+            Some(i) => {
+                replaced.insert(i);
+                matched[k] = true;
+                d.name = stored[i].name.clone();
+            }
+            None => unmatched.push(k),
+        }
+    }
+    for k in unmatched {
+        let d = &inputs[k];
+        if let Some(i) = (0..stored.len()).find(|&i| {
+            !replaced.contains(&i) && stored_files[i].is_none() && stored[i].name == d.name
+        }) {
+            replaced.insert(i);
+            matched[k] = true;
+        }
+    }
+    (replaced, matched)
+}
+
 fn build(paths: &[std::path::PathBuf], dir: &Path, opts: &BuildOptions, ui: Ui) -> Result<()> {
     // Read everything first: a bad input stops the build before the store is touched.
-    let inputs = read_documents(paths, ui)?;
+    let mut inputs = read_documents(paths, ui)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()
         .context("cannot start worker threads")?;
     let writer = StoreDir::new(dir).open_writer()?;
 
-    // The documents of the new store: the stored ones, replaced by inputs of the same name.
+    // The documents of the new store: the stored ones, replaced by inputs read from the same
+    // file (or of the same name, when the stored one's file is gone: it moved).
     let read: BTreeSet<String> = inputs.iter().map(|d| d.source.clone()).collect();
-    let input_names: BTreeSet<String> = inputs.iter().map(|d| d.name.clone()).collect();
-    let mut docs: Vec<Document> = Vec::new();
-    let mut replaced = 0;
+    let stored_entries = &writer.manifest().documents;
+    let (replacing, matched) = replacements(stored_entries, &mut inputs);
     let mut dropped = 0;
     let mut kept = Vec::new();
-    for e in &writer.manifest().documents {
-        if input_names.contains(&e.name) {
-            replaced += 1;
-        } else if opts.prune && pruned(&e.source, paths, &read) {
+    for (i, e) in stored_entries.iter().enumerate() {
+        if replacing.contains(&i) {
+            continue;
+        }
+        if opts.prune && pruned(&e.source, paths, &read) {
             dropped += 1;
         } else {
             kept.push(e);
         }
+    }
+    let replaced = replacing.len();
+    // Every other input gets a name no kept document has.
+    let mut taken: BTreeSet<String> = kept.iter().map(|e| input::name_key(&e.name)).collect();
+    let mut new = Vec::new();
+    let mut matched_inputs = Vec::new();
+    for (m, d) in matched.into_iter().zip(inputs) {
+        if m {
+            matched_inputs.push(d)
+        } else {
+            new.push(d)
+        }
+    }
+    let mut matched = matched_inputs;
+    taken.extend(matched.iter().map(|d| input::name_key(&d.name)));
+    for note in input::name_uniquely(&mut new, &mut taken) {
+        ui.warn(&note);
     }
     let stored: Vec<Document> = pool.install(|| {
         kept.par_iter()
             .map(|e| writer.stored_document(e))
             .collect::<Result<_, _>>()
     })?;
-    docs.extend(stored);
-    // The last input of a name wins, as when files are given one build at a time.
-    let mut by_name: BTreeMap<String, Document> = BTreeMap::new();
-    for d in inputs {
-        by_name.insert(d.name.clone(), d);
-    }
-    docs.extend(by_name.into_values());
+    let mut docs: Vec<Document> = stored;
+    docs.append(&mut matched);
+    docs.append(&mut new);
     sort_documents(&mut docs);
 
     // Extraction: cached facts where this pipeline already read the same content.
@@ -416,7 +471,10 @@ fn export(
 }
 
 fn extract(paths: &[std::path::PathBuf], out: &Path, ui: Ui) -> Result<()> {
-    let docs = read_documents(paths, ui)?;
+    let mut docs = read_documents(paths, ui)?;
+    for note in input::name_uniquely(&mut docs, &mut BTreeSet::new()) {
+        ui.warn(&note);
+    }
     let facts = pipeline_with(&docs, &ui.bar(docs.len(), "extracting"));
     if out == Path::new("-") {
         let stdout = std::io::stdout();
@@ -431,10 +489,7 @@ fn extract(paths: &[std::path::PathBuf], out: &Path, ui: Ui) -> Result<()> {
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create output directory {}", out.display()))?;
     for f in &facts {
-        let stem = Path::new(&f.document)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("document");
+        let stem = input::record_stem(&f.document);
         let mut json = serde_json::to_string_pretty(&Record::from_facts(f))?;
         json.push('\n');
         write_atomic(&out.join(format!("{stem}.json")), json.as_bytes())?;

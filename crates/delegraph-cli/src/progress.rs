@@ -20,6 +20,11 @@ impl Ui {
         }
     }
 
+    /// Prints a warning line (always, even with `--quiet`).
+    pub fn warn(&self, line: &str) {
+        eprintln!("{line}");
+    }
+
     /// A bar over `len` files (indicatif hides it by itself when stderr is no terminal).
     pub fn bar(&self, len: usize, what: &str) -> Progress {
         self.bar_of(len, what, "files")

@@ -341,3 +341,95 @@ fn odd_file_names_work_when_named_too() {
         assert!(names.contains(n), "{n:?} in {names:?}");
     }
 }
+
+/// A second invented report, so that two files of one name differ in what they say.
+const OTHER: &str = "Gäste aus Brünn\n\n\
+    Oberbürgermeister Till Marquardsen empfängt am 9. Juni 2024 eine Delegation aus Brünn.\n";
+
+/// Documents the graph holds, by IRI, from a SPARQL query.
+fn document_iris(cwd: &Path, store: &Path) -> Vec<String> {
+    let out = run(
+        cwd,
+        &[
+            "query",
+            "--store",
+            s(store),
+            "--format",
+            "tsv",
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn files_of_one_name_in_different_folders_stay_two_documents() {
+    let dir = tmp();
+    let crawl = dir.path().join("crawl");
+    for (sub, text) in [("2023", GOOD), ("2024", OTHER)] {
+        std::fs::create_dir_all(crawl.join(sub)).unwrap();
+        write(&crawl.join(sub).join("bericht.txt"), text.as_bytes());
+    }
+    // One IRI for two extensions ("a.txt" and "a.html") is the same collision.
+    write(
+        &crawl.join("2024").join("Bericht.html"),
+        format!("<html><body><p>{OTHER}</p></body></html>").as_bytes(),
+    );
+    let store = dir.path().join("store");
+    let out = run(dir.path(), &["build", "crawl", "--store", s(&store)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut names = stored(&store);
+    names.sort();
+    assert_eq!(names.len(), 3, "every file is a document: {names:?}");
+    let renamed = warnings(&out);
+    assert_eq!(
+        renamed.len(),
+        2,
+        "one warning per renamed file: {renamed:?}"
+    );
+    assert!(
+        renamed.iter().all(|w| w.to_lowercase().contains("bericht")),
+        "{renamed:?}"
+    );
+    let graphs = document_iris(dir.path(), &store);
+    assert_eq!(graphs.len(), 3, "one graph per document: {graphs:?}");
+
+    // Built again, each file replaces itself: the same names, nothing extracted.
+    let again = run(dir.path(), &["build", "crawl", "--store", s(&store)]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stderr(&again).contains("0 extracted"), "{}", stderr(&again));
+    let mut names_again = stored(&store);
+    names_again.sort();
+    assert_eq!(names, names_again);
+
+    // One of them named alone keeps its name in the store and replaces only itself.
+    let one = crawl.join("2024").join("bericht.txt");
+    let alone = run(dir.path(), &["build", s(&one), "--store", s(&store)]);
+    assert!(alone.status.success(), "{}", stderr(&alone));
+    let mut names_alone = stored(&store);
+    names_alone.sort();
+    assert_eq!(names, names_alone);
+
+    // `extract` writes one record file each.
+    let recs = dir.path().join("records");
+    let out = run(dir.path(), &["extract", "crawl", "--out", s(&recs)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(&recs).unwrap().count(), 3);
+}
+
+#[test]
+fn the_same_file_given_twice_is_one_document() {
+    let dir = tmp();
+    let a = dir.path().join("a.txt");
+    write(&a, GOOD.as_bytes());
+    let out = run(dir.path(), &["extract", "a.txt", ".", "--out", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert!(warnings(&out).is_empty(), "{}", stderr(&out));
+}
