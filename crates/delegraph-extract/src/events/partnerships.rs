@@ -1,0 +1,235 @@
+//! Partnerships told by a sentence with a partnership noun: the towns (or regions) it names
+//! pair up — two directly, a list after a plural noun ("die Partnerstädte A und B") with the
+//! town the text is about, a town called the partner in apposition with the travellers' home;
+//! the founding year comes from the same sentence ("seit 1989", "1967 begründet", "30-jähriges
+//! Jubiläum").
+
+use super::places::{is_country, place_kind};
+use super::sentence_entities;
+use super::{PartnershipB, TripB, cues, first_mention, in_sentence, lower_set, mention_count};
+use crate::ctx::Ctx;
+use crate::ner::Found;
+use delegraph_gazetteer::places::PlaceKind as GKind;
+use delegraph_model::{EntityRef, EntityType};
+use delegraph_text::PartialDate;
+use delegraph_text::temporal::{TimeExpr, TimeValue};
+
+/// The founding year a time expression gives a partnership: "seit 1989", an anniversary
+/// counted back from publication, a bare year before a founding word ("1967 begründet").
+pub(crate) fn year_of_partnership(
+    te: &TimeExpr,
+    ctx: &Ctx,
+    published: Option<PartialDate>,
+) -> Option<i16> {
+    match te.value {
+        TimeValue::Since(y) => Some(y),
+        TimeValue::Anniversary(n) => published.map(|p| p.year - n as i16),
+        TimeValue::Point(p) if p.month.is_none() => {
+            let after = ctx
+                .token_at_byte(te.span.end.saturating_sub(1))
+                .map(|i| ctx.lower(i + 1))
+                .unwrap_or_default();
+            cues::is("founded", &after).then_some(p.year)
+        }
+        _ => None,
+    }
+}
+
+/// A sentence about a partnership: a partnership noun (not a communiqué or a treaty of one),
+/// not one that denies any ("keine Partnerschaft").
+fn tells_partnership(words: &[String]) -> bool {
+    let cue = words.iter().any(|w| {
+        cues::cue("partnership_cues")
+            .iter()
+            .any(|c| w.starts_with(c) || w.ends_with(c))
+            && !w.contains("-communiqu")
+            && !w.contains("vertrag")
+            || w.ends_with("partnerschaft")
+    });
+    let denied = words.iter().any(|w| w == "keine" || w == "nicht")
+        && words.iter().any(|w| w.contains("partnerschaft"))
+        && words.iter().any(|w| w == "keine");
+    cue && !denied
+}
+
+/// The towns and regions of a sentence that may be partners: no countries (transatlantic,
+/// strategic… partnerships of countries are not twinning), none listed after "nach" (travel
+/// goals).
+fn candidate_places(ctx: &Ctx, f: &Found, si: usize) -> Vec<EntityRef> {
+    let mut places: Vec<EntityRef> = Vec::new();
+    let mut in_travel_list = false;
+    for (tok, e) in sentence_entities(f, ctx, si) {
+        if e.ty != EntityType::Place {
+            continue;
+        }
+        let prev = if tok > 0 {
+            ctx.lower(tok - 1)
+        } else {
+            String::new()
+        };
+        if prev == "nach" {
+            in_travel_list = true;
+        } else if !matches!(prev.as_str(), "," | "und" | "sowie") {
+            in_travel_list = false;
+        }
+        if !in_travel_list && !is_country(f, e) && !places.contains(&e) {
+            places.push(e);
+        }
+    }
+    places
+}
+
+/// "war in X, der Partnerregion im Norden …": the place is called a partner in apposition.
+fn apposed_partner(ctx: &Ctx, f: &Found, si: usize, place: EntityRef) -> bool {
+    f.index.iter().any(|(x, e)| {
+        *e == place
+            && ctx.sent_of[x.start] == si
+            && ctx.word(x.end) == ","
+            && matches!(
+                ctx.lower(x.end + 1).as_str(),
+                "der" | "die" | "unserer" | "ihrer"
+            )
+            && (x.end + 2..(x.end + 4).min(ctx.len())).any(|k| {
+                let w = ctx.lower(k);
+                w.starts_with("partner")
+                    && ["stadt", "region", "provinz", "gemeinde", "kommune", "kreis"]
+                        .iter()
+                        .any(|p| w.ends_with(p))
+            })
+    })
+}
+
+/// "mit den zwei Partnerprovinzen A und B": the places listed after a plural partnership noun,
+/// each a partner of the same third place, not of each other.
+fn listed_after_plural(ctx: &Ctx, f: &Found, si: usize, places: &[EntityRef]) -> Vec<EntityRef> {
+    let plural_cue = ctx.sents[si].clone().find(|&k| {
+        let w = ctx.lower(k);
+        w.starts_with("partner")
+            && [
+                "städte",
+                "städten",
+                "provinzen",
+                "regionen",
+                "gemeinden",
+                "kommunen",
+            ]
+            .iter()
+            .any(|p| w.ends_with(p))
+    });
+    plural_cue.map_or(Vec::new(), |c| {
+        sentence_entities(f, ctx, si)
+            .into_iter()
+            .filter(|(t, e)| *t > c && e.ty == EntityType::Place && places.contains(e))
+            .map(|(_, e)| e)
+            .collect()
+    })
+}
+
+/// The place named most (first named on a tie).
+fn most_named(f: &Found, among: impl Iterator<Item = EntityRef>) -> Option<EntityRef> {
+    among.max_by_key(|r| {
+        (
+            mention_count(f, *r),
+            std::cmp::Reverse(first_mention(f, *r)),
+        )
+    })
+}
+
+/// The pairs a sentence's places make: two pair directly; a list after a plural noun pairs
+/// with the one other place (else the place of the same kind the text names most); more
+/// places pair with the one named most.
+fn pairs_of(f: &Found, places: &[EntityRef], listed: &[EntityRef]) -> Vec<(EntityRef, EntityRef)> {
+    let mut places = places.to_vec();
+    if listed.len() >= 2 {
+        let anchor = places
+            .iter()
+            .copied()
+            .find(|p| !listed.contains(p))
+            .or_else(|| {
+                most_named(
+                    f,
+                    (0..f.places.len())
+                        .map(EntityRef::place)
+                        .filter(|r| !listed.contains(r) && !is_country(f, *r))
+                        .filter(|r| place_kind(f, *r) == place_kind(f, listed[0])),
+                )
+            });
+        places = anchor.into_iter().chain(listed.iter().copied()).collect();
+    }
+    if places.len() == 2 {
+        return vec![(places[0], places[1])];
+    }
+    let anchor = if listed.len() >= 2 {
+        places[0]
+    } else {
+        match most_named(f, places.iter().copied()) {
+            Some(a) => a,
+            None => return Vec::new(),
+        }
+    };
+    places
+        .iter()
+        .filter(|p| **p != anchor)
+        .map(|p| (anchor, *p))
+        .collect()
+}
+
+/// Partnerships stated by partnership nouns, sentence by sentence.
+pub(super) fn partnerships(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    published: Option<PartialDate>,
+    trips: &[TripB],
+) -> Vec<PartnershipB> {
+    let mut out: Vec<PartnershipB> = Vec::new();
+    for si in 0..ctx.sents.len() {
+        if ctx.boiler[si] || !tells_partnership(&lower_set(ctx, ctx.sents[si].clone())) {
+            continue;
+        }
+        let mut places = candidate_places(ctx, f, si);
+        // The one place called a partner is the travellers' home's partner.
+        if places.len() == 1
+            && let Some(home) = trips.first().and_then(|t| t.origin)
+            && home != places[0]
+            && !is_country(f, home)
+            && apposed_partner(ctx, f, si, places[0])
+        {
+            places.insert(0, home);
+        }
+        if places.len() < 2 {
+            continue;
+        }
+        let since = in_sentence(times, ctx, si)
+            .iter()
+            .find_map(|te| year_of_partnership(te, ctx, published));
+        let listed = listed_after_plural(ctx, f, si, &places);
+        let pairs = pairs_of(f, &places, &listed);
+        // Only a sentence about one pair dates it.
+        let one_pair = pairs.len() == 1;
+        for (a, b) in pairs {
+            let level = |e: EntityRef| place_kind(f, e) == GKind::Region;
+            if level(a) != level(b) {
+                continue;
+            }
+            match out
+                .iter_mut()
+                .find(|p| (p.a == a && p.b == b) || (p.a == b && p.b == a))
+            {
+                Some(p) => {
+                    if p.since.is_none() {
+                        p.since = since;
+                    }
+                    p.sentences.push(si);
+                }
+                None => out.push(PartnershipB {
+                    a,
+                    b,
+                    since: if one_pair { since } else { None },
+                    sentences: vec![si],
+                }),
+            }
+        }
+    }
+    out
+}
