@@ -159,39 +159,71 @@ fn first_start(m: &[(std::ops::Range<usize>, String)]) -> usize {
     m.iter().map(|(t, _)| t.start).min().unwrap_or(usize::MAX)
 }
 
+/// Entities in the order of their first mention, and the way from recognition's indices to
+/// the record's.
+struct Order {
+    persons: Vec<usize>,
+    places: Vec<usize>,
+    orgs: Vec<usize>,
+    /// New index of each recognized person, place, organization.
+    pi: Vec<usize>,
+    li: Vec<usize>,
+    oi: Vec<usize>,
+}
+
+impl Order {
+    fn new(f: &Found) -> Order {
+        let by_first = |n: usize, mentions: &dyn Fn(usize) -> usize| {
+            let mut v: Vec<usize> = (0..n).collect();
+            v.sort_by_key(|&i| mentions(i));
+            v
+        };
+        let persons = by_first(f.persons.len(), &|i| first_start(&f.persons[i].mentions));
+        let places = by_first(f.places.len(), &|i| first_start(&f.places[i].mentions));
+        let orgs = by_first(f.orgs.len(), &|i| first_start(&f.orgs[i].mentions));
+        let inv = |order: &[usize]| {
+            let mut v = vec![0; order.len()];
+            for (new, &old) in order.iter().enumerate() {
+                v[old] = new;
+            }
+            v
+        };
+        Order {
+            pi: inv(&persons),
+            li: inv(&places),
+            oi: inv(&orgs),
+            persons,
+            places,
+            orgs,
+        }
+    }
+
+    fn map(&self, r: EntityRef) -> EntityRef {
+        match r.ty {
+            EntityType::Person => EntityRef::person(self.pi[r.index]),
+            EntityType::Place => EntityRef::place(self.li[r.index]),
+            EntityType::Organization => EntityRef::org(self.oi[r.index]),
+        }
+    }
+
+    fn map_all(&self, v: &[EntityRef]) -> Vec<EntityRef> {
+        v.iter().map(|r| self.map(*r)).collect()
+    }
+}
+
+/// An entity's name and mentions, in text order.
+fn core(ctx: &Ctx, name: String, mentions: &[(std::ops::Range<usize>, String)]) -> EntityCore {
+    let mut c = EntityCore::new(name);
+    let mut ms: Vec<&(std::ops::Range<usize>, String)> = mentions.iter().collect();
+    ms.sort_by_key(|(t, _)| t.start);
+    for (t, s) in ms {
+        c.add_mention(s, ctx.span(t.clone()));
+    }
+    c
+}
+
 fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts {
-    let gaz = Places::get();
-    // Stable order: by first mention.
-    let mut p_order: Vec<usize> = (0..f.persons.len()).collect();
-    p_order.sort_by_key(|&i| first_start(&f.persons[i].mentions));
-    let mut l_order: Vec<usize> = (0..f.places.len()).collect();
-    l_order.sort_by_key(|&i| first_start(&f.places[i].mentions));
-    let mut o_order: Vec<usize> = (0..f.orgs.len()).collect();
-    o_order.sort_by_key(|&i| first_start(&f.orgs[i].mentions));
-    let inv = |order: &[usize]| {
-        let mut v = vec![0; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            v[old] = new;
-        }
-        v
-    };
-    let (pi, li, oi) = (inv(&p_order), inv(&l_order), inv(&o_order));
-    let map = |r: EntityRef| match r.ty {
-        EntityType::Person => EntityRef::person(pi[r.index]),
-        EntityType::Place => EntityRef::place(li[r.index]),
-        EntityType::Organization => EntityRef::org(oi[r.index]),
-    };
-
-    let core = |name: String, mentions: &[(std::ops::Range<usize>, String)]| {
-        let mut c = EntityCore::new(name);
-        let mut ms: Vec<&(std::ops::Range<usize>, String)> = mentions.iter().collect();
-        ms.sort_by_key(|(t, _)| t.start);
-        for (t, s) in ms {
-            c.add_mention(s, ctx.span(t.clone()));
-        }
-        c
-    };
-
+    let order = Order::new(f);
     let mut facts = DocFacts {
         document: doc.name.clone(),
         source: doc.source.clone(),
@@ -202,18 +234,33 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
         sentences: ctx.sents.iter().map(|r| ctx.span(r.clone())).collect(),
         ..Default::default()
     };
-    for &i in &l_order {
+    push_entities(&mut facts, ctx, f, &order);
+    for &i in &order.persons {
+        let offices = offices_of(&facts, ctx, f, &order, i);
+        facts.persons[order.pi[i]].offices = offices;
+    }
+    push_events(&mut facts, ctx, ev, &order);
+    offices::signatories_offices(&mut facts, f, &order.persons);
+    offices::home_offices(&mut facts, f, &order.persons, &order.places);
+    offices::hosts_by_office(&mut facts);
+    facts
+}
+
+/// Places, organizations and persons (without offices), by first mention.
+fn push_entities(facts: &mut DocFacts, ctx: &Ctx, f: &Found, order: &Order) {
+    let gaz = Places::get();
+    for &i in &order.places {
         let p = gaz.place(f.places[i].id);
         facts.places.push(Place {
-            core: core(p.name.clone(), &f.places[i].mentions),
+            core: core(ctx, p.name.clone(), &f.places[i].mentions),
             kind: p.kind,
             country: p.country.clone(),
             geonames_id: p.geonames_id,
         });
     }
-    for &i in &o_order {
+    for &i in &order.orgs {
         let o = &f.orgs[i];
-        let mut c = core(o.name.clone(), &o.mentions);
+        let mut c = core(ctx, o.name.clone(), &o.mentions);
         for a in &o.aliases {
             if *a != c.name {
                 c.aliases.insert(a.clone());
@@ -224,10 +271,10 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
             kind: o.kind,
         });
     }
-    for &i in &p_order {
+    for &i in &order.persons {
         let p = &f.persons[i];
         facts.persons.push(Person {
-            core: core(p.name(), &p.mentions),
+            core: core(ctx, p.name(), &p.mentions),
             party: p.party.clone(),
             party_span: p
                 .party
@@ -237,127 +284,130 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
             offices: Vec::new(),
         });
     }
-    // Offices, with the place or organization they belong to.
-    let resolve_surface = |facts: &DocFacts, s: &str| -> Option<EntityRef> {
-        let key = norm_key(s);
-        let refs = facts.entity_refs();
-        refs.iter()
-            .copied()
-            .find(|r| {
-                r.ty != EntityType::Person && {
-                    let c = facts.core(*r);
-                    norm_key(&c.name) == key || c.aliases.iter().any(|a| norm_key(a) == key)
-                }
-            })
-            // "Tongji-Präsident": the organization whose name starts with the prefix
-            // ("Tongji-Universität").
-            .or_else(|| {
-                refs.iter().copied().find(|r| {
-                    r.ty == EntityType::Organization
-                        && facts.core(*r).name.split(['-', ' ']).next().map(norm_key)
-                            == Some(key.clone())
-                })
-            })
-            // "IHK Ostthüringen" where only "IHK" was recognized: the longest known start.
-            .or_else(|| {
-                let words: Vec<&str> = s.split(' ').collect();
-                (1..words.len()).rev().find_map(|n| {
-                    let k = norm_key(&words[..n].join(" "));
-                    // By name only: an alias may be shared with the unknown rest.
-                    refs.iter().copied().find(|r| {
-                        r.ty == EntityType::Organization && norm_key(&facts.core(*r).name) == k
-                    })
-                })
-            })
-            // "US-Präsident": a country code names the country.
-            .or_else(|| {
-                let code = s.to_uppercase();
-                (code.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
-                    .then(|| {
-                        (0..facts.places.len()).map(EntityRef::place).find(|r| {
-                            facts.places[r.index].kind == delegraph_model::PlaceKind::Country
-                                && facts.places[r.index].country.as_deref() == Some(code.as_str())
-                        })
-                    })
-                    .flatten()
-            })
-    };
-    for &i in &p_order {
-        let mut offices: Vec<Office> = Vec::new();
-        for o in &f.persons[i].offices {
-            let of = match &o.of {
-                OfRef::None => {
-                    offices::org_of_compound_title(&facts, &o.title, &ctx.span(o.toks.clone()))
-                }
-                OfRef::Ent(r) => Some(map(*r)),
-                OfRef::Surface(s) => resolve_surface(&facts, s).or_else(|| {
-                    offices::org_of_compound_title(&facts, &o.title, &ctx.span(o.toks.clone()))
-                }),
-            };
-            if offices
-                .iter()
-                .any(|x| x.title == o.title && (x.of == of || of.is_none()))
-            {
-                continue;
-            }
-            if let Some(x) = offices
-                .iter_mut()
-                .find(|x| x.title == o.title && x.of.is_none())
-            {
-                x.of = of;
-                continue;
-            }
-            offices.push(Office {
-                title: o.title.clone(),
-                of,
-                span: ctx.span(o.toks.clone()),
-                iri: None,
-            });
-        }
-        facts.persons[pi[i]].offices = offices;
-    }
+}
 
-    // Events.
+/// The place or organization an office's surface form names: by name or alias; an
+/// organization whose name starts with the prefix ("Tongji-Präsident" → "Tongji-Universität");
+/// the longest known start ("IHK Ostthüringen" where only "IHK" was recognized); a country
+/// code ("US-Präsident").
+fn resolve_surface(facts: &DocFacts, s: &str) -> Option<EntityRef> {
+    let key = norm_key(s);
+    let refs = facts.entity_refs();
+    let by_name = || {
+        refs.iter().copied().find(|r| {
+            r.ty != EntityType::Person && {
+                let c = facts.core(*r);
+                norm_key(&c.name) == key || c.aliases.iter().any(|a| norm_key(a) == key)
+            }
+        })
+    };
+    let by_prefix = || {
+        refs.iter().copied().find(|r| {
+            r.ty == EntityType::Organization
+                && facts.core(*r).name.split(['-', ' ']).next().map(norm_key) == Some(key.clone())
+        })
+    };
+    let by_start = || {
+        let words: Vec<&str> = s.split(' ').collect();
+        (1..words.len()).rev().find_map(|n| {
+            let k = norm_key(&words[..n].join(" "));
+            // By name only: an alias may be shared with the unknown rest.
+            refs.iter()
+                .copied()
+                .find(|r| r.ty == EntityType::Organization && norm_key(&facts.core(*r).name) == k)
+        })
+    };
+    let by_code = || {
+        let code = s.to_uppercase();
+        (code.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
+            .then(|| {
+                (0..facts.places.len()).map(EntityRef::place).find(|r| {
+                    facts.places[r.index].kind == delegraph_model::PlaceKind::Country
+                        && facts.places[r.index].country.as_deref() == Some(code.as_str())
+                })
+            })
+            .flatten()
+    };
+    by_name()
+        .or_else(by_prefix)
+        .or_else(by_start)
+        .or_else(by_code)
+}
+
+/// The offices of recognized person `i`, with the place or organization each belongs to; a
+/// title stated twice is one office.
+fn offices_of(facts: &DocFacts, ctx: &Ctx, f: &Found, order: &Order, i: usize) -> Vec<Office> {
+    let mut offices: Vec<Office> = Vec::new();
+    for o in &f.persons[i].offices {
+        let compound =
+            || offices::org_of_compound_title(facts, &o.title, &ctx.span(o.toks.clone()));
+        let of = match &o.of {
+            OfRef::None => compound(),
+            OfRef::Ent(r) => Some(order.map(*r)),
+            OfRef::Surface(s) => resolve_surface(facts, s).or_else(compound),
+        };
+        if offices
+            .iter()
+            .any(|x| x.title == o.title && (x.of == of || of.is_none()))
+        {
+            continue;
+        }
+        if let Some(x) = offices
+            .iter_mut()
+            .find(|x| x.title == o.title && x.of.is_none())
+        {
+            x.of = of;
+            continue;
+        }
+        offices.push(Office {
+            title: o.title.clone(),
+            of,
+            span: ctx.span(o.toks.clone()),
+            iri: None,
+        });
+    }
+    offices
+}
+
+/// Trips, partnerships and agreements, with the sentences that state them as evidence.
+fn push_events(facts: &mut DocFacts, ctx: &Ctx, ev: &events::Events, order: &Order) {
+    let evidence = |sents: &[usize]| sents.iter().map(|&s| ctx.sentence_span(s)).collect();
     for t in &ev.trips {
         facts.trips.push(Trip {
-            leader: t.leader.map(map),
-            origin: t.origin.map(map),
-            destinations: t.destinations.iter().copied().map(map).collect(),
+            leader: t.leader.map(|r| order.map(r)),
+            origin: t.origin.map(|r| order.map(r)),
+            destinations: order.map_all(&t.destinations),
             start: t.start,
             end: t.end,
-            members: t.members.iter().copied().map(map).collect(),
-            meetings: t.meetings.iter().copied().map(map).collect(),
+            members: order.map_all(&t.members),
+            meetings: order.map_all(&t.meetings),
             cost_eur: t.cost,
             status: t.status,
-            evidence: t.sentences.iter().map(|&s| ctx.sentence_span(s)).collect(),
+            evidence: evidence(&t.sentences),
             iri: None,
         });
     }
     for p in &ev.partnerships {
         facts.partnerships.push(Partnership {
-            a: map(p.a),
-            b: map(p.b),
+            a: order.map(p.a),
+            b: order.map(p.b),
             since: p.since,
             status: delegraph_model::Status::Stated,
-            evidence: p.sentences.iter().map(|&s| ctx.sentence_span(s)).collect(),
+            evidence: evidence(&p.sentences),
             iri: None,
         });
     }
     for a in &ev.agreements {
         facts.agreements.push(Agreement {
             kind: a.kind,
-            parties: a.parties.iter().copied().map(map).collect(),
-            signatories: a.signatories.iter().copied().map(map).collect(),
+            parties: order.map_all(&a.parties),
+            signatories: order.map_all(&a.signatories),
             date: a.date,
             status: a.status,
-            evidence: a.sentences.iter().map(|&s| ctx.sentence_span(s)).collect(),
+            evidence: evidence(&a.sentences),
             iri: None,
         });
     }
-    offices::signatories_offices(&mut facts, f, &p_order);
-    offices::home_offices(&mut facts, f, &p_order, &l_order);
-    offices::hosts_by_office(&mut facts);
-    facts
 }
 
 #[cfg(test)]
