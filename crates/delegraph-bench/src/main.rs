@@ -41,10 +41,17 @@ enum Command {
     },
     /// Extraction throughput over the .txt files below DIRs, as a ratio to tokenization.
     Extraction { dirs: Vec<PathBuf> },
-    /// Latency of each query on the store (opened once; each query run 5 times).
+    /// Latency of each query on the store (opened once; each query run --runs times).
     Queries {
         #[arg(long)]
         store: PathBuf,
+        /// Also writes each query's evaluated plan with rows and times (oxigraph's explanation,
+        /// JSON) to DIR/<query>.json.
+        #[arg(long, value_name = "DIR")]
+        explain: Option<PathBuf>,
+        /// Runs per query (the median is reported).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
         queries: Vec<PathBuf>,
     },
 }
@@ -58,7 +65,12 @@ fn main() {
             out,
         } => generate(docs, seed, first, &out),
         Command::Extraction { dirs } => extraction(&dirs),
-        Command::Queries { store, queries } => latency(&store, &queries),
+        Command::Queries {
+            store,
+            explain,
+            runs,
+            queries,
+        } => latency(&store, &queries, explain.as_deref(), runs.max(1)),
     }
 }
 
@@ -156,7 +168,7 @@ fn extraction(dirs: &[PathBuf]) {
     );
 }
 
-fn latency(store: &Path, queries: &[PathBuf]) {
+fn latency(store: &Path, queries: &[PathBuf], explain: Option<&Path>, runs: usize) {
     let t = Instant::now();
     let reader = delegraph_store::StoreDir::new(store)
         .open_reader()
@@ -171,7 +183,7 @@ fn latency(store: &Path, queries: &[PathBuf]) {
         let text = std::fs::read_to_string(q).expect("query file");
         let mut times = Vec::new();
         let mut rows = 0;
-        for _ in 0..5 {
+        for _ in 0..runs {
             let t = Instant::now();
             let out = reader.graph.query(&text).expect("the query runs");
             times.push(t.elapsed().as_secs_f64() * 1e3);
@@ -186,7 +198,13 @@ fn latency(store: &Path, queries: &[PathBuf]) {
         println!(
             "query {:<28} first_ms {first:8.1}  median_ms {:8.1}  rows {rows}",
             q.file_name().unwrap_or_default().to_string_lossy(),
-            times[2]
+            times[runs / 2]
         );
+        if let Some(dir) = explain {
+            std::fs::create_dir_all(dir).expect("explanation directory");
+            let plan = reader.graph.explain(&text).expect("the query runs");
+            let name = q.file_stem().unwrap_or_default().to_string_lossy();
+            std::fs::write(dir.join(format!("{name}.json")), plan).expect("write explanation");
+        }
     }
 }

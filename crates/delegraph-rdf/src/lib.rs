@@ -401,6 +401,34 @@ impl Graph {
         })
     }
 
+    /// Runs a query to its end with oxigraph's statistics and returns the evaluated plan as
+    /// JSON: each node with its rows and time, to see what a slow query spends its time on.
+    pub fn explain(&self, sparql: &str) -> Result<String, RdfError> {
+        let prepared = evaluator()?
+            .parse_query(sparql)
+            .map_err(|e| RdfError::Syntax(e.to_string()))?;
+        let (results, explanation) = prepared
+            .on_store(&self.store)
+            .compute_statistics()
+            .explain();
+        match results.map_err(|e| eval_err(e, None))? {
+            QueryResults::Solutions(rows) => {
+                for r in rows {
+                    r.map_err(|e| eval_err(e, None))?;
+                }
+            }
+            QueryResults::Graph(triples) => {
+                for t in triples {
+                    t.map_err(|e| eval_err(e, None))?;
+                }
+            }
+            QueryResults::Boolean(_) => {}
+        }
+        let mut json = Vec::new();
+        explanation.write_in_json(&mut json)?;
+        Ok(String::from_utf8_lossy(&json).into_owned())
+    }
+
     /// Instances per class, sorted by class IRI.
     pub fn class_counts(&self) -> Result<Vec<(String, usize)>, RdfError> {
         let out = self.query(
