@@ -632,6 +632,7 @@ impl Writer {
         if plan.fresh {
             let g = Graph::open(&tmp)?;
             g.load_documents(graphs)?;
+            g.optimize()?;
             classes = g.class_counts()?;
             g.flush()?;
         } else {
