@@ -124,6 +124,16 @@ pub(crate) const OFFICE_ADJECTIVES: &[&str] = &[
 /// Office titles whose holder belongs to a municipality or state government: when the text does
 /// not say whose office it is, it is the office of the document's home place.
 pub(crate) const HOME_GOVERNMENT_HEADS: &[&str] = &[
+    // The members of a town's executive and council: "Beigeordnete", "Kulturdezernent",
+    // "Ratsherr", "Kämmerer", "Stadtverordnete".
+    "beigeordnete",
+    "beigeordneter",
+    "dezernent",
+    "ratsherr",
+    "ratsfrau",
+    "kämmerer",
+    "stadtverordnete",
+    "stadtverordneter",
     "vorsteher",
     "landesrat",
     "statthalter",

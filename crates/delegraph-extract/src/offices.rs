@@ -434,7 +434,8 @@ impl<'a> Home<'a> {
         title: &str,
         of: Option<EntityRef>,
     ) -> Option<EntityRef> {
-        let government = lexicon::HOME_GOVERNMENT_HEADS.contains(&head)
+        let government = (lexicon::HOME_GOVERNMENT_HEADS.contains(&head)
+            || is_municipal_title(title, head))
             && !title.to_lowercase().starts_with("bundes");
         let side = role.target.map(|t| {
             if level(head) == Level::State {
@@ -457,6 +458,31 @@ impl<'a> Home<'a> {
             None => self.implicit_of(role, side, head, title, government),
         }
     }
+}
+
+/// "Stadtdirektor", "Stadtpräsidentin", "Gemeindesekretär", "Marktkämmerer": a title compounded
+/// with the municipality is an office of the town, whatever its head; the chiefs of a town's
+/// fire brigade ("Gemeindewehrführer") belong to the brigade, and a title whose modifier names
+/// an institution ("Stadtwerkedirektor", "Stadtmuseumsleiter") belongs to the institution.
+fn is_municipal_title(title: &str, head: &str) -> bool {
+    let lower = title.to_lowercase();
+    let Some(rest) = ["stadt", "gemeinde", "markt", "orts"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    else {
+        return false;
+    };
+    let modifier = rest.find(head).map_or(rest, |i| &rest[..i]);
+    let modifier = modifier.trim_end_matches(['-', 's']);
+    let institution = !modifier.is_empty()
+        && lexicon::ORG_HEADS
+            .iter()
+            .any(|(h, _, _)| modifier.ends_with(h) || format!("stadt{modifier}").ends_with(h));
+    !institution
+        && !matches!(
+            head,
+            "wehrführer" | "brandmeister" | "kommandant" | "mitarbeiter"
+        )
 }
 
 /// Municipal and state offices whose place the text leaves implicit belong to the place the
