@@ -96,6 +96,8 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "koordinator",
     "kassier",
     "schriftführer",
+    // A member of a county council ("Kreisrätin").
+    "kreisrat",
 ];
 
 /// Abbreviated titles as they appear before names.

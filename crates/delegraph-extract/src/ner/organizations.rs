@@ -869,6 +869,19 @@ fn org_head_at(ctx: &Ctx, f: &mut Found, i: usize) -> Option<HeadHit> {
     }
 }
 
+/// "Otto-Hahn-Realschule", "Marie-Curie-Gymnasium", "Anna-Weber-Stiftung": a head joined by
+/// hyphens to two or more capitalized words is named after someone (ordinary compounds are
+/// written solid).
+fn named_by_person(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() >= 3
+        && parts[..parts.len() - 1].iter().all(|p| {
+            p.chars().count() >= 2
+                && p.chars().next().is_some_and(char::is_uppercase)
+                && p.chars().skip(1).all(char::is_lowercase)
+        })
+}
+
 /// Organizations around a German head noun: modifiers to the left ("Deutsch-Japanische
 /// Gesellschaft", "der Kleinhausener Stadtrat"), a place or complement to the right ("IHK
 /// Großbach", "Presse- und Informationsamt des Landes Großbach"), an acronym in parentheses or right
@@ -945,7 +958,7 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
                 && office_head(first).is_none()
                 && !is_generic_noun(&first.to_lowercase())
                 && (place || zipf(first) < 3.5)
-        };
+        } || named_by_person(w);
         let specific = (h.standalone && (h.prefix_len > 0 || modified)) || named_compound;
         if !(specific
             || definite_local_body(ctx, i, &h)

@@ -354,6 +354,46 @@ fn town_quarter(ctx: &Ctx, k: usize) -> Option<Option<String>> {
     name_like.then(|| gaz.place(known.id).country.clone())
 }
 
+/// "Gäste aus X", "eine Delegation aus X", "Schüler aus X": a name after "aus" that follows a
+/// noun naming people or things is where they come from.
+fn origin_of_noun(ctx: &Ctx, k: usize) -> bool {
+    k >= 2
+        && ctx.word(k - 1) == "aus"
+        && ctx.is_cap(k - 2)
+        && ctx.same_sentence(k - 2, k)
+        && is_common_noun(ctx.word(k - 2))
+        && office_head(ctx.word(k - 2)).is_none()
+}
+
+/// "im westländischen X", "aus dem ostländischen X", "ins nordländische X": a name right after
+/// a lowercase country or region adjective that follows a place preposition (with or without
+/// its article) is a town of that country.
+fn after_place_adjective(ctx: &Ctx, k: usize) -> Option<delegraph_gazetteer::places::Candidate> {
+    let gaz = Places::get();
+    if k < 2 || ctx.is_cap(k - 1) {
+        return None;
+    }
+    let adj = gaz
+        .lookup(ctx.word(k - 1))
+        .iter()
+        .find(|c| c.form == Form::Adjective && !c.ambiguous)
+        .copied()?;
+    let before = ctx.lower(k - 2);
+    let prep = PLACE_PREPOSITIONS.contains(&before.as_str())
+        || matches!(before.as_str(), "ins" | "zum")
+        || (k >= 3
+            && matches!(before.as_str(), "dem" | "der" | "den")
+            && PLACE_PREPOSITIONS.contains(&ctx.lower(k - 3).as_str()));
+    prep.then_some(adj)
+}
+
+/// "Partnerschaft mit X", "die Städtepartnerschaft zu X": the partner of a partnership noun.
+fn partner_of_partnership(ctx: &Ctx, k: usize) -> bool {
+    k >= 2
+        && matches!(ctx.word(k - 1), "mit" | "zu" | "zwischen")
+        && ctx.lower(k - 2).contains("partnerschaft")
+}
+
 /// Towns no list holds, named by their context: after a town noun ("die Gemeinde X"), after an
 /// official's "von"/"aus" ("Bürgermeister von X"), as a destination ("nach X"), placed by a
 /// place after it ("X bei Kleinhausen", "X (Bezirk Y)"), listed with a known town
@@ -382,7 +422,11 @@ pub(super) fn context_places(ctx: &Ctx, f: &mut Found) {
             f.place_ref(ctx, k..k + 1, id);
             continue;
         }
+        let adjective = after_place_adjective(ctx, k);
         if !(is_town_noun(ctx.word(k - 1))
+            || origin_of_noun(ctx, k)
+            || partner_of_partnership(ctx, k)
+            || adjective.is_some()
             || after_office_of(ctx, k)
             || travel_target(ctx, k)
             || placed_by_next(ctx, f, k)
@@ -391,7 +435,9 @@ pub(super) fn context_places(ctx: &Ctx, f: &mut Found) {
         {
             continue;
         }
-        let country = partner.and_then(|r| gaz.place(f.places[r.index].id).country.clone());
+        let country = partner
+            .and_then(|r| gaz.place(f.places[r.index].id).country.clone())
+            .or_else(|| adjective.and_then(|c| gaz.place(c.id).country.clone()));
         let id = gaz.ad_hoc(ctx.word(k), PlaceKind::City, country.as_deref());
         f.place_ref(ctx, k..k + 1, id);
     }
