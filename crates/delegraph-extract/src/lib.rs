@@ -328,10 +328,24 @@ fn resolve_surface(facts: &DocFacts, s: &str) -> Option<EntityRef> {
             })
             .flatten()
     };
+    // "Gemeinde Kleinhausen": a town named after its town noun, known as a place by the time
+    // the offices are resolved (its context made it one after the title was read).
+    let by_town_noun = || {
+        let (noun, rest) = s.split_once(' ')?;
+        let key = norm_key(rest);
+        ner::is_town_noun_word(noun)
+            .then(|| {
+                (0..facts.places.len())
+                    .map(EntityRef::place)
+                    .find(|r| norm_key(&facts.places[r.index].core.name) == key)
+            })
+            .flatten()
+    };
     by_name()
         .or_else(by_prefix)
         .or_else(by_start)
         .or_else(by_code)
+        .or_else(by_town_noun)
 }
 
 /// The offices of recognized person `i`, with the place or organization each belongs to; a

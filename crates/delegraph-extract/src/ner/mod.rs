@@ -113,6 +113,11 @@ fn stems(lower: &str) -> Vec<&str> {
     v
 }
 
+/// Whether `word` names a kind of town ("Gemeinde", "Partnerstadt", "des Ortsteils").
+pub(crate) fn is_town_noun_word(word: &str) -> bool {
+    is_town_noun(word)
+}
+
 /// The office head of a title word ("Wirtschaftssenatorin" -> "senator"), if it is one.
 pub(crate) fn office_head(word: &str) -> Option<&'static str> {
     if word.chars().next().is_none_or(|c| !c.is_uppercase()) {

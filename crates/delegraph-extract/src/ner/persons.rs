@@ -390,6 +390,26 @@ fn saxon_genitive_place(ctx: &Ctx, k: usize) -> Option<PlaceId> {
         .map(|c| c.id)
 }
 
+/// "der ukrainischen Stadt X, Name", "der Gemeinde X, Name": where the town named after its
+/// town noun (and the adjectives before it) starts, when it is a place.
+fn town_after_kind_noun(ctx: &Ctx, f: &Found, j: usize) -> Option<usize> {
+    let mut x = j;
+    while x < j + 2 && ctx.is_word(x) && !ctx.is_cap(x) && !ctx.is_function(x) {
+        x += 1;
+    }
+    // An administrative unit is named with its kind word ("des Kreises X"): no skipping.
+    (is_town_noun(ctx.word(x)) && f.entity_starting(x).is_none())
+        .then_some(x + 1)
+        .filter(|&n| {
+            ctx.same_sentence(j, n)
+                && (place_match(ctx, n, Places::get()).is_some()
+                    // A name no list holds, right before the apposition's comma.
+                    || (ctx.is_cap(n) && !ctx.is_function(n) && ctx.word(n + 1) == ",")
+                    || f.entity_starting(n)
+                        .is_some_and(|(_, r)| r.ty == EntityType::Place))
+        })
+}
+
 /// The body or place after a title and where the name may start: "der Botschafter Japans,
 /// Kenji Sato", "Präsident der X, Udo Richtmann", "Generalkonsul der Volksrepublik Ostland in
 /// Elbhafen, Wu Peng", "Minister für Umwelt und Verkehr, Bernd Kallweit". Returns the complement
@@ -426,6 +446,9 @@ fn right_complement_of_title(
         let mut j = k + 1;
         if matches!(ctx.word(j), "der" | "des" | "dem" | "den") {
             j += 1;
+        }
+        if let Some(named) = town_after_kind_noun(ctx, f, j) {
+            j = named;
         }
         let ent = f.entity_starting(j).or_else(|| {
             place_match(ctx, j, places).map(|(t, c)| {

@@ -267,12 +267,12 @@ const TOWN_NOUNS: &[&str] = &[
 ];
 
 /// A town noun, also in the genitive ("des Ortsteils", "des Dorfes").
-fn is_town_noun(w: &str) -> bool {
+pub(super) fn is_town_noun(w: &str) -> bool {
     TOWN_NOUNS.contains(&w)
         || [w.strip_suffix("es"), w.strip_suffix('s')]
             .into_iter()
             .flatten()
-            .any(|stem| stem.len() > 4 && TOWN_NOUNS.contains(&stem))
+            .any(|stem| stem.len() >= 4 && TOWN_NOUNS.contains(&stem))
 }
 
 /// "Bürgermeister von X", "die Bürgermeisterin aus X", "sein Amtskollege aus X": the place an
