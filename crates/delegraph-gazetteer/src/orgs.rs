@@ -89,19 +89,35 @@ struct OrgIndex {
     exact: HashMap<String, usize>,
     folded: HashMap<String, usize>,
     max_words: usize,
+    /// The most words of an `exact` (`folded`) key, by its first word: most words start no
+    /// name, and a run starting with one needs no lookup past this bound.
+    exact_first: HashMap<String, usize>,
+    folded_first: HashMap<String, usize>,
+}
+
+fn note_first_word(bounds: &mut HashMap<String, usize>, key: &str) {
+    let words = key.split(' ').count();
+    let first = key.split(' ').next().unwrap_or_default();
+    let most = bounds.entry(first.to_owned()).or_default();
+    *most = (*most).max(words);
 }
 
 static INDEX: LazyLock<OrgIndex> = LazyLock::new(|| {
     let mut exact = HashMap::new();
     let mut folded = HashMap::new();
     let mut max_words = 0;
+    let mut exact_first = HashMap::new();
+    let mut folded_first = HashMap::new();
     for (i, org) in ORGS.iter().enumerate() {
         for surface in org.surfaces() {
             let key = normalize_surface(surface);
             max_words = max_words.max(key.split(' ').count());
             if is_lowercase_brand(&key) {
-                folded.entry(key.to_lowercase()).or_insert(i);
+                let lower = key.to_lowercase();
+                note_first_word(&mut folded_first, &lower);
+                folded.entry(lower).or_insert(i);
             }
+            note_first_word(&mut exact_first, &key);
             // First entry wins; the tests keep every surface unique anyway.
             exact.entry(key).or_insert(i);
         }
@@ -110,6 +126,8 @@ static INDEX: LazyLock<OrgIndex> = LazyLock::new(|| {
         exact,
         folded,
         max_words,
+        exact_first,
+        folded_first,
     }
 });
 
@@ -132,6 +150,19 @@ pub fn known_orgs() -> &'static [KnownOrg] {
 /// The largest number of words in any name or alias: the longest span worth looking up.
 pub fn max_org_words() -> usize {
     INDEX.max_words
+}
+
+/// The largest number of words of a name or alias starting with the word `first` (as
+/// [`lookup_org`] matches it); 0 when none starts with it. No longer run starting with `first`
+/// names a known organization.
+pub fn max_org_words_from(first: &str) -> usize {
+    let exact = INDEX.exact_first.get(first).copied().unwrap_or(0);
+    let folded = INDEX
+        .folded_first
+        .get(&first.to_lowercase())
+        .copied()
+        .unwrap_or(0);
+    exact.max(folded)
 }
 
 struct LegalForms {
@@ -287,6 +318,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_name_lies_within_its_first_words_bound() {
+        for org in known_orgs() {
+            for s in org.surfaces() {
+                let words = s.split(' ').count();
+                let first = s.split(' ').next().unwrap_or_default();
+                assert!(max_org_words_from(first) >= words, "{s:?}");
+                if is_lowercase_brand(s) {
+                    assert!(max_org_words_from(&first.to_uppercase()) >= words, "{s:?}");
+                }
+            }
+        }
+        assert_eq!(max_org_words_from("Qwxzyvilleer"), 0);
     }
 
     #[test]

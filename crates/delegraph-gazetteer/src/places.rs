@@ -72,6 +72,10 @@ pub struct Places {
     ranges: Vec<(u32, u32)>,
     candidates: Vec<Candidate>,
     max_words: usize,
+    /// For the first word of each multi-word key (folded, words split at single spaces): the
+    /// most words of a key starting with it. Most capitalized words start no multi-word name,
+    /// so a caller trying ever shorter word runs needs no lookup past this bound.
+    first_words: HashMap<String, usize>,
     countries: HashMap<String, PlaceId>,
 }
 
@@ -214,6 +218,7 @@ impl Places {
         let key = |e: &(u32, u32, Candidate)| &arena[e.0 as usize..e.1 as usize];
         // Stable: among equal keys of one place the first written (the better form) comes first.
         entries.sort_by(|a, b| key(a).cmp(key(b)).then(a.2.id.cmp(&b.2.id)));
+        let mut first_words: HashMap<String, usize> = HashMap::new();
         let mut keys = Vec::new();
         let mut ranges = Vec::new();
         let mut candidates: Vec<Candidate> = Vec::with_capacity(entries.len());
@@ -235,6 +240,12 @@ impl Places {
             if candidates.len() - start > 1 {
                 rank(&places, &mut candidates[start..]);
             }
+            let words = k.split(' ').count();
+            if words > 1 {
+                let first = k.split(' ').next().unwrap_or_default();
+                let most = first_words.entry(first.to_owned()).or_default();
+                *most = (*most).max(words);
+            }
             keys.push((entries[i].0, entries[i].1));
             ranges.push((offset(start), offset(candidates.len() - start)));
             i = j;
@@ -246,6 +257,7 @@ impl Places {
             ranges,
             candidates,
             max_words,
+            first_words,
             countries,
         }
     }
@@ -313,6 +325,13 @@ impl Places {
     /// how many tokens to try joining.
     pub fn max_words(&self) -> usize {
         self.max_words
+    }
+
+    /// The most words (split at single spaces, as [`Places::lookup`] keys are) of a surface
+    /// form starting with the word `first`: 1 when no multi-word form starts with it. A run of
+    /// more words starting with `first` names no place.
+    pub fn max_words_from(&self, first: &str) -> usize {
+        self.first_words.get(&fold(first)).copied().unwrap_or(1)
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (case-insensitive).
@@ -576,6 +595,12 @@ mod tests {
         assert!(places.lookup("new york city").len() == places.lookup("New York City").len());
         assert!(places.lookup("Qwxzyville").is_empty());
         assert!(places.max_words() >= 3);
+        // Runs of words worth looking up: "New York City" starts with "New", nothing with
+        // an unknown word.
+        assert!(places.max_words_from("New") >= 3);
+        assert!(places.max_words_from("NEW") >= 3);
+        assert_eq!(places.max_words_from("Qwxzyville"), 1);
+        assert!(places.max_words_from("New") <= places.max_words());
         // Decomposed input (u + combining diaeresis) finds the precomposed entry.
         assert_best_decomposed();
     }

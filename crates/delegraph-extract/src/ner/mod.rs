@@ -454,9 +454,28 @@ pub(crate) fn place_match(
             max += 1;
         }
     }
+    // The most words a name starting with this run's first word has, by that first word
+    // (it is the same for every run but the shortest, unless periods cling to it).
+    let mut bound: Option<(String, usize)> = None;
     for n in (1..=max).rev() {
         // Words joined by spaces, an abbreviation's period clinging to it ("St. Johann").
         let surface = ctx.w[i..i + n].join(" ").replace(" .", ".");
+        let mut words = surface.split(' ');
+        let first = words.next().unwrap_or_default();
+        let count = 1 + words.count();
+        if count > 1 {
+            let most = match &bound {
+                Some((w, most)) if w == first => *most,
+                _ => {
+                    let most = places.max_words_from(first);
+                    bound = Some((first.to_owned(), most));
+                    most
+                }
+            };
+            if count > most {
+                continue;
+            }
+        }
         if let Some(c) = places.lookup(&surface).first() {
             let cap_ok = ctx.is_cap(i) || c.form == Form::Adjective;
             if cap_ok {

@@ -9,7 +9,14 @@ pub(super) fn known_orgs(ctx: &Ctx, f: &mut Found) {
     while i < ctx.len() {
         let mut hit = None;
         if ctx.is_word(i) && !ctx.boiler[ctx.sent_of[i]] || ctx.is_word(i) {
-            for n in (1..=max.min(ctx.len() - i)).rev() {
+            // Only as many words as a name starting with this word has (most start none).
+            let first = ctx.word(i).split_whitespace().next().unwrap_or_default();
+            let most = if first.is_empty() {
+                max
+            } else {
+                orgs::max_org_words_from(first).min(max)
+            };
+            for n in (1..=most.min(ctx.len() - i)).rev() {
                 if !ctx.same_sentence(i, i + n - 1) {
                     continue;
                 }
