@@ -314,11 +314,34 @@ pub(crate) const ENGLISH_ORG_HEADS: &[(&str, &str)] = &[
     ("Université", "university"),
     ("Mairie", "public_body"),
     ("Communauté", "public_body"),
+    // Schools and centres of French towns, bodies of Italian ones: "Lycée X", "Collège X",
+    // "Centre Culturel X", "Comune di X", "Associazione X", "Istituto X".
+    ("Lycée", "other"),
+    ("Collège", "other"),
+    ("École", "other"),
+    ("Comune", "public_body"),
+    ("Associazione", "association"),
+    ("Istituto", "other"),
+    ("Liceo", "other"),
 ];
 
-/// Connectors allowed inside English organization names.
+/// Romance heads that come first and are followed by their name's words ("Lycée Anne Moreau",
+/// "Centre Culturel Rive Gauche"), not only by connectors.
+pub(crate) const ROMANCE_HEAD_FIRST: &[&str] = &[
+    "Lycée",
+    "Collège",
+    "École",
+    "Centre",
+    "Comité",
+    "Association",
+    "Associazione",
+    "Istituto",
+    "Liceo",
+];
+
+/// Connectors allowed inside English organization names (French and Italian ones too).
 pub(crate) const ENGLISH_CONNECTORS: &[&str] = &[
-    "of", "and", "for", "&", "the", "de", "du", "des", "la", "le", "d'",
+    "of", "and", "for", "&", "the", "de", "du", "des", "la", "le", "d'", "di", "del", "della",
 ];
 
 /// Nouns introducing an event whose name follows in quotes.

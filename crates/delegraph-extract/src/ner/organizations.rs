@@ -521,6 +521,19 @@ pub(super) fn english_orgs(ctx: &Ctx, f: &mut Found) {
             start = k;
         }
         let mut end = i + 1;
+        // "Lycée Anne Moreau", "Centre Culturel Rive Gauche": a Romance head first, then the
+        // capitalized words of its name.
+        if start == i && ROMANCE_HEAD_FIRST.contains(&ctx.word(i)) {
+            while end < sent.end
+                && end < i + 5
+                && ctx.is_cap(end)
+                && !ctx.is_function(end)
+                && f.claim[end].is_none()
+                && office_head(ctx.word(end)).is_none()
+            {
+                end += 1;
+            }
+        }
         // "… of Technology", "Chambre de Commerce de la Haute-Marne": connectors (French ones
         // may come two at a time, "de la") before capitalized words.
         loop {
@@ -598,6 +611,11 @@ fn right_complement(ctx: &Ctx, f: &Found, head: &str, end: usize) -> Option<usiz
     {
         return Some(t.end);
     }
+    // "Volksbank Allgäu-Oberland", "Caritas Bodensee-Alb": a region named by places joined
+    // with a hyphen, each part a name, the first one known.
+    if end < sent.end && f.claim[end].is_none() && is_hyphenated_region(ctx.word(end)) {
+        return Some(end + 1);
+    }
     // "Sommerfest 2025", "Gartenschau 2026": an event with its year.
     if end < sent.end
         && org_head(ctx.word(end - 1)).is_some_and(|h| h.1 == "event")
@@ -609,6 +627,22 @@ fn right_complement(ctx: &Ctx, f: &Found, head: &str, end: usize) -> Option<usiz
         return genitive_complement(ctx, f, head, end, sent.end);
     }
     club_name_after_head(ctx, f, end, sent.end)
+}
+
+/// "Allgäu-Oberland", "Kleinhausen-Wiesental": capitalized parts joined by hyphens, the first
+/// a place the gazetteer knows.
+fn is_hyphenated_region(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            p.chars().count() >= 3
+                && p.chars().next().is_some_and(char::is_uppercase)
+                && p.chars().skip(1).all(char::is_lowercase)
+        })
+        && Places::get()
+            .lookup(parts[0])
+            .iter()
+            .any(|c| c.form == Form::Name && !c.ambiguous)
 }
 
 /// "Männergesangverein Frohsinn Kleinhausen", "Kirchenchor St. Martin", "Musikverein Harmonie":
@@ -1137,8 +1171,18 @@ pub(super) fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
         let inn = matches!(*head, "gasthof" | "gasthaus" | "hotel" | "restaurant");
         let sent_end = ctx.sents[ctx.sent_of[i]].end;
         let mut end = i + 1;
+        // "Hotel Zur Post", "Gasthaus Zum Goldenen Hirsch": an inn named by its sign.
+        let sign = inn && matches!(ctx.word(end), "Zum" | "Zur") && ctx.is_cap(end + 1);
+        if sign {
+            end += 2;
+            if ctx.is_cap(end) && !ctx.is_function(end) && ctx.lower(end - 1).ends_with("en") {
+                end += 1;
+            }
+        }
         // A place ("Messe Auheim") or proper names that are not ordinary words ("Villa Aurelia").
-        if let Some((t, _)) = place_match(ctx, end, places) {
+        if sign {
+            // The sign is the whole name.
+        } else if let Some((t, _)) = place_match(ctx, end, places) {
             end = t.end;
         } else {
             while end < sent_end
