@@ -168,7 +168,18 @@ fn is_office_adjective(word: &str) -> bool {
 
 /// German organization head of a word, with its kind and whether a bare compound names an institution.
 fn org_head(word: &str) -> Option<(&'static str, &'static str, bool, usize)> {
-    // "Rosenheim", "Wehr": a town the gazetteer names is no institution.
+    let lower = word.to_lowercase();
+    let lower = lower.rsplit('-').next().unwrap_or(&lower).to_string();
+    let head = stems(&lower).into_iter().find_map(|s| {
+        // The longest head: "Volkshochschule" is a "hochschule" before it is a "schule".
+        ORG_HEADS
+            .iter()
+            .filter(|(h, _, _)| s.ends_with(*h))
+            .max_by_key(|(h, _, _)| h.len())
+            .map(|(h, k, st)| (*h, *k, *st, s.chars().count() - h.chars().count()))
+    })?;
+    // "Rosenheim", "Wehr": a town the gazetteer names is no institution (asked only of words
+    // with a head: most words have none, and the lookup costs more than the heads).
     if Places::get()
         .lookup(word)
         .iter()
@@ -176,20 +187,7 @@ fn org_head(word: &str) -> Option<(&'static str, &'static str, bool, usize)> {
     {
         return None;
     }
-    let lower = word.to_lowercase();
-    let lower = lower.rsplit('-').next().unwrap_or(&lower).to_string();
-    for s in stems(&lower) {
-        // The longest head: "Volkshochschule" is a "hochschule" before it is a "schule".
-        if let Some((h, k, st)) = ORG_HEADS
-            .iter()
-            .filter(|(h, _, _)| s.ends_with(*h))
-            .max_by_key(|(h, _, _)| h.len())
-        {
-            let prefix = s.chars().count() - h.chars().count();
-            return Some((h, k, *st, prefix));
-        }
-    }
-    None
+    Some(head)
 }
 
 fn is_pinyin_given_name(w: &str) -> bool {
