@@ -8,7 +8,9 @@
 //! A surface form can name several places ("Essen", "Frankfurt", "Georgia"); [`Places::lookup`]
 //! returns all of them, best first, so the extractor can pick by context.
 
+use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::sync::{LazyLock, Mutex};
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -69,6 +71,9 @@ pub struct Places {
     /// Sorted, distinct folded surfaces (byte spans of `arena`), for binary search; the
     /// matching entry of `ranges` is the candidate range of that surface.
     keys: Vec<(u32, u32)>,
+    /// The index in `keys` of each key by its hash, [`COLLISION`] for a hash that two keys
+    /// share (then the binary search decides): a hash probe instead of eighteen comparisons.
+    by_hash: FxHashMap<u64, u32>,
     ranges: Vec<(u32, u32)>,
     candidates: Vec<Candidate>,
     max_words: usize,
@@ -96,6 +101,15 @@ fn push_folded(out: &mut String, s: &str) {
             out.push(if c == '\u{2019}' { '\'' } else { c });
         }
     }
+}
+
+/// Marks a hash shared by two keys in [`Places::by_hash`].
+const COLLISION: u32 = u32::MAX;
+
+fn key_hash(key: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    h.finish()
 }
 
 /// Lookup key of caller input, which need not be NFC.
@@ -219,6 +233,7 @@ impl Places {
         // Stable: among equal keys of one place the first written (the better form) comes first.
         entries.sort_by(|a, b| key(a).cmp(key(b)).then(a.2.id.cmp(&b.2.id)));
         let mut first_words: HashMap<String, usize> = HashMap::new();
+        let mut by_hash: FxHashMap<u64, u32> = FxHashMap::default();
         let mut keys = Vec::new();
         let mut ranges = Vec::new();
         let mut candidates: Vec<Candidate> = Vec::with_capacity(entries.len());
@@ -246,6 +261,10 @@ impl Places {
                 let most = first_words.entry(first.to_owned()).or_default();
                 *most = (*most).max(words);
             }
+            by_hash
+                .entry(key_hash(k))
+                .and_modify(|e| *e = COLLISION)
+                .or_insert(offset(keys.len()));
             keys.push((entries[i].0, entries[i].1));
             ranges.push((offset(start), offset(candidates.len() - start)));
             i = j;
@@ -256,6 +275,7 @@ impl Places {
             keys,
             ranges,
             candidates,
+            by_hash,
             max_words,
             first_words,
             countries,
@@ -267,9 +287,23 @@ impl Places {
     /// single spaces ("New York City"); hyphenated names are one word ("Baden-Württemberg").
     pub fn lookup(&self, surface: &str) -> &[Candidate] {
         let wanted = fold(surface);
-        let found = self
-            .keys
-            .binary_search_by(|&(a, b)| self.arena[a as usize..b as usize].cmp(wanted.as_str()));
+        let key = |k: usize| {
+            let (a, b) = self.keys[k];
+            &self.arena[a as usize..b as usize]
+        };
+        let found = match self.by_hash.get(&key_hash(&wanted)) {
+            None => Err(0),
+            Some(&k) if k != COLLISION => {
+                if key(k as usize) == wanted {
+                    Ok(k as usize)
+                } else {
+                    Err(0)
+                }
+            }
+            Some(_) => self.keys.binary_search_by(|&(a, b)| {
+                self.arena[a as usize..b as usize].cmp(wanted.as_str())
+            }),
+        };
         match found {
             Ok(k) => {
                 let (start, len) = self.ranges[k];
