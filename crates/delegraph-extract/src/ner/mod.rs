@@ -405,6 +405,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     german_orgs(ctx, &mut f);
     day_events(ctx, &mut f);
     municipal_services(ctx, &mut f);
+    town_councils(ctx, &mut f);
     described_orgs(ctx, &mut f);
     club_orgs(ctx, &mut f);
     site_orgs(ctx, &mut f);

@@ -803,14 +803,18 @@ fn trailing_acronym(ctx: &Ctx, start: usize, end: usize) -> bool {
 /// come from is those people, not an organization.
 fn is_group_of_people(ctx: &Ctx, start: usize, i: usize, head: &str) -> bool {
     let places = Places::get();
+    // "eine Gruppe der Gesamtschule X", "die Gruppe aus Y": a bare "Gruppe" is some people
+    // of what follows.
+    let bare = start == i && matches!(ctx.word(i), "Gruppe" | "Gruppen");
     head == "gruppe"
-        && start < i
-        && (start..i).all(|k| {
-            places
-                .lookup(ctx.word(k))
-                .iter()
-                .any(|c| c.form == Form::Adjective)
-        })
+        && (bare
+            || start < i
+                && (start..i).all(|k| {
+                    places
+                        .lookup(ctx.word(k))
+                        .iter()
+                        .any(|c| c.form == Form::Adjective)
+                }))
 }
 
 /// Heads of bodies a town has one of each: its committees, clubs and bands, named by a
@@ -1125,6 +1129,48 @@ pub(super) fn municipal_services(ctx: &Ctx, f: &mut Found) {
         let kind = org_head(w).map_or(OrgKind::PublicBody, |h| org_kind(h.1));
         let name = ctx.surface(i..t.end);
         f.org_ref(ctx, i..t.end, name, kind);
+    }
+}
+
+/// "Rat der Stadt Kleinhausen", "Magistrat der Gemeinde Y": a town's council named by its
+/// town, a place or a name the town noun makes one.
+pub(super) fn town_councils(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    for i in 0..ctx.len().saturating_sub(3) {
+        if !matches!(
+            ctx.word(i),
+            "Rat" | "Rates" | "Rats" | "Magistrat" | "Magistrats"
+        ) || ctx.word(i + 1) != "der"
+            || !matches!(
+                ctx.word(i + 2),
+                "Stadt" | "Gemeinde" | "Marktgemeinde" | "Stadtgemeinde"
+            )
+            || !ctx.same_sentence(i, i + 3)
+            || ctx.boiler[ctx.sent_of[i]]
+        {
+            continue;
+        }
+        let end = match place_match(ctx, i + 3, places) {
+            Some((t, c)) if c.form == Form::Name => t.end,
+            _ if ctx.is_cap(i + 3)
+                && !ctx.is_function(i + 3)
+                && !is_common_noun(ctx.word(i + 3))
+                && zipf(ctx.word(i + 3)) < 3.0 =>
+            {
+                i + 4
+            }
+            _ => continue,
+        };
+        if !f.free(i..end) {
+            continue;
+        }
+        let head = if ctx.word(i).starts_with("Magistrat") {
+            "Magistrat"
+        } else {
+            "Rat"
+        };
+        let name = format!("{head} {}", ctx.surface(i + 1..end));
+        f.org_ref(ctx, i..end, name, OrgKind::PublicBody);
     }
 }
 

@@ -159,6 +159,39 @@ fn is_noun_compound(w: &str) -> bool {
     })
 }
 
+/// "Wolkental-Auen-Kreis", "Saale-Wernitz-Kreises" -> the district's name in the nominative.
+fn hyphenated_district(w: &str) -> Option<String> {
+    let stem = w
+        .strip_suffix("-Kreises")
+        .or_else(|| w.strip_suffix("-Kreis"))?;
+    // The parts before "Kreis" are capitalized words, not all ordinary nouns (rivers and
+    // landscapes may be spelt like nouns).
+    let parts: Vec<&str> = stem.split('-').collect();
+    (parts.iter().all(|p| {
+        p.chars().count() >= 3
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().skip(1).all(char::is_lowercase)
+    }) && parts.iter().any(|p| !is_common_noun(p)))
+    .then(|| format!("{stem}-Kreis"))
+}
+
+/// "Gratwein-Oberfeld", "Kleinhausen-Tannau": capitalized parts joined by a hyphen, none an
+/// ordinary noun, are a double name, whatever nouns hide inside its parts.
+fn is_double_name(w: &str) -> bool {
+    w.contains('-') && are_name_parts(w)
+}
+
+/// Every hyphen-separated part of `w` is a capitalized word of three letters or more that is
+/// no ordinary noun.
+fn are_name_parts(w: &str) -> bool {
+    w.split('-').all(|p| {
+        p.chars().count() >= 3
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().skip(1).all(char::is_lowercase)
+            && !is_common_noun(p)
+    })
+}
+
 /// Last members that make a compound a place name ("Kleinberg", "Hochfeld", "Grasmoos"):
 /// the nouns German villages are named with.
 const TOPONYMIC_MEMBERS: &[&str] = &[
@@ -196,7 +229,7 @@ fn unknown_name_at(ctx: &Ctx, f: &Found, k: usize, max_zipf: f32) -> bool {
         && w.chars().count() >= 3
         && !w.chars().all(char::is_uppercase)
         && !is_common_noun(w)
-        && (!is_noun_compound(w) || is_toponymic_compound(w))
+        && (is_double_name(w) || !is_noun_compound(w) || is_toponymic_compound(w))
         && zipf(w) < max_zipf
         && !is_first_name(w)
         && office_head(w).is_none()
@@ -208,7 +241,20 @@ fn unknown_name_at(ctx: &Ctx, f: &Found, k: usize, max_zipf: f32) -> bool {
 /// named after is not mentioned by it).
 pub(super) fn admin_unit_places(ctx: &Ctx, f: &mut Found) {
     let gaz = Places::get();
-    for i in 0..ctx.len().saturating_sub(1) {
+    for i in 0..ctx.len() {
+        // "im Wolkental-Auen-Kreis", "des Saale-Wernitz-Kreises": a district named by a hyphenated
+        // compound of names ending in "Kreis".
+        if let Some(name) = hyphenated_district(ctx.word(i))
+            && f.claim[i].is_none()
+            && !ctx.boiler[ctx.sent_of[i]]
+        {
+            let id = gaz.ad_hoc(&name, PlaceKind::District, None);
+            f.place_ref(ctx, i..i + 1, id);
+            continue;
+        }
+        if i + 1 >= ctx.len() {
+            continue;
+        }
         let Some(unit) = admin_unit(ctx.word(i)) else {
             continue;
         };
