@@ -12,7 +12,9 @@ for a kept lemma is written when wordfreq knows it (Zipf >= 1.0).
 Each line is `form<TAB>lemma:features[;lemma:features]`, features: `pres`, `past` (indicative finite),
 `subj1`, `subj2` (Konjunktiv I/II), `part` (past participle), `inf`, `zuinf`, `prespart`, and
 `sein` on the participle of a verb that forms its perfect with "sein" ("ist gereist").
-A separable verb ("anreisen") is written with its one-word forms (infinitive "anreisen",
+Verbs ablaut separates though texts do not ("unterschreiben": participle "unterschrieben",
+not "untergeschrieben") are re-conjugated as inseparable where wordfreq finds the participle
+without "ge" more frequent. A separable verb ("anreisen") is written with its one-word forms (infinitive "anreisen",
 participle "angereist", "anzureisen", verb-final "anreist"); its main-clause finite forms are
 those of the base verb ("reist … an"), which the clause analysis joins with the particle at the
 end of the clause.
@@ -34,6 +36,48 @@ def conj(w):
         return None
 
 
+# Prefixes that are separable in some verbs and not in others ("unterbringen": "bringt …
+# unter", "untergebracht"; "unterschreiben": "unterschreibt", "unterschrieben").
+AMBIGUOUS_PREFIXES = ("unter", "über", "durch", "wider", "hinter", "um", "voll")
+
+
+class Inseparable:
+    """The forms of a verb ablaut separates but the written language does not: the base verb's
+    forms with the prefix in front and a participle without "ge" ("unterschrieben")."""
+
+    def __init__(self, prefix, base, participle, auxiliary):
+        join = lambda forms: [prefix + f for f in forms]
+        self.present = join(base.present)
+        self.preterite = join(base.preterite)
+        self.konjunktiv1 = join(base.konjunktiv1)
+        self.konjunktiv2 = join(base.konjunktiv2)
+        self.past_participle = participle
+        self.auxiliary = auxiliary
+        self.zu_infinitive = "zu " + prefix + base.infinitive
+        self.present_participle = prefix + base.present_participle
+
+
+def inseparable(w, c):
+    """`c` re-conjugated as inseparable where the participle without "ge" is the one texts use
+    (wordfreq decides: "unterschrieben" is frequent, "untergeschrieben" is not)."""
+    parts = c.present[2].split(" ")
+    if len(parts) != 2 or parts[1] not in AMBIGUOUS_PREFIXES:
+        return c
+    prefix = parts[1]
+    if not c.past_participle.startswith(prefix + "ge"):
+        return c
+    participle = prefix + c.past_participle[len(prefix) + 2:]
+    base = conj(w[len(prefix):])
+    # A weak verb's participle without "ge" is also its verb-final present ("…, dass er
+    # durchblickt"), some strong verbs' is their infinitive ("durchgeben"): frequency cannot
+    # tell these apart, so only the other strong verbs are decided.
+    # Where the participle without "ge" is the infinitive ("durchgeben"), neither.
+    confounded = participle in (w, prefix + base.present[2]) if base else True
+    if confounded or Z(participle) <= Z(c.past_participle):
+        return c
+    return Inseparable(prefix, base, participle, c.auxiliary)
+
+
 def main():
     words = wordfreq.top_n_list("de", 200000)
     cands = [w for w in words if w.isalpha() and w.islower() and len(w) > 3 and w.endswith(("en", "ern", "eln"))]
@@ -50,10 +94,10 @@ def main():
     # Participles ("gefahren") and zu-infinitives ("anzureisen") are forms, not lemmas.
     forms_of_others = set()
     for w, c in kept.items():
-        if c.past_participle != w:
-            forms_of_others.add(c.past_participle)
-        if c.zu_infinitive != w:
-            forms_of_others.add(c.zu_infinitive)
+        for form in (c.past_participle, c.zu_infinitive):
+            if form != w:
+                forms_of_others.add(form)
+    kept = {w: inseparable(w, c) for w, c in kept.items()}
     lemmas = sorted(w for w in kept if w not in forms_of_others)
     # wordfreq folds "ß" to "ss": a lemma with "ss" is conjugated in both spellings
     # ("begrüssen", "begrüßen"); the spelling no text uses costs nothing.
@@ -63,6 +107,7 @@ def main():
         if "ss" in w:
             c = conj(w.replace("ss", "ß"))
             if c is not None:
+                c = inseparable(w.replace("ss", "ß"), c)
                 spellings.append((w.replace("ss", "ß"), c))
     rows = set()
     for w, c in spellings:

@@ -198,13 +198,19 @@ fn noun_phrase(
             .map_or(1, |(_, c)| *c);
         return Some((k + 1, k, Cases(c)));
     }
-    while k < end && modifier(&tags[k]) && !nominal(&tags[k]) {
+    // "am 14. Mai 2025": an ordinal's dot belongs to the number.
+    let ordinal_dot = |k: usize| k > i && tags[k].lower == "." && tags[k - 1].pos == Pos::Num;
+    while k < end && (modifier(&tags[k]) || ordinal_dot(k)) && !nominal(&tags[k]) {
         k += 1;
     }
     if k >= end || !nominal(&tags[k]) {
         return None;
     }
     let head = k;
+    // "Mai 2025": the year after a month.
+    if is_time_noun(&tags[k].lower) && k + 1 < end && tags[k + 1].pos == Pos::Num {
+        return Some((k + 2, head, cases));
+    }
     // Titles and names in apposition: "Oberbürgermeisterin Anna Beispiel", atoms whole; a
     // second common noun or a time noun starts a new phrase ("am Freitag Bürgermeister X").
     k = atom_at[k].unwrap_or(k + 1).min(end);

@@ -67,6 +67,9 @@ pub struct Clause {
     pub verbs: Vec<usize>,
     /// The lexical verb's lemma, with its separable particle ("zurückkehren").
     pub lemma: Option<String>,
+    /// Every lexical verb of the verb bracket: the lemma and the participles or infinitives
+    /// coordinated with it ("ist beraten und unterschrieben worden").
+    pub lemmas: Vec<String>,
     pub tense: Tense,
     pub mood: Mood,
     pub voice: Voice,
@@ -229,6 +232,7 @@ fn new_clause(kind: ClauseKind, seg: Range<usize>, sentence: usize, tags: &[Tagg
         finite: None,
         verbs: Vec::new(),
         lemma: None,
+        lemmas: Vec::new(),
         tense: Tense::None,
         mood: Mood::Indicative,
         voice: Voice::Active,
@@ -272,12 +276,25 @@ fn segment(tags: &[Tagged], s: Range<usize>, sentence: usize, base: usize) -> Ve
                             .and_then(|l| tags.get(l.end))
                             .is_some_and(|t| matches!(t.lower.as_str(), "–" | "—" | ":"))
                 };
+                // "wurde ein „Memorandum …“ vereinbart": a piece that opens with the participle
+                // or infinitive an auxiliary waits for closes that clause's verb bracket.
+                // "haben X (SPD), Y und Z … unterzeichnet": a piece whose verbs may all be the
+                // participle or infinitive closes it too.
+                let nonfinite_only = (r.start..r.end)
+                    .filter(|&k| tags[k].pos == Pos::Verb)
+                    .all(|k| tags[k].has(feat::PART | feat::INF));
+                let closes_bracket = |c: &Clause| {
+                    !coordinated
+                        && (tags[r.start].has(feat::PART | feat::INF) || nonfinite_only)
+                        && open_bracket(tags, c)
+                };
                 match stack.last().copied() {
                     Some(top)
-                        if !(coordinated
-                            || piece_finite
-                                && (clause_has_finite(tags, &clauses[top])
-                                    || cut_off(&clauses[top]))) =>
+                        if closes_bracket(&clauses[top])
+                            || !(coordinated
+                                || piece_finite
+                                    && (clause_has_finite(tags, &clauses[top])
+                                        || cut_off(&clauses[top]))) =>
                     {
                         clauses[top].segs.push(r);
                     }
@@ -297,6 +314,15 @@ fn segment(tags: &[Tagged], s: Range<usize>, sentence: usize, base: usize) -> Ve
         }
     }
     clauses
+}
+
+/// A main clause whose finite verb is an auxiliary or modal with no participle or infinitive
+/// after it yet.
+fn open_bracket(tags: &[Tagged], c: &Clause) -> bool {
+    let mut verbs = c.tokens().filter(|&k| tags[k].pos == Pos::Verb);
+    c.kind == ClauseKind::Main
+        && verbs.next().is_some_and(|k| is_aux_or_modal(&tags[k]))
+        && verbs.next().is_none()
 }
 
 fn clause_has_finite(tags: &[Tagged], c: &Clause) -> bool {
@@ -352,7 +378,16 @@ fn verb_group(tags: &[Tagged], c: &mut Clause) {
         .into_iter()
         .chain(nonfinite.iter().copied())
         .collect();
-    let negated = c.tokens().any(|k| tags[k].pos == Pos::Neg);
+    // "nicht nur …, sondern auch", "nicht allein": a focus, not a negation.
+    let focus = |k: usize| {
+        tags.get(k + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "nur" | "allein" | "bloß" | "lediglich" | "zuletzt"
+            )
+        })
+    };
+    let negated = c.tokens().any(|k| tags[k].pos == Pos::Neg && !focus(k));
     c.negated = negated;
     let fin = c.finite.map(|k| &tags[k]);
     let fin_aux = |l: &str| fin.is_some_and(|t| t.is_lemma(l));
@@ -398,6 +433,18 @@ fn verb_group(tags: &[Tagged], c: &mut Clause) {
     {
         c.verbs.push(p);
         lemma = Some(format!("{}{l}", tags[p].lower));
+    }
+    c.lemmas = lemma.iter().cloned().collect();
+    for &k in &nonfinite {
+        let t = &tags[k];
+        if Some(k) == part || Some(k) == inf || is_aux_or_modal(t) || t.lower == "worden" {
+            continue;
+        }
+        if let Some(l) = lemma_of(t, false)
+            && !c.lemmas.contains(&l)
+        {
+            c.lemmas.push(l);
+        }
     }
     c.lemma = lemma;
     c.tense = fin_tense;
@@ -454,8 +501,43 @@ fn particle(tags: &[Tagged], c: &Clause) -> Option<usize> {
         } else {
             last
         };
-        (k > fin && k >= seg.start && tags[k].particle).then_some(k)
+        // Before an opening quote "ein" is an article: "wurde ein „Memorandum …“ vereinbart".
+        let quote_after = tags
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "„" | "\"" | "»" | "«" | "‚"));
+        (k > fin && k >= seg.start && tags[k].particle && !quote_after).then_some(k)
     })
+}
+
+/// "… wurde vereinbart und durch X unterzeichnet": a coordinated clause whose one verb is a
+/// clause-final participle shares the auxiliary of the clause before — its tense and voice.
+fn share_auxiliary(tags: &[Tagged], clauses: &mut [Clause], base: usize) {
+    for ci in 0..clauses.len() {
+        let Some(prev) = clauses[ci]
+            .coordinated_with
+            .and_then(|j| j.checked_sub(base))
+        else {
+            continue;
+        };
+        if prev >= ci {
+            continue;
+        }
+        let (voice, tense) = (clauses[prev].voice, clauses[prev].tense);
+        let compound =
+            voice == Voice::Passive || matches!(tense, Tense::Perfect | Tense::Pluperfect);
+        let c = &mut clauses[ci];
+        let last_word = c.tokens().filter(|&k| tags[k].pos != Pos::Punct).last();
+        if compound
+            && let [k] = c.verbs[..]
+            && tags[k].has(feat::PART)
+            && last_word == Some(k)
+        {
+            c.voice = voice;
+            c.tense = tense;
+            c.lemma = lemma_of(&tags[k], false);
+            c.lemmas = c.lemma.iter().cloned().collect();
+        }
+    }
 }
 
 /// The subject of a clause: a nominative-capable noun phrase, by position and number.
@@ -506,7 +588,7 @@ fn subject(
         && before.range.start <= c.segs[0].start + 1
         && !(plural && !before.plural && plural_after.is_some())
     {
-        return Some(before.range.clone());
+        return Some(prefield(tags, chunks, c, before.range.clone(), fin));
     }
     let after: Vec<&crate::Chunk> = chunks
         .iter()
@@ -519,10 +601,78 @@ fn subject(
     };
     match after.as_slice() {
         [p, full, ..] if weak(p) && !weak(full) && surely_nominative(tags, full) => {
-            Some(full.range.clone())
+            Some(list(tags, chunks, full.range.clone()))
         }
-        [first, ..] => Some(first.range.clone()),
+        [first, ..] => Some(list(tags, chunks, first.range.clone())),
         [] => None,
+    }
+}
+
+/// A subject in the middle field runs on over the noun phrases listed after it, when an
+/// aside in parentheses ended the phrase ("A (SPD), Kleinhausens Bürgermeister B und C (CDU)").
+fn list(tags: &[Tagged], chunks: &[crate::Chunk], subject: Range<usize>) -> Range<usize> {
+    let mut end = subject.end;
+    let mut depth = 0usize;
+    // Only an aside cuts a list the chunker would have kept whole.
+    let mut aside = false;
+    for ch in chunks.iter().filter(|ch| ch.range.start >= subject.end) {
+        let mut joined = false;
+        let gap_ok = (end..ch.range.start).all(|k| {
+            let l = tags[k].lower.as_str();
+            match l {
+                "(" => {
+                    depth += 1;
+                    aside = true;
+                }
+                ")" => depth = depth.saturating_sub(1),
+                "," | "und" | "sowie" => joined |= depth == 0,
+                _ if depth > 0 => {}
+                _ => return false,
+            }
+            true
+        });
+        // "Kleinhausens Oberbürgermeister X": a name in the Saxon genitive opens the next phrase.
+        let genitive = end == ch.range.start
+            && tags[end - 1].pos == Pos::Name
+            && tags[end - 1].lower.ends_with('s');
+        if ch.kind != ChunkKind::Np || !gap_ok || !aside || !(joined || genitive) || depth > 0 {
+            break;
+        }
+        end = ch.range.end;
+    }
+    subject.start..end
+}
+
+/// The prefield of a verb-second clause holds one constituent: a subject that opens it
+/// extends over everything up to the finite verb — attributes, appositions and the phrases
+/// coordinated with it ("Die Bürgermeisterin von A, X, und der Bürgermeister von B, Y,
+/// unterzeichneten …"), as long as only phrases, commas and conjunctions stand there.
+fn prefield(
+    tags: &[Tagged],
+    chunks: &[crate::Chunk],
+    c: &Clause,
+    subject: Range<usize>,
+    fin: usize,
+) -> Range<usize> {
+    let glue = |k: usize| {
+        matches!(
+            tags[k].lower.as_str(),
+            "," | "und" | "sowie" | "oder" | "(" | ")" | "–" | "—"
+        )
+    };
+    // Up to the verb or an embedded clause ("Die Delegation, die aus X kam, …").
+    let mut end = (subject.end..fin)
+        .find(|&k| !c.contains(k) && !glue(k))
+        .unwrap_or(fin);
+    while end > subject.end && glue(end - 1) && tags[end - 1].lower != ")" {
+        end -= 1;
+    }
+    let one_constituent =
+        (subject.end..end).all(|k| glue(k) || chunks.iter().any(|ch| ch.range.contains(&k)));
+    if end > subject.end && one_constituent {
+        subject.start..end
+    } else {
+        subject
     }
 }
 
@@ -550,6 +700,7 @@ pub(crate) fn analyze_sentence(
         c.chunks = start..a.chunks.len();
         verb_group(&a.tags, c);
     }
+    share_auxiliary(&a.tags, &mut clauses, base);
     // Subjects, in order, so that coordinated and infinitive clauses can take the previous one.
     for ci in 0..clauses.len() {
         let antecedent = antecedent_of(a, &clauses[ci]);

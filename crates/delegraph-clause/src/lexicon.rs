@@ -204,6 +204,63 @@ pub const PLANNING: &[&str] = &[
     "vorsehen",
 ];
 
+/// Adverbs that open sentences: capitalized there, they are no nouns ("Heute unterschrieben
+/// …", "Nun wird …").
+pub const ADVERBS: &[&str] = &[
+    "heute",
+    "gestern",
+    "vorgestern",
+    "morgen",
+    "übermorgen",
+    "nun",
+    "jetzt",
+    "dann",
+    "danach",
+    "damals",
+    "dort",
+    "hier",
+    "bereits",
+    "schon",
+    "auch",
+    "außerdem",
+    "zudem",
+    "anschließend",
+    "zuvor",
+    "später",
+    "seither",
+    "inzwischen",
+    "erstmals",
+    "gemeinsam",
+    "ebenfalls",
+    "dabei",
+    "darin",
+    "daran",
+    "dazu",
+    "deshalb",
+    "darum",
+    "trotzdem",
+    "somit",
+    "zunächst",
+    "zuletzt",
+    "schließlich",
+    "kürzlich",
+    "künftig",
+    "demnächst",
+    "bald",
+    "nachher",
+    "vorher",
+    "mittlerweile",
+    "derzeit",
+    "zurzeit",
+    "ebenso",
+    "dennoch",
+    "allerdings",
+    "jedoch",
+    "zugleich",
+    "gleichzeitig",
+    "unterdessen",
+];
+
 pub const NEGATIONS: &[&str] = &[
     "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals",
 ];
@@ -254,6 +311,22 @@ pub const PARTICLES: &[&str] = &[
 ];
 
 /// Number words, tagged like digits.
+/// Stems of ordinal numbers ("die zweite Vereinbarung"): with an adjective ending they are no
+/// verb forms ("zweite" is also a past form of "zweien"). "acht-" is left out: "achte" is a
+/// form of "achten".
+pub const ORDINAL_STEMS: &[&str] = &[
+    "erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "neunt", "zehnt", "elft",
+    "zwölft",
+];
+
+/// Whether a lowercase word is an ordinal number with an adjective ending.
+pub fn is_ordinal(l: &str) -> bool {
+    ORDINAL_STEMS.iter().any(|s| {
+        l.strip_prefix(s)
+            .is_some_and(|rest| matches!(rest, "e" | "en" | "em" | "er" | "es"))
+    })
+}
+
 pub const NUMBER_WORDS: &[&str] = &[
     "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
     "zwanzig", "dreißig", "hundert", "tausend",

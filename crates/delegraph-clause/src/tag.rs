@@ -147,6 +147,9 @@ fn tag_one(w: &str, kind: TokenKind, atom: bool, sentence_start: bool) -> Tagged
         return t;
     }
     let capital = w.chars().next().is_some_and(char::is_uppercase);
+    if sentence_start && lexicon::ADVERBS.contains(&t.lower.as_str()) {
+        return t;
+    }
     if capital && !sentence_start {
         t.pos = if is_common_noun(w) || is_common_noun(w.trim_end_matches('s')) {
             Pos::Noun
@@ -171,7 +174,7 @@ fn tag_one(w: &str, kind: TokenKind, atom: bool, sentence_start: bool) -> Tagged
         Pos::Neg
     } else if SUBORDINATORS.contains(&l) {
         Pos::Subord
-    } else if lexicon::NUMBER_WORDS.contains(&l) {
+    } else if lexicon::NUMBER_WORDS.contains(&l) || lexicon::is_ordinal(l) {
         Pos::Num
     } else {
         Pos::Word

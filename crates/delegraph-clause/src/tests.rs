@@ -75,10 +75,8 @@ fn passive_with_agent() {
     let c = &a.clauses[0];
     assert_eq!((c.voice, c.tense), (Voice::Passive, Tense::Past));
     assert_eq!(c.lemma.as_deref(), Some("empfangen"));
-    assert_eq!(
-        subj(&a, t, 0),
-        "Die Gäste aus Tartu".split(" aus").next().unwrap()
-    );
+    // The prefield is one constituent: the subject with its attribute.
+    assert_eq!(subj(&a, t, 0), "Die Gäste aus Tartu");
     let von = a.chunks[c.chunks.clone()]
         .iter()
         .find(|ch| ch.prep.as_deref() == Some("von"))
@@ -211,4 +209,24 @@ proptest::proptest! {
             if let Some(r) = &c.subject { proptest::prop_assert!(r.end <= toks.len()); }
         }
     }
+}
+
+#[test]
+fn prefield_subject_with_appositions_and_coordination() {
+    let t = "Die Bürgermeisterin von Tartu, Ilka Sommerfeld, und der Landrat von Aschersleben, Mart Kuusik, unterzeichneten am Montag ein Memorandum.";
+    let a = run(
+        t,
+        &["Tartu", "Ilka Sommerfeld", "Aschersleben", "Mart Kuusik"],
+    );
+    assert_eq!(
+        subj(&a, t, 0),
+        "Die Bürgermeisterin von Tartu, Ilka Sommerfeld, und der Landrat von Aschersleben, Mart Kuusik"
+    );
+    // An adverbial prefield leaves the subject in the middle field.
+    let t = "Am Montag unterzeichneten Bürgermeisterin Ilka Sommerfeld und Landrat Mart Kuusik ein Memorandum.";
+    let a = run(t, &["Ilka Sommerfeld", "Mart Kuusik"]);
+    assert_eq!(
+        subj(&a, t, 0),
+        "Bürgermeisterin Ilka Sommerfeld und Landrat Mart Kuusik"
+    );
 }
