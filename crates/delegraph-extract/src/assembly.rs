@@ -472,7 +472,7 @@ pub(crate) fn assemble(
     attach(f, inst, trips, home);
     for t in trips.iter_mut() {
         refine_origin(f, inst, t);
-        demote_host_leader(f, inst, t);
+        demote_host_leader(f, inst, home, t);
     }
 }
 
@@ -498,14 +498,20 @@ fn refine_origin(f: &Found, inst: &[Instance], t: &mut TripB) {
 }
 
 /// A leader whom a clause shows receiving the visit is a host: the highest-ranking member
-/// leads instead.
-fn demote_host_leader(f: &Found, inst: &[Instance], t: &mut TripB) {
+/// leads instead. Not on a journey of the host's own (one that does not go to the host's
+/// town: "hat den Botschafter begrüßt. Im Mai will die Oberbürgermeisterin nach X reisen").
+fn demote_host_leader(f: &Found, inst: &[Instance], home: Option<EntityRef>, t: &mut TripB) {
     let Some(l) = t.leader else { return };
     let hosts = inst
         .iter()
         .filter(|i| i.frame == "receive" && i.status != Status::Negated)
         .any(|i| i.entities("host").any(|h| h == l));
-    if !hosts {
+    let own_journey = office_place(f, l.index).or(home).is_some_and(|home| {
+        !t.destinations
+            .iter()
+            .any(|d| same_place(f, Some(*d), Some(home)))
+    });
+    if !hosts || own_journey {
         return;
     }
     t.leader = None;

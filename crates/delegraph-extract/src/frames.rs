@@ -17,12 +17,16 @@ pub(crate) enum Slot {
     /// The accusative phrase that is not the subject.
     Object,
     Dative,
-    /// The "von" phrase of a passive.
+    /// The "von" (or "durch") phrase of a passive.
     Agent,
     /// A prepositional phrase with this preposition.
     Pp(String),
     /// Names after a trigger noun in its own phrase ("die Partnerstadt X").
     Apposition,
+    /// Every noun phrase of the clause that may be subject or object: for roles only one kind of
+    /// entity can fill ("unterzeichneten das Dokument die Stadtoberhäupter, also X und Y":
+    /// one signs no person).
+    AnyNp,
 }
 
 impl Slot {
@@ -33,6 +37,7 @@ impl Slot {
             "dative" => Slot::Dative,
             "agent" => Slot::Agent,
             "apposition" => Slot::Apposition,
+            "np" => Slot::AnyNp,
             _ => Slot::Pp(s.strip_prefix("pp:")?.to_string()),
         })
     }
@@ -42,6 +47,12 @@ impl Slot {
 pub(crate) struct Frame {
     pub name: String,
     pub verbs: Vec<String>,
+    /// Verbs that tell of the event only with their document named in the clause
+    /// ("eine Vereinbarung schließen"); the assembly checks that.
+    pub weak: Vec<String>,
+    /// Light verbs with the nouns that carry the event as their object ("setzte ihre
+    /// Unterschrift unter …").
+    pub light: Vec<(String, Vec<String>)>,
     /// Trigger nouns (lowercase; a compound ending in one triggers too).
     pub nouns: Vec<String>,
     /// Active voice: slot -> role.
@@ -86,6 +97,8 @@ pub(crate) fn parse_frames(src: &str) -> Vec<Frame> {
             out.push(Frame {
                 name: rest.trim().to_string(),
                 verbs: Vec::new(),
+                weak: Vec::new(),
+                light: Vec::new(),
                 nouns: Vec::new(),
                 active: Vec::new(),
                 passive: Vec::new(),
@@ -96,6 +109,14 @@ pub(crate) fn parse_frames(src: &str) -> Vec<Frame> {
         let Some(f) = out.last_mut() else { continue };
         match key {
             "verbs" => f.verbs.extend(rest.split_whitespace().map(fold)),
+            "weak" => f.weak.extend(rest.split_whitespace().map(fold)),
+            "light" => {
+                let mut words = rest.split_whitespace();
+                if let Some(verb) = words.next() {
+                    f.light
+                        .push((fold(verb), words.map(str::to_lowercase).collect()));
+                }
+            }
             "nouns" => f.nouns.extend(rest.split_whitespace().map(str::to_string)),
             "example" => {
                 let (text, roles) = rest.split_once("=>").unwrap_or((rest, ""));
@@ -133,6 +154,15 @@ fn fold(s: &str) -> String {
 pub(crate) static FRAMES: LazyLock<Vec<Frame>> =
     LazyLock::new(|| parse_frames(include_str!("../data/frames.txt")));
 
+/// The nouns a frame's light verbs carry the event with ("Unterschrift").
+pub(crate) fn light_nouns(frame: &str) -> Vec<&'static String> {
+    FRAMES
+        .iter()
+        .filter(|f| f.name == frame)
+        .flat_map(|f| f.light.iter().flat_map(|(_, n)| n.iter()))
+        .collect()
+}
+
 /// What fills a role: a recognized entity, or a phrase that refers to the travelling group
 /// ("die Delegation", "die Gäste", "sie") for the assembly to resolve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +178,17 @@ pub(crate) struct Instance {
     pub frame: &'static str,
     pub clause: usize,
     pub sentence: usize,
+    /// The clause's tokens, from first to last.
+    pub span: Range<usize>,
+    /// The trigger: the verb's first token, or the noun.
+    pub trigger: usize,
+    /// A weak verb: the event holds only where its document is named.
+    pub weak: bool,
+    /// Triggered by a noun, not a verb.
+    pub noun: bool,
     pub roles: Vec<(&'static str, Filler)>,
+    /// The phrase of each filled slot, with its role.
+    pub slots: Vec<(&'static str, Slot, Range<usize>)>,
     pub status: Status,
 }
 
@@ -161,6 +201,32 @@ impl Instance {
             .filter_map(|(_, f)| match f {
                 Filler::Entity(e) => Some(*e),
                 Filler::Group(_) => None,
+            })
+    }
+
+    /// The phrases that fill a role.
+    pub fn spans(&self, role: &str) -> impl Iterator<Item = &Range<usize>> + '_ {
+        let role = role.to_string();
+        self.slots
+            .iter()
+            .filter(move |(r, _, _)| *r == role)
+            .map(|(_, _, r)| r)
+    }
+
+    /// Entities in the phrases of the given slots, with the holders of definite titles.
+    pub fn in_slots<'s>(
+        &'s self,
+        ctx: &'s Ctx,
+        f: &'s Found,
+        which: impl Fn(&Slot) -> bool + 's,
+    ) -> impl Iterator<Item = EntityRef> + 's {
+        self.slots
+            .iter()
+            .filter(move |(_, s, _)| which(s))
+            .flat_map(move |(_, _, r)| {
+                let mut v = entities_in(f, r.clone());
+                v.extend(titled_holders(ctx, f, r.clone()));
+                v
             })
     }
 }
@@ -209,6 +275,41 @@ fn entities_in(f: &Found, r: Range<usize>) -> Vec<EntityRef> {
     out
 }
 
+/// "der Kultusminister", "die Oberbürgermeisterin": a definite title without a name refers to
+/// the one person of the document who holds it.
+fn titled_holders(ctx: &Ctx, f: &Found, r: Range<usize>) -> Vec<EntityRef> {
+    let from = f.index.partition_point(|(t, _)| t.start + 10 < r.start);
+    let mentions: Vec<&Range<usize>> = f.index[from..]
+        .iter()
+        .take_while(|(t, _)| t.start < r.end + 1)
+        .map(|(t, _)| t)
+        .collect();
+    let named = |k: usize| mentions.iter().any(|t| t.start <= k + 1 && k < t.end);
+    let mut out = Vec::new();
+    for k in r.clone() {
+        let Some(head) = crate::ner::office_head(ctx.word(k)) else {
+            continue;
+        };
+        let definite = k > r.start
+            && matches!(
+                ctx.lower(k - 1).as_str(),
+                "der" | "die" | "den" | "dem" | "des"
+            );
+        if !definite || named(k) {
+            continue;
+        }
+        let mut holders =
+            (0..f.persons.len()).filter(|&p| f.persons[p].offices.iter().any(|o| o.head == head));
+        if let (Some(p), None) = (holders.next(), holders.next()) {
+            let e = EntityRef::person(p);
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
 fn fillers(ctx: &Ctx, f: &Found, r: Range<usize>) -> Vec<Filler> {
     let ents = entities_in(f, r.clone());
     if !ents.is_empty() {
@@ -249,10 +350,32 @@ fn slots(a: &Analysis, c: &Clause) -> Vec<(Slot, Range<usize>)> {
     {
         out.push((Slot::Dative, d.range.clone()));
     }
-    for ch in chunks.iter().filter(|ch| ch.kind == ChunkKind::Pp) {
+    // Phrases that may be subject or object (not a genitive or dative attribute).
+    for ch in chunks
+        .iter()
+        .filter(|ch| ch.kind == ChunkKind::Np && (ch.cases.nom() || ch.cases.acc()))
+    {
+        out.push((Slot::AnyNp, ch.range.clone()));
+    }
+    // The agent of a passive: the "durch" phrase, else the first "von" phrase ("Auf Initiative
+    // von X wurde … durch Y unterzeichnet": Y).
+    let agent = (c.voice == Voice::Passive)
+        .then(|| {
+            let pp = |p: &str| {
+                chunks
+                    .iter()
+                    .position(|ch| ch.kind == ChunkKind::Pp && ch.prep.as_deref() == Some(p))
+            };
+            pp("durch").or_else(|| pp("von"))
+        })
+        .flatten();
+    for (i, ch) in chunks
+        .iter()
+        .enumerate()
+        .filter(|(_, ch)| ch.kind == ChunkKind::Pp)
+    {
         let prep = ch.prep.clone().unwrap_or_default();
-        if c.voice == Voice::Passive && prep == "von" && !out.iter().any(|(s, _)| *s == Slot::Agent)
-        {
+        if agent == Some(i) {
             out.push((Slot::Agent, ch.range.clone()));
         } else {
             out.push((Slot::Pp(prep), ch.range.clone()));
@@ -283,14 +406,24 @@ fn noun_instances(ctx: &Ctx, f: &Found, a: &Analysis, out: &mut Vec<Instance>) {
                 continue;
             }
             let mut roles = Vec::new();
+            let mut slots = Vec::new();
             let mut fill = |slot: Slot, r: Range<usize>| {
                 if let Some(role) = frame.role(&slot, Voice::Active) {
-                    for e in entities_in(f, r) {
+                    for e in entities_in(f, r.clone()) {
                         roles.push((role_name(role), Filler::Entity(e)));
                     }
+                    slots.push((role_name(role), slot, r));
                 }
             };
             fill(Slot::Apposition, k + 1..ch.range.end);
+            // "Für die Unterzeichnung reist X nach Y": the subject of a clause does what the
+            // noun of its purpose phrase names.
+            if ch.kind == ChunkKind::Pp
+                && matches!(ch.prep.as_deref(), Some("für" | "zu"))
+                && let Some(subject) = c.subject.clone()
+            {
+                fill(Slot::Subject, subject);
+            }
             if let Some(next) = a
                 .chunks
                 .get(chi + 1)
@@ -305,44 +438,116 @@ fn noun_instances(ctx: &Ctx, f: &Found, a: &Analysis, out: &mut Vec<Instance>) {
                 frame: frame_name(&frame.name),
                 clause: ch.clause,
                 sentence: c.sentence,
+                span: c.span(),
+                trigger: k,
+                weak: false,
+                noun: true,
                 roles,
+                slots,
                 status: status_of(c),
             });
         }
     }
 }
 
+/// How a clause's verb triggers a frame: as one of its verbs, as a weak verb, or as a light
+/// verb with one of its nouns in a noun phrase of the clause.
+fn triggers(ctx: &Ctx, a: &Analysis, c: &Clause, frame: &Frame, lemma: &str) -> Option<bool> {
+    if frame.verbs.iter().any(|v| v == lemma) {
+        return Some(false);
+    }
+    if frame.weak.iter().any(|v| v == lemma) {
+        return Some(true);
+    }
+    let nouns = frame
+        .light
+        .iter()
+        .find(|(v, _)| v == lemma)
+        .map(|(_, n)| n)?;
+    a.chunks[c.chunks.clone()]
+        .iter()
+        .filter(|ch| ch.kind == ChunkKind::Np)
+        .any(|ch| {
+            ch.range
+                .clone()
+                .any(|k| nouns.iter().any(|n| ctx.lower(k).starts_with(n.as_str())))
+        })
+        .then_some(false)
+}
+
 /// Every frame instance of a document: verb frames in text order, then noun frames.
 pub(crate) fn instances(ctx: &Ctx, f: &Found, a: &Analysis) -> Vec<Instance> {
     let mut out = Vec::new();
     for (ci, c) in a.clauses.iter().enumerate() {
-        let Some(lemma) = c.lemma.as_deref().map(fold) else {
-            continue;
-        };
         if c.sentence < ctx.boiler.len() && ctx.boiler[c.sentence] {
             continue;
         }
-        for frame in FRAMES.iter().filter(|fr| fr.verbs.contains(&lemma)) {
+        let lemmas: Vec<String> = c.lemmas.iter().map(|l| fold(l)).collect();
+        for frame in FRAMES.iter() {
+            let Some(weak) = lemmas
+                .iter()
+                .filter_map(|l| triggers(ctx, a, c, frame, l))
+                .min()
+            else {
+                continue;
+            };
             let mut roles = Vec::new();
+            let mut filled = Vec::new();
             for (slot, r) in slots(a, c) {
                 let Some(role) = frame.role(&slot, c.voice) else {
                     continue;
                 };
-                for filler in fillers(ctx, f, r) {
+                for filler in fillers(ctx, f, r.clone()) {
                     roles.push((role_name(role), filler));
                 }
+                filled.push((role_name(role), slot, r));
             }
             out.push(Instance {
                 frame: frame_name(&frame.name),
                 clause: ci,
                 sentence: c.sentence,
+                span: c.span(),
+                trigger: c.verbs.first().copied().unwrap_or(c.span().start),
+                weak,
+                noun: false,
                 roles,
+                slots: filled,
                 status: status_of(c),
             });
         }
     }
     noun_instances(ctx, f, a, &mut out);
+    if std::env::var("DELEGRAPH_FRAMES").is_ok_and(|v| v == "clauses") {
+        debug_clauses(ctx, a);
+    }
     out
+}
+
+/// Prints each clause with its verb group, subject and chunks (`DELEGRAPH_FRAMES=clauses`).
+fn debug_clauses(ctx: &Ctx, a: &Analysis) {
+    let text = |r: &Range<usize>| a.text_of(r.clone(), ctx.text).replace('\n', " ");
+    for (ci, c) in a.clauses.iter().enumerate() {
+        eprintln!(
+            "clause s{} c{ci} {:?} {:?} {:?}/{:?} subj={:?}",
+            c.sentence,
+            c.kind,
+            c.lemma,
+            c.tense,
+            c.voice,
+            c.subject.as_ref().map(text)
+        );
+        let segs: Vec<String> = c.segs.iter().map(text).collect();
+        eprintln!("    [{}]", segs.join(" | "));
+        for ch in &a.chunks[c.chunks.clone()] {
+            eprintln!(
+                "    {:?} {:?} {:?} {}",
+                ch.kind,
+                ch.prep,
+                ch.cases,
+                text(&ch.range)
+            );
+        }
+    }
 }
 
 /// Interned role and frame names (the data is static for the process).

@@ -44,6 +44,11 @@ pub(crate) fn starts(name: &str, w: &str) -> bool {
     cue(name).iter().any(|c| w.starts_with(c))
 }
 
+/// Whether `w` ends with one of the words of a list (a compound's last part).
+pub(crate) fn ends(name: &str, w: &str) -> bool {
+    cue(name).iter().any(|c| w.ends_with(c))
+}
+
 /// Whether `w` contains one of the words of a list.
 pub(crate) fn contains(name: &str, w: &str) -> bool {
     cue(name).iter().any(|c| w.contains(c))
@@ -84,7 +89,7 @@ mod tests {
                 "cues::is(\"",
                 "cues::starts(\"",
                 "cues::contains(\"",
-                "cue_ends(\"",
+                "cues::ends(\"",
             ] {
                 for part in file.split(pattern).skip(1) {
                     let name = part.split('"').next().unwrap_or_default();

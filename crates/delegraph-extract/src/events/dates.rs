@@ -51,8 +51,7 @@ fn collect(ctx: &Ctx, times: &[TimeExpr], sents: &[usize]) -> Seen {
                         out.end.get_or_insert(p);
                     } else if out.start.is_none() {
                         out.start = Some(p);
-                        out.weekday_only = !phrase.chars().any(|c| c.is_ascii_digit())
-                            && cues::cue("weekdays").iter().any(|d| phrase.contains(d));
+                        out.weekday_only = bare_weekday(ctx, &te);
                     }
                 }
                 TimeValue::Duration { days } if out.duration.is_none() => out.duration = Some(days),
@@ -113,19 +112,36 @@ pub(crate) fn weekday_of_finished_trip(
     status: Status,
     published: Option<PartialDate>,
 ) {
-    if status == Status::Completed
-        && dates.weekday_only
-        && let (Some(s), Some(p)) = (dates.start, published)
-        && s.is_day()
-        && s > p
-        && let Some(back) = s
-            .to_civil()
-            .and_then(|d| d.checked_sub(jiff::Span::new().days(7)).ok())
+    if let Some(s) = dates.start
+        && let Some(back) = week_before(s, dates.weekday_only, status, published)
     {
-        let back = PartialDate::from_civil(back);
         if dates.end == dates.start {
             dates.end = Some(back);
         }
         dates.start = Some(back);
     }
+}
+
+/// A bare weekday ("am Dienstag") of something told as done that resolved after the
+/// publication date: the same weekday a week earlier.
+pub(crate) fn week_before(
+    date: PartialDate,
+    weekday_only: bool,
+    status: Status,
+    published: Option<PartialDate>,
+) -> Option<PartialDate> {
+    let p = published?;
+    if status != Status::Completed || !weekday_only || !date.is_day() || date <= p {
+        return None;
+    }
+    date.to_civil()
+        .and_then(|d| d.checked_sub(jiff::Span::new().days(7)).ok())
+        .map(PartialDate::from_civil)
+}
+
+/// Whether a time expression is a bare weekday ("am Dienstag", no digits).
+pub(crate) fn bare_weekday(ctx: &Ctx, te: &TimeExpr) -> bool {
+    let phrase = ctx.text[te.span.clone()].to_lowercase();
+    !phrase.chars().any(|c| c.is_ascii_digit())
+        && cues::cue("weekdays").iter().any(|d| phrase.contains(d))
 }

@@ -160,7 +160,8 @@ pub(crate) fn find(
         &trips,
         &mut partnerships,
     );
-    let agreements = agreements::agreements(ctx, f, times, &trips, &partnerships);
+    let agreements =
+        agreements::agreements(ctx, f, &instances, times, published, &trips, &partnerships);
     signers_meet_travellers(&mut trips, &agreements);
     trips_to_a_signing(ctx, &mut trips, &agreements);
     founded_by_agreement(ctx, &mut partnerships, &agreements);

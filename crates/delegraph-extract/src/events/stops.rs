@@ -284,13 +284,9 @@ fn adjective_home(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
             .mentions
             .iter()
             .any(|(m, s)| m.start == x.start && s.ends_with("er") && ctx.is_cap(x.start));
-        let noun = cue_ends("home_groups", &group);
+        let noun = cues::ends("home_groups", &group);
         (adjective && noun && !is_country(f, *e)).then_some(*e)
     })
-}
-
-fn cue_ends(list: &str, w: &str) -> bool {
-    cues::cue(list).iter().any(|g| w.ends_with(g))
 }
 
 /// "Bürgermeister X aus Y reist …": the leader's home named right after the leader.
