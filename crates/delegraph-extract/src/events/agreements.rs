@@ -337,6 +337,8 @@ fn signings(ctx: &Ctx, f: &Found, docs: &[Doc], inst: &[Instance]) -> Vec<Signin
                 bodies: who.bodies,
                 status: match i.status {
                     Status::Planned | Status::Announced => Status::Planned,
+                    // The present tense tells of either; `present_tense_status` decides.
+                    Status::Ongoing => Status::Ongoing,
                     _ => Status::Completed,
                 },
             })
@@ -413,7 +415,27 @@ pub(super) fn agreements(
             a.date = t.start;
         }
     }
+    for a in out.iter_mut().filter(|a| a.status == Status::Ongoing) {
+        a.status = present_tense_status(a.date, published, trips.first());
+    }
     out
+}
+
+/// "Mit der Gouverneurin unterzeichnet X ein Communiqué": a signing told in the present tense
+/// is planned when it is dated after the publication, or when the trip the text reports is
+/// still to come; else it is done.
+fn present_tense_status(
+    date: Option<PartialDate>,
+    published: Option<PartialDate>,
+    trip: Option<&TripB>,
+) -> Status {
+    let later = matches!((date, published), (Some(d), Some(p)) if d.is_day() && d > p);
+    let trip_ahead = trip.is_some_and(|t| matches!(t.status, Status::Planned | Status::Announced));
+    if later || trip_ahead {
+        Status::Planned
+    } else {
+        Status::Completed
+    }
 }
 
 /// Parties name each side once: a country or region that holds another party only locates it
