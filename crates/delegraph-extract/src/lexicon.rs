@@ -98,6 +98,17 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "schriftführer",
     // A member of a county council ("Kreisrätin").
     "kreisrat",
+    // Mayors and district heads of partner towns, under their own language's title: France,
+    // Italy, Spain, Poland, Czechia, Hungary ("Maire X", "Sindaco Y", "Burmistrz Z").
+    "maire",
+    "sindaco",
+    "alcalde",
+    "burmistrz",
+    "wójt",
+    "starost",
+    "starosta",
+    "primátor",
+    "polgármester",
 ];
 
 /// Abbreviated titles as they appear before names.
@@ -126,6 +137,13 @@ pub(crate) const OFFICE_ADJECTIVES: &[&str] = &[
 /// Office titles whose holder belongs to a municipality or state government: when the text does
 /// not say whose office it is, it is the office of the document's home place.
 pub(crate) const HOME_GOVERNMENT_HEADS: &[&str] = &[
+    "maire",
+    "sindaco",
+    "alcalde",
+    "burmistrz",
+    "wójt",
+    "primátor",
+    "polgármester",
     // The members of a town's executive and council: "Beigeordnete", "Kulturdezernent",
     // "Ratsherr", "Kämmerer", "Stadtverordnete".
     "beigeordnete",

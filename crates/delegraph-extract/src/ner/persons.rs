@@ -51,7 +51,10 @@ pub(crate) fn nominative_title(words: &[&str], article: &str) -> String {
         head_out = format!("{stem}stand");
     } else if !feminine {
         let h = office_head(head_word).unwrap_or("");
-        if h.ends_with('e')
+        // Participles used as nouns end in "-te"/"-nde" ("Abgeordnete", "Vorsitzende"); a
+        // foreign "Maire" or "Alcalde" is no adjective.
+        if h.ends_with("te")
+            || h.ends_with("nde")
             || h.ends_with("er")
                 && [
                     "abgeordneter",
