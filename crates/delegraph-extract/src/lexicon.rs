@@ -630,6 +630,29 @@ pub(crate) const NON_ORG_ACRONYMS: &[&str] = &[
     "KR", "HR", "OSR", "RR",
 ];
 
+/// The countries whose parties these names are ("Grüne" in Germany and Austria); names
+/// several countries' parties share in different senses ("FDP", "SVP", "Piraten") are left out.
+pub(crate) const PARTY_COUNTRIES: &[(&str, &[&str])] = &[
+    ("AfD", &["DE"]),
+    ("BSW", &["DE"]),
+    ("CDU", &["DE"]),
+    ("CSU", &["DE"]),
+    ("SPD", &["DE"]),
+    ("Linke", &["DE"]),
+    ("ÖDP", &["DE"]),
+    ("Freie Wähler", &["DE"]),
+    ("Grüne", &["DE", "AT"]),
+    ("Grünen", &["DE", "AT"]),
+    ("ÖVP", &["AT"]),
+    ("SPÖ", &["AT"]),
+    ("FPÖ", &["AT"]),
+    ("NEOS", &["AT"]),
+    ("KPÖ", &["AT"]),
+    ("BZÖ", &["AT"]),
+    ("CVP", &["CH"]),
+    ("GLP", &["CH"]),
+];
+
 /// Parties as written after a name or in a compound ("SPD-Politikerin").
 pub(crate) const PARTIES: &[&str] = &[
     "AfD",

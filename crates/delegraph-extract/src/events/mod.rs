@@ -163,6 +163,7 @@ pub(crate) fn find(
     let agreements =
         agreements::agreements(ctx, f, &instances, times, published, &trips, &partnerships);
     signers_meet_travellers(&mut trips, &agreements);
+    home_party_members(f, &mut trips);
     trips_to_a_signing(ctx, &mut trips, &agreements);
     founded_by_agreement(ctx, &mut partnerships, &agreements);
     Events {
@@ -186,6 +187,48 @@ fn signers_meet_travellers(trips: &mut [TripB], agreements: &[AgreementB]) {
             }
         }
     }
+}
+
+/// "In Tartu unterschrieben Landrat X, Y (CDU) und Z (Grüne) …": on a trip abroad, a person
+/// the text tags with a party of the travellers' country and of none of the destinations'
+/// travels with the delegation — a member, not someone it met.
+fn home_party_members(f: &Found, trips: &mut [TripB]) {
+    for t in trips.iter_mut() {
+        let Some(home) = t.origin.and_then(|o| places::country_of(f, o)) else {
+            continue;
+        };
+        let abroad: Vec<String> = t
+            .destinations
+            .iter()
+            .filter_map(|d| places::country_of(f, *d))
+            .collect();
+        if abroad.is_empty() || abroad.contains(&home) {
+            continue;
+        }
+        let travels_with = |p: &EntityRef| {
+            p.ty == delegraph_model::EntityType::Person
+                && party_countries(f, p.index).is_some_and(|cs| {
+                    cs.contains(&home.as_str()) && !abroad.iter().any(|a| cs.contains(&a.as_str()))
+                })
+        };
+        let (members, meetings): (Vec<EntityRef>, Vec<EntityRef>) =
+            t.meetings.iter().partition(|p| travels_with(p));
+        t.meetings = meetings;
+        for m in members {
+            if t.leader != Some(m) && !t.members.contains(&m) {
+                t.members.push(m);
+            }
+        }
+    }
+}
+
+/// The countries of a person's party, when the lexicon knows them.
+fn party_countries(f: &Found, p: usize) -> Option<&'static [&'static str]> {
+    let party = f.persons[p].party.as_deref()?;
+    crate::lexicon::PARTY_COUNTRIES
+        .iter()
+        .find(|(name, _)| *name == party)
+        .map(|(_, cs)| *cs)
 }
 
 /// "Für die Unterzeichnung reist X nach Tartu": an undated trip to a signing happens on the
