@@ -509,6 +509,62 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
     }
 }
 
+/// Which signatory signs for which party: the party the text names right after a signatory
+/// ("Bürgermeister X für Kleinhausen"); else, when one party lies in a German-speaking country,
+/// the one signatory whose title exists only there ("Oberbürgermeister", "Ministerpräsident",
+/// "Landrat") signs for it; else the order in which both are named.
+fn pair_signatories(
+    facts: &DocFacts,
+    [s1, s2]: [EntityRef; 2],
+    [p1, p2]: [EntityRef; 2],
+) -> [(EntityRef, EntityRef); 2] {
+    let named_for = |s: EntityRef, p: EntityRef| {
+        facts.persons[s.index].core.mentions.iter().any(|m| {
+            facts.places[p.index].core.mentions.iter().any(|pm| {
+                pm.start > m.end && facts.text.get(m.end..pm.start).map(str::trim) == Some("für")
+            })
+        })
+    };
+    if named_for(s1, p2) || named_for(s2, p1) {
+        return [(s1, p2), (s2, p1)];
+    }
+    if named_for(s1, p1) || named_for(s2, p2) {
+        return [(s1, p1), (s2, p2)];
+    }
+    let german = |p: EntityRef| {
+        matches!(
+            facts.places[p.index].country.as_deref(),
+            Some("DE" | "AT" | "CH" | "LI" | "LU")
+        )
+    };
+    let home_title = |s: EntityRef| {
+        facts.persons[s.index].offices.iter().any(|o| {
+            let t = o.title.to_lowercase();
+            [
+                "oberbürgermeister",
+                "ministerpräsident",
+                "landrat",
+                "landrätin",
+                "landeshauptmann",
+                "landeshauptfrau",
+                "regierender bürgermeister",
+                "regierende bürgermeisterin",
+            ]
+            .iter()
+            .any(|h| t.contains(h))
+        })
+    };
+    if german(p1) != german(p2) && home_title(s1) != home_title(s2) {
+        let (g, other) = if german(p1) { (p1, p2) } else { (p2, p1) };
+        return if home_title(s1) {
+            [(s1, g), (s2, other)]
+        } else {
+            [(s2, g), (s1, other)]
+        };
+    }
+    [(s1, p1), (s2, p2)]
+}
+
 /// "OB X und Bürgermeister Y unterzeichneten … zwischen Jena und Chengdu": two signatories
 /// with municipal or state titles and no place of their own, two places as parties — each
 /// signs for one, in the order both are named.
@@ -523,7 +579,7 @@ pub(crate) fn signatories_offices(facts: &mut DocFacts, f: &Found, p_order: &[us
         if p1.ty != EntityType::Place || p2.ty != EntityType::Place {
             continue;
         }
-        for (s, p) in [(s1, p1), (s2, p2)] {
+        for (s, p) in pair_signatories(facts, [s1, s2], [p1, p2]) {
             let old = p_order[s.index];
             for (k, o) in facts.persons[s.index].offices.iter_mut().enumerate() {
                 let head = f.persons[old].offices.get(k).map(|b| b.head);
