@@ -26,6 +26,7 @@ BENCH="$TARGET/delegraph-bench"
 
 echo "## machine"
 echo "cores $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); memory $(free -g | awk '/Mem:/{print $2}') GiB; $(uname -sr)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "delegraph $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $("$BIN" --version)"
 
 # The small set is the first SMALL articles of the large one.
@@ -51,12 +52,14 @@ else
   echo "spaCy not available: no spaCy ratio (BENCH_SPACY=install tools/bench.sh to install it)"
 fi
 
-measure() { # label, then the command; prints seconds and peak MB
+measure() { # label, then the command; prints wall seconds, CPU seconds and peak MB
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" 2> "$WORK/stderr.txt" >/dev/null || {
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" 2> "$WORK/stderr.txt" >/dev/null || {
     cat "$WORK/stderr.txt"; return 1; }
-  read -r secs kb < "$WORK/time.txt"
-  printf '%-34s %8.2f s  %7.0f MB peak\n' "$label" "$secs" "$((kb / 1024))"
+  read -r secs kb user sys < "$WORK/time.txt"
+  # CPU time (user + system, all threads) varies less with the machine's load than wall time.
+  printf '%-34s %8.2f s  %8.2f s CPU  %7.0f MB peak\n' "$label" "$secs" \
+    "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u + s}')" "$((kb / 1024))"
 }
 
 echo
@@ -86,4 +89,5 @@ measure "add 1 article" "$BIN" build "$WORK/add1" --store "$WORK/store-inc"
 measure "add 100 articles" "$BIN" build "$WORK/add100" --store "$WORK/store-inc"
 measure "rebuild, nothing changed" "$BIN" build "$WORK/add100" --store "$WORK/store-inc"
 echo
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "work files: $WORK"
