@@ -294,6 +294,22 @@ pub(crate) const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("kuratorium", "association", false),
     ("büro", "other", false),
     ("kindergarten", "other", false),
+    // Relief and youth bodies, circles, parishes and marching bands of a town, found by the
+    // last member of their compound ("Kinderhilfswerk X", "Kreisjugendring X", "Arbeitskreis
+    // X", "Kirchengemeinde X", "Spielmannszug X").
+    ("hilfswerk", "association", false),
+    ("jugendring", "association", false),
+    ("arbeitskreis", "association", false),
+    ("förderkreis", "association", false),
+    ("partnerschaftskreis", "association", false),
+    ("bürgerinitiative", "association", false),
+    ("kirchengemeinde", "other", false),
+    ("pfarrgemeinde", "other", false),
+    ("pfarrei", "other", false),
+    ("spielmannszug", "culture", false),
+    ("musikzug", "culture", false),
+    ("fanfarenzug", "culture", false),
+    ("therme", "company", false),
     ("krankenhaus", "other", false),
     ("spital", "other", false),
 ];
