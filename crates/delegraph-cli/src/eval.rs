@@ -63,13 +63,12 @@ fn read_system(paths: &[PathBuf], ui: Ui) -> Result<Records> {
     for p in paths {
         let meta = std::fs::metadata(p).with_context(|| format!("cannot read {}", p.display()))?;
         if meta.is_dir() {
-            let before = json_files.len();
-            walk_records(p, &mut json_files)
-                .with_context(|| format!("cannot read directory {}", p.display()))?;
+            let records = crate::input::walk_dir(p, &is_record_file)?;
             // A directory of records is read as records; any other directory as documents.
-            if json_files.len() == before {
+            if records.is_empty() {
                 doc_paths.push(p.clone());
             }
+            json_files.extend(records);
         } else if is_record_file(p) {
             json_files.push(p.clone());
         } else {
@@ -96,21 +95,6 @@ fn read_system(paths: &[PathBuf], ui: Ui) -> Result<Records> {
 fn is_record_file(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
     (name.ends_with(".json") && !name.ends_with(".meta.json")) || name.ends_with(".jsonl")
-}
-
-fn walk_records(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk_records(&p, out)?;
-        } else if is_record_file(&p) {
-            out.push(p);
-        }
-    }
-    Ok(())
 }
 
 fn read_json(path: &Path, recs: &mut Records) -> Result<()> {

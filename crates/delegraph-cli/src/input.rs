@@ -51,13 +51,11 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     for p in paths {
         let meta = std::fs::metadata(p).with_context(|| format!("cannot read {}", shown(p)))?;
         if meta.is_dir() {
-            let mut seen = BTreeSet::new();
-            if let Ok(c) = p.canonicalize() {
-                seen.insert(c);
-            }
-            let entries = std::fs::read_dir(p)
-                .with_context(|| format!("cannot read directory {}", shown(p)))?;
-            walk(entries, &mut seen, &mut out);
+            out.extend(
+                walk_dir(p, &is_document)?
+                    .into_iter()
+                    .map(|path| Input { path, named: false }),
+            );
         } else {
             let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
             if Format::from_extension(ext).is_none() {
@@ -75,17 +73,39 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     Ok(out)
 }
 
+fn is_document(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension)
+        .is_some()
+}
+
+/// The files under `dir` that `wanted` picks, recursively, in sorted order; unreadable entries
+/// and symlink loops skipped with a warning (for files `wanted` would have picked).
+pub fn walk_dir(dir: &Path, wanted: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
+    let mut seen = BTreeSet::new();
+    if let Ok(c) = dir.canonicalize() {
+        seen.insert(c);
+    }
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot read directory {}", shown(dir)))?;
+    let mut out = Vec::new();
+    walk(entries, wanted, &mut seen, &mut out);
+    Ok(out)
+}
+
 /// Walks a directory's entries in sorted order. `seen` holds the real paths of the directories
 /// on the way down, so a symlink back up the tree is reported once instead of followed forever.
-fn walk(entries: std::fs::ReadDir, seen: &mut BTreeSet<PathBuf>, out: &mut Vec<Input>) {
+fn walk(
+    entries: std::fs::ReadDir,
+    wanted: &dyn Fn(&Path) -> bool,
+    seen: &mut BTreeSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        let supported = p
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(Format::from_extension)
-            .is_some();
+        let supported = wanted(&p);
         let meta = match std::fs::metadata(&p) {
             Ok(m) => m,
             // A dangling symlink or a loop of links: only worth a word if it looks like a document.
@@ -108,16 +128,13 @@ fn walk(entries: std::fs::ReadDir, seen: &mut BTreeSet<PathBuf>, out: &mut Vec<I
             match std::fs::read_dir(&p) {
                 Ok(entries) => {
                     seen.insert(real.clone());
-                    walk(entries, seen, out);
+                    walk(entries, wanted, seen, out);
                     seen.remove(&real);
                 }
                 Err(e) => warn(&p, format!("cannot read directory: {e}")),
             }
         } else if supported {
-            out.push(Input {
-                path: p,
-                named: false,
-            });
+            out.push(p);
         }
     }
 }

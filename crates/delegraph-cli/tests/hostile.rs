@@ -433,3 +433,25 @@ fn the_same_file_given_twice_is_one_document() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
     assert!(warnings(&out).is_empty(), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn eval_walks_past_a_symlink_loop_among_records() {
+    let dir = tmp();
+    write(&dir.path().join("a.txt"), GOOD.as_bytes());
+    let recs = dir.path().join("records");
+    let out = run(dir.path(), &["extract", "a.txt", "--out", s(&recs)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::create_dir(recs.join("sub")).unwrap();
+    std::os::unix::fs::symlink(&recs, recs.join("sub").join("up")).unwrap();
+    let out = run(
+        dir.path(),
+        &["eval", "--gold", s(&recs), s(&recs), "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let w = warnings(&out);
+    assert!(
+        w.len() == 1 && w[0].contains("symlink loop"),
+        "one warning for the loop: {w:?}"
+    );
+}
