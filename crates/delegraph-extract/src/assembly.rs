@@ -492,8 +492,62 @@ fn refine_origin(f: &Found, inst: &[Instance], t: &mut TripB) {
             && !t.destinations.contains(p)
             && same_place(f, Some(o), Some(*p))
     });
-    if let Some(town) = town {
+    if let Some(town) = town.or_else(|| only_town_in(f, inst, t, o)) {
         t.origin = Some(town);
+    }
+}
+
+/// "Bürgermeister Z … mit einer Delegation aus der Provinz X" in a text that names one town of
+/// X ("Delegation der Stadtregierung von Y aus der Provinz X"), or several of which one is
+/// called a partner ("die Partnergemeinde Y"): the travellers come from that town. Towns the
+/// trip goes to do not count.
+fn only_town_in(f: &Found, inst: &[Instance], t: &TripB, o: EntityRef) -> Option<EntityRef> {
+    let inside = |p: EntityRef| {
+        p != o
+            && !t.destinations.contains(&p)
+            && matches!(
+                place_kind(f, p),
+                delegraph_gazetteer::places::PlaceKind::City
+                    | delegraph_gazetteer::places::PlaceKind::District
+            )
+            && (contains_place(f, o, p)
+                || is_country(f, o)
+                    && country_of(f, o).is_some()
+                    && country_of(f, o) == country_of(f, p))
+    };
+    let towns: Vec<EntityRef> = (0..f.places.len())
+        .map(EntityRef::place)
+        .filter(|&p| inside(p))
+        .collect();
+    // A region's or a country's government comes from its seat, which is often the one town
+    // named: only a mayor's delegation is a town's.
+    let mayor = t.leader.is_some_and(|l| {
+        l.ty == EntityType::Person
+            && f.persons[l.index].offices.iter().any(|o| {
+                o.head.ends_with("bürgermeister")
+                    || o.head.ends_with("bürgermeisterin")
+                    || crate::lexicon::FOREIGN_MAYORS.contains(&o.head)
+            })
+    });
+    if let ([town], true) = (&towns[..], mayor) {
+        return Some(*town);
+    }
+    let mut partners = inst
+        .iter()
+        .filter(|i| i.frame == "partnership")
+        .flat_map(|i| {
+            i.roles.iter().filter_map(|(_, r)| match r {
+                Filler::Entity(e) => Some(*e),
+                Filler::Group(_) => None,
+            })
+        })
+        .filter(|p| towns.contains(p))
+        .collect::<Vec<_>>();
+    partners.sort_unstable();
+    partners.dedup();
+    match partners[..] {
+        [town] => Some(town),
+        _ => None,
     }
 }
 

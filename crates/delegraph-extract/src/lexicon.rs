@@ -134,6 +134,18 @@ pub(crate) const OFFICE_ADJECTIVES: &[&str] = &[
     "langjährige",
 ];
 
+/// Mayors' titles in other languages (a town's head, never a region's).
+pub(crate) const FOREIGN_MAYORS: &[&str] = &[
+    "maire",
+    "sindaco",
+    "alcalde",
+    "burmistrz",
+    "wójt",
+    "primátor",
+    "polgármester",
+    "mayor",
+];
+
 /// Office titles whose holder belongs to a municipality or state government: when the text does
 /// not say whose office it is, it is the office of the document's home place.
 pub(crate) const HOME_GOVERNMENT_HEADS: &[&str] = &[
