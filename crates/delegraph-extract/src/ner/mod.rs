@@ -32,7 +32,9 @@ use delegraph_gazetteer::orgs::{self, lookup_org};
 use delegraph_gazetteer::places::{Form, PlaceId, PlaceKind, Places};
 use delegraph_gazetteer::words::{is_common_noun, zipf};
 use delegraph_model::{EntityRef, EntityType, OrgKind};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Where an office belongs, as far as the phrase tells.
@@ -118,8 +120,43 @@ pub(crate) fn is_town_noun_word(word: &str) -> bool {
     is_town_noun(word)
 }
 
+/// Words a thread's caches of [`office_head`] and [`org_head`] keep before they start afresh
+/// (so that a long build's memory stays bounded).
+const MEMO_LIMIT: usize = 50_000;
+
+thread_local! {
+    static OFFICE_HEADS_SEEN: RefCell<HashMap<String, Option<&'static str>>> = RefCell::default();
+    static ORG_HEADS_SEEN: RefCell<HashMap<String, Option<OrgHead>>> = RefCell::default();
+}
+
+/// `f(word)`, remembered per thread: `f` must depend on the word alone. The rules ask for the
+/// head of the same word many times (every rule that looks at a title or a name), and finding
+/// it means lowercasing and trying every head against every stem.
+fn memo<T: Copy>(
+    seen: &'static std::thread::LocalKey<RefCell<HashMap<String, T>>>,
+    word: &str,
+    f: impl FnOnce(&str) -> T,
+) -> T {
+    if let Some(v) = seen.with(|c| c.borrow().get(word).copied()) {
+        return v;
+    }
+    let v = f(word);
+    seen.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MEMO_LIMIT {
+            c.clear();
+        }
+        c.insert(word.to_owned(), v);
+    });
+    v
+}
+
 /// The office head of a title word ("Wirtschaftssenatorin" -> "senator"), if it is one.
 pub(crate) fn office_head(word: &str) -> Option<&'static str> {
+    memo(&OFFICE_HEADS_SEEN, word, find_office_head)
+}
+
+fn find_office_head(word: &str) -> Option<&'static str> {
     if word.chars().next().is_none_or(|c| !c.is_uppercase()) {
         return None;
     }
@@ -167,7 +204,15 @@ fn is_office_adjective(word: &str) -> bool {
 }
 
 /// German organization head of a word, with its kind and whether a bare compound names an institution.
-fn org_head(word: &str) -> Option<(&'static str, &'static str, bool, usize)> {
+fn org_head(word: &str) -> Option<OrgHead> {
+    memo(&ORG_HEADS_SEEN, word, find_org_head)
+}
+
+/// An organization head, its kind, whether a bare compound names an institution, and the
+/// length in characters of the compound's modifier.
+type OrgHead = (&'static str, &'static str, bool, usize);
+
+fn find_org_head(word: &str) -> Option<OrgHead> {
     let lower = word.to_lowercase();
     let lower = lower.rsplit('-').next().unwrap_or(&lower).to_string();
     let head = stems(&lower).into_iter().find_map(|s| {
