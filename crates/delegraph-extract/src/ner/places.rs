@@ -112,11 +112,39 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
                 continue;
             }
         }
+        // "X Dolna", "X Horní": a town with a Slavic or Romanian position or size word after it
+        // is another, smaller place than X, named by both words.
+        if c.form == Form::Name
+            && places.place(c.id).kind == PlaceKind::City
+            && ctx.same_sentence(t.start, t.end)
+            && POSITION_WORDS_AFTER.contains(&ctx.word(t.end))
+            && f.claim[t.end].is_none()
+        {
+            let name = ctx.surface(t.start..t.end + 1);
+            let id = places.ad_hoc(
+                &name,
+                PlaceKind::City,
+                places.place(c.id).country.as_deref(),
+            );
+            f.place_ref(ctx, t.start..t.end + 1, id);
+            i = t.end + 1;
+            continue;
+        }
         // A capitalized sentence-initial adjective form is rarely the place ("Deutsche Bahn").
         f.place_ref(ctx, t.clone(), c.id);
         i = t.end;
     }
 }
+
+/// Words of position and size that follow a town's name in Polish, Czech, Slovak, the South
+/// Slavic languages and Romanian ("Lower", "Upper", "Great", "Little", "New", "Old").
+const POSITION_WORDS_AFTER: &[&str] = &[
+    "Dolna", "Dolny", "Dolne", "Górna", "Górny", "Górne", "Wielka", "Wielki", "Wielkie", "Mała",
+    "Mały", "Małe", "Nowa", "Nowy", "Nowe", "Stara", "Stary", "Stare", "Dolní", "Horní", "Dolná",
+    "Horná", "Nižná", "Vyšná", "Nižný", "Vyšný", "Nová", "Nové", "Nový", "Stará", "Staré", "Starý",
+    "Velká", "Velké", "Velký", "Malá", "Malé", "Malý", "Donji", "Gornji", "Donja", "Gornja",
+    "Veliki", "Velika", "Mali", "Mala", "Novi", "Stari", "Mare", "Mic",
+];
 
 /// "St. Martin" or "Sankt Martin" right after a capitalized noun ("Pfarrkirche", "Schule",
 /// "Kirchenchor"): the patron saint of what that noun names.
