@@ -14,7 +14,7 @@
 use crate::ctx::Ctx;
 use crate::events::{
     PartnershipB, TripB, contains_place, country_of, dateline, in_sentence, is_country,
-    office_place, place_kind, year_of_partnership,
+    office_place, org_place, place_kind, year_of_partnership,
 };
 use crate::frames::{Filler, Instance};
 use crate::ner::Found;
@@ -196,7 +196,9 @@ fn publisher(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
         .map(|(_, e)| *e)
 }
 
-/// Fills the missing end of a leg: the travellers' office place or the home town.
+/// Fills the missing end of a leg: the travellers' office place or the home town; a leg that
+/// names neither end comes from the town of the body travelling with them ("X, der mit
+/// Mitarbeitern der Stadtverwaltung von Y angereist war") to the home town.
 fn complete(f: &Found, leg: &mut Leg, home: Option<EntityRef>) {
     if leg.origin.is_none() && !leg.dests.is_empty() {
         let office = leg
@@ -205,6 +207,14 @@ fn complete(f: &Found, leg: &mut Leg, home: Option<EntityRef>) {
             .filter(|t| t.ty == EntityType::Person)
             .find_map(|p| office_place(f, p.index));
         leg.origin = office.or(home).filter(|o| !leg.dests.contains(o));
+    }
+    if leg.origin.is_none() && leg.dests.is_empty() {
+        leg.origin = leg
+            .companions
+            .iter()
+            .filter(|c| c.ty == EntityType::Organization)
+            .find_map(|c| org_place(f, *c))
+            .filter(|o| !is_country(f, *o) && Some(*o) != home);
     }
     if leg.dests.is_empty()
         && let Some(o) = leg.origin
