@@ -15,6 +15,10 @@ pub(crate) struct Ctx<'a> {
     pub sent_of: Vec<usize>,
     /// Sentences that are credits, contact blocks or navigation.
     pub boiler: Vec<bool>,
+    /// Per token: a capitalized or all-caps word; a function word. The rules ask both of every
+    /// token many times; each answer cost a lowercased copy and a scan of a word list.
+    cap: Vec<bool>,
+    function: Vec<bool>,
 }
 
 /// Credits, contact blocks and link lists: a cue at the start of the sentence, or anywhere in a
@@ -50,6 +54,10 @@ fn is_boilerplate(text: &str, toks: &[Token]) -> bool {
     }) || (short && (sentence.contains("http://") || sentence.contains("https://")))
 }
 
+fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+}
+
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str) -> Self {
         let toks = tokenize(text);
@@ -65,6 +73,14 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|r| is_boilerplate(text, &toks[r.clone()]))
             .collect();
+        let cap = toks
+            .iter()
+            .zip(&w)
+            .map(|(t, w)| {
+                t.kind == TokenKind::Word && matches!(shape(w), Shape::Capitalized | Shape::AllCaps)
+            })
+            .collect();
+        let function = w.iter().map(|w| is_function_word(w)).collect();
         Ctx {
             text,
             toks,
@@ -72,6 +88,8 @@ impl<'a> Ctx<'a> {
             sents,
             sent_of,
             boiler,
+            cap,
+            function,
         }
     }
 
@@ -113,11 +131,14 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && matches!(shape(self.w[i]), Shape::Capitalized | Shape::AllCaps)
+        self.cap.get(i).copied().unwrap_or(false)
     }
 
     pub fn is_function(&self, i: usize) -> bool {
-        FUNCTION_WORDS.contains(&self.lower(i).as_str())
+        match self.function.get(i) {
+            Some(f) => *f,
+            None => is_function_word(""),
+        }
     }
 
     /// Same sentence?

@@ -53,8 +53,9 @@ pub fn shape(word: &str) -> Shape {
         return Shape::Other;
     };
     if first.is_uppercase() {
-        let rest: Vec<char> = chars.collect();
-        if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
+        // All caps: at least one more letter, and every further letter upper case.
+        let mut rest = chars.peekable();
+        if rest.peek().is_some() && rest.all(char::is_uppercase) {
             Shape::AllCaps
         } else {
             Shape::Capitalized
