@@ -250,6 +250,12 @@ fn admin_unit(w: &str) -> Option<&'static str> {
 /// A capitalized word that can only be a name here: not an ordinary or frequent word, not a
 /// given name, not an office or institution noun, not taken by a person or organization.
 fn unknown_name_at(ctx: &Ctx, f: &Found, k: usize, max_zipf: f32) -> bool {
+    unknown_name_with(ctx, f, k, max_zipf, false)
+}
+
+/// As `unknown_name_at`; `compounds_ok`: a compound of ordinary nouns may be the name too
+/// ("im Ortsteil Rosengarten", "das Dorf Quästorf"), where the frame is strong.
+fn unknown_name_with(ctx: &Ctx, f: &Found, k: usize, max_zipf: f32, compounds_ok: bool) -> bool {
     let w = ctx.word(k);
     ctx.is_cap(k)
         && !ctx.is_function(k)
@@ -257,7 +263,7 @@ fn unknown_name_at(ctx: &Ctx, f: &Found, k: usize, max_zipf: f32) -> bool {
         && w.chars().count() >= 3
         && !w.chars().all(char::is_uppercase)
         && !is_common_noun(w)
-        && (is_double_name(w) || !is_noun_compound(w) || is_toponymic_compound(w))
+        && (compounds_ok || is_double_name(w) || !is_noun_compound(w) || is_toponymic_compound(w))
         && zipf(w) < max_zipf
         && !is_first_name(w)
         && office_head(w).is_none()
@@ -475,7 +481,13 @@ fn partner_of_partnership(ctx: &Ctx, k: usize) -> bool {
 pub(super) fn context_places(ctx: &Ctx, f: &mut Found) {
     let gaz = Places::get();
     for k in 1..ctx.len() {
-        if ctx.boiler[ctx.sent_of[k]] || !unknown_name_at(ctx, f, k, 3.0) {
+        // Village and quarter names are often compounds of nouns; "Stadt"/"Gemeinde" take
+        // datives ("der Gemeinde Fördergelder zusagen"), so only the nouns of parts of a town.
+        let after_quarter_noun = matches!(
+            ctx.word(k - 1),
+            "Ortsteil" | "Ortsteils" | "Stadtteil" | "Stadtteils" | "Ortschaft" | "Dorf" | "Weiler"
+        );
+        if ctx.boiler[ctx.sent_of[k]] || !unknown_name_with(ctx, f, k, 3.0, after_quarter_noun) {
             continue;
         }
         let place_at = |x: usize| {
