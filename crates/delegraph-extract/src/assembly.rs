@@ -94,11 +94,17 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
         .copied()
         .find(|o| !is_country(f, *o))
         .or(origins.first().copied());
-    // "aus dem Kreis X in Finnland": a country or region holding a town of origin locates it.
+    // "aus dem Kreis X in Finnland": a country or region holding a town of origin locates it,
+    // whether the gazetteer knows the town or not (a country or region in the phrase right
+    // after the origin's).
+    let locative = locating_phrase(f, i);
     let dests: Vec<EntityRef> = dests
         .into_iter()
         .filter(|d| {
             Some(*d) != origin
+                && !(locative.contains(d)
+                    && (is_country(f, *d)
+                        || place_kind(f, *d) == delegraph_gazetteer::places::PlaceKind::Region))
                 && !origins
                     .iter()
                     .any(|o| *o != *d && same_place(f, Some(*d), Some(*o)))
@@ -115,6 +121,26 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
         status: i.status,
         sentence: i.sentence,
     })
+}
+
+/// The places of destination phrases that follow an origin's phrase directly ("aus dem Kreis X
+/// in Y").
+fn locating_phrase(f: &Found, i: &Instance) -> Vec<EntityRef> {
+    i.slots
+        .iter()
+        .filter(|(role, _, r)| {
+            *role == "destination"
+                && i.slots
+                    .iter()
+                    .any(|(o, _, or)| *o == "origin" && or.end == r.start)
+        })
+        .flat_map(|(_, _, r)| {
+            f.index
+                .iter()
+                .filter(move |(t, _)| t.start >= r.start && t.start < r.end)
+                .map(|(_, e)| *e)
+        })
+        .collect()
 }
 
 /// The document's home town: its dateline, else the town it names most that it never calls
