@@ -148,14 +148,8 @@ pub(crate) const FOREIGN_MAYORS: &[&str] = &[
 
 /// Office titles whose holder belongs to a municipality or state government: when the text does
 /// not say whose office it is, it is the office of the document's home place.
+/// (Mayors under their own language's title are too: see [`is_home_government_head`].)
 pub(crate) const HOME_GOVERNMENT_HEADS: &[&str] = &[
-    "maire",
-    "sindaco",
-    "alcalde",
-    "burmistrz",
-    "wójt",
-    "primátor",
-    "polgármester",
     // The members of a town's executive and council: "Beigeordnete", "Kulturdezernent",
     // "Ratsherr", "Kämmerer", "Stadtverordnete".
     "beigeordnete",
@@ -185,6 +179,12 @@ pub(crate) const HOME_GOVERNMENT_HEADS: &[&str] = &[
     "regierungsrat",
     "minister",
 ];
+
+/// Whether an office head belongs to a municipal or state government (the lists above, and a
+/// foreign mayor's title, except the English "mayor", which the home rule never counted).
+pub(crate) fn is_home_government_head(head: &str) -> bool {
+    HOME_GOVERNMENT_HEADS.contains(&head) || (head != "mayor" && FOREIGN_MAYORS.contains(&head))
+}
 
 /// Organization head nouns (lowercase) and the kind they signal. A compound ending in one of
 /// these ("Wirtschaftskammer", "Gewandhausorchester") is an organization candidate.

@@ -434,7 +434,7 @@ impl<'a> Home<'a> {
         title: &str,
         of: Option<EntityRef>,
     ) -> Option<EntityRef> {
-        let government = (lexicon::HOME_GOVERNMENT_HEADS.contains(&head)
+        let government = (lexicon::is_home_government_head(head)
             || is_municipal_title(title, head))
             && !title.to_lowercase().starts_with("bundes");
         let side = role.target.map(|t| {
@@ -583,9 +583,7 @@ pub(crate) fn signatories_offices(facts: &mut DocFacts, f: &Found, p_order: &[us
             let old = p_order[s.index];
             for (k, o) in facts.persons[s.index].offices.iter_mut().enumerate() {
                 let head = f.persons[old].offices.get(k).map(|b| b.head);
-                if o.of.is_none()
-                    && head.is_some_and(|h| lexicon::HOME_GOVERNMENT_HEADS.contains(&h))
-                {
+                if o.of.is_none() && head.is_some_and(lexicon::is_home_government_head) {
                     o.of = Some(p);
                 }
             }
