@@ -7,6 +7,8 @@
 //! Wegner leads a trip to Boston and Los Angeles; Berlin and Los Angeles are partners since
 //! 1967; …), so a better extractor keeps them green and a broken pipeline turns them red.
 
+mod common;
+use common::*;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, Term};
 use oxigraph::sparql::results::{
@@ -41,26 +43,12 @@ fn seed_files() -> Vec<PathBuf> {
     v
 }
 
-fn tmp() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("delegraph-cli-test")
-        .tempdir()
-        .expect("temporary directory")
-}
-
 /// Runs the binary in `cwd` (so a forgotten `--store` never writes into the repository).
 fn run_in(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_delegraph"));
-    cmd.args(args)
-        .current_dir(cwd)
-        .env_remove("RUST_BACKTRACE")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut cmd = command(cwd, args);
+    if stdin.is_some() {
+        cmd.stdin(Stdio::piped());
+    }
     let mut child = cmd.spawn().expect("the delegraph binary starts");
     if let Some(input) = stdin {
         child
@@ -81,22 +69,6 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Asserts success and returns standard output.
-#[track_caller]
-fn ok(o: Output) -> String {
-    assert!(
-        o.status.success(),
-        "expected success, got {:?}\nstderr:\n{}",
-        o.status.code(),
-        stderr(&o)
-    );
-    stdout(&o)
-}
-
 /// Asserts the exit code and returns standard error.
 #[track_caller]
 fn fails(o: Output, code: i32) -> String {
@@ -108,10 +80,6 @@ fn fails(o: Output, code: i32) -> String {
         stderr(&o)
     );
     stderr(&o)
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
 }
 
 /// Builds a store from `inputs` into `store`.

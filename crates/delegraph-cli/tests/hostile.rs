@@ -6,37 +6,15 @@
 //! letters) are documents like any other. The two heavy cases (one name repeated 100,000 times,
 //! 20,000 persons) are in `hostile_big.rs`, run in release mode by `.ci/run`.
 
+mod common;
+use common::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 /// An invented report, so that the good documents have something to extract.
 const GOOD: &str = "Besuch in Lyon\n\n\
     Bürgermeisterin Hanne Ostwaldt reist am 3. Mai 2024 mit einer Delegation nach Lyon. \
     Dort trifft sie den Präsidenten der Handelskammer, Gaspard Vionnet-Lacombe.\n";
-
-fn tmp() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("delegraph-hostile")
-        .tempdir()
-        .expect("temporary directory")
-}
-
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_delegraph"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the delegraph binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
-}
 
 /// The warning lines of a run, each checked to be a single line starting as warnings do.
 fn warnings(o: &Output) -> Vec<String> {

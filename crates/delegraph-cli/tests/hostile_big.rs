@@ -7,24 +7,12 @@
 //! plain `cargo test`; `.ci/run` runs them with
 //! `cargo test --release -p delegraph-cli --test hostile_big -- --ignored`.
 
+mod common;
+use common::*;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 const GOOD: &str = "Besuch in Lyon\n\n\
     Bürgermeisterin Hanne Ostwaldt reist am 3. Mai 2024 mit einer Delegation nach Lyon.\n";
-
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_delegraph"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the delegraph binary runs")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
-}
 
 /// Invented names: syllables put together, so no real person is meant.
 fn invented_names(n: usize) -> Vec<String> {

@@ -3,54 +3,15 @@
 //! repeating it sends the same requests, and deletes graphs the store no longer has. The
 //! round trip with a real Oxigraph server runs in `.ci/run`; here a recording server stands in.
 
+mod common;
+use common::*;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command};
 use std::sync::{Arc, Mutex};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 fn delegraph(cwd: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_delegraph"));
-    c.current_dir(cwd)
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    c
-}
-
-#[track_caller]
-fn ok(o: Output) -> String {
-    assert!(
-        o.status.success(),
-        "expected success, got {:?}\nstderr:\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).expect("UTF-8")
-}
-
-/// TSV for SELECT and ASK, N-Triples for CONSTRUCT and DESCRIBE.
-fn format_of(query: &Path) -> &'static str {
-    let text = std::fs::read_to_string(query).expect("query file");
-    let graph = text.lines().any(|l| {
-        let l = l.trim_start().to_ascii_uppercase();
-        l.starts_with("CONSTRUCT") || l.starts_with("DESCRIBE")
-    });
-    if graph { "ntriples" } else { "tsv" }
-}
-
-fn sorted_lines(text: &str) -> Vec<&str> {
-    let mut v: Vec<&str> = text.lines().collect();
-    v.sort_unstable();
-    v
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
+    command(cwd, &[])
 }
 
 fn seeds_store(dir: &Path) -> PathBuf {

@@ -2,56 +2,11 @@
 //! `--prune`, any number of threads, one writer at a time, builds killed at any moment, and
 //! queries that cannot change or hang the store.
 
+mod common;
+use common::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn seed_files() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("seeds"))
-        .expect("seeds/ exists")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    v.sort();
-    v
-}
-
-fn tmp() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("delegraph-store-test")
-        .tempdir()
-        .expect("temporary directory")
-}
-
-fn cmd(cwd: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_delegraph"));
-    c.args(args)
-        .current_dir(cwd)
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    c
-}
-
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    cmd(cwd, args).output().expect("the binary runs")
-}
-
-#[track_caller]
-fn ok(o: Output) -> String {
-    assert!(
-        o.status.success(),
-        "expected success, got {:?}\nstderr:\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).expect("UTF-8")
-}
 
 #[track_caller]
 fn fails(o: Output) -> String {
@@ -63,16 +18,6 @@ fn fails(o: Output) -> String {
         String::from_utf8_lossy(&o.stderr)
     );
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// TSV for SELECT and ASK, N-Triples for CONSTRUCT and DESCRIBE.
-fn format_of(query: &Path) -> &'static str {
-    let text = std::fs::read_to_string(query).expect("query file");
-    let graph = text.lines().any(|l| {
-        let l = l.trim_start().to_ascii_uppercase();
-        l.starts_with("CONSTRUCT") || l.starts_with("DESCRIBE")
-    });
-    if graph { "ntriples" } else { "tsv" }
 }
 
 /// TSV rows with every cell that is a list joined by " | " or ", " sorted within itself.
@@ -97,16 +42,6 @@ fn unordered_lists(lines: &[&str]) -> Vec<String> {
         .collect();
     rows.sort();
     rows
-}
-
-fn sorted_lines(text: &str) -> Vec<&str> {
-    let mut v: Vec<&str> = text.lines().collect();
-    v.sort_unstable();
-    v
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
 }
 
 /// Copies files into a fresh input directory (so that tests can add, change and remove them).
@@ -291,7 +226,7 @@ fn a_killed_build_leaves_the_previous_store_readable_and_unchanged() {
 
     let mut killed = 0;
     for frac in [0.05, 0.2, 0.4, 0.6, 0.8, 0.95] {
-        let mut child = cmd(dir.path(), &["build", s(&many), "--store", s(&store)])
+        let mut child = command(dir.path(), &["build", s(&many), "--store", s(&store)])
             .spawn()
             .expect("build starts");
         std::thread::sleep(full.mul_f64(frac));
