@@ -473,7 +473,7 @@ pub(crate) fn assemble(
     trips: &mut Vec<TripB>,
 ) {
     let legs = legs(ctx, f, inst, trips);
-    if std::env::var_os("DELEGRAPH_FRAMES").is_some() {
+    if crate::frames::tracing() {
         debug(f, inst, &legs);
     }
     let clusters = clusters(f, legs);
@@ -785,7 +785,7 @@ pub(crate) fn partnerships(
     out: &mut Vec<PartnershipB>,
 ) {
     let home = home_town(ctx, f, trips);
-    if std::env::var_os("DELEGRAPH_FRAMES").is_some() {
+    if crate::frames::tracing() {
         eprintln!(
             "home {:?}",
             home.map(|h| Places::get().place(f.places[h.index].id).name.clone())

@@ -151,6 +151,17 @@ fn fold(s: &str) -> String {
     s.replace('ß', "ss")
 }
 
+/// The developer's trace of the event layer on stderr: `DELEGRAPH_FRAMES=1` prints frame
+/// instances, legs and agreements, `DELEGRAPH_FRAMES=clauses` also every clause. Read once, not
+/// once per document and step.
+pub(crate) static TRACE: LazyLock<Option<String>> =
+    LazyLock::new(|| std::env::var("DELEGRAPH_FRAMES").ok());
+
+/// Whether the trace is on (any value of `DELEGRAPH_FRAMES`).
+pub(crate) fn tracing() -> bool {
+    TRACE.is_some()
+}
+
 pub(crate) static FRAMES: LazyLock<Vec<Frame>> =
     LazyLock::new(|| parse_frames(include_str!("../data/frames.txt")));
 
@@ -517,7 +528,7 @@ pub(crate) fn instances(ctx: &Ctx, f: &Found, a: &Analysis) -> Vec<Instance> {
         }
     }
     noun_instances(ctx, f, a, &mut out);
-    if std::env::var("DELEGRAPH_FRAMES").is_ok_and(|v| v == "clauses") {
+    if TRACE.as_deref() == Some("clauses") {
         debug_clauses(ctx, a);
     }
     out

@@ -365,7 +365,7 @@ pub(super) fn agreements(
     // The bodies of the signatories' titles, per agreement.
     let mut bodies: Vec<Vec<EntityRef>> = Vec::new();
     let mut of_doc: Vec<Option<usize>> = vec![None; docs.len()];
-    let debug = std::env::var_os("DELEGRAPH_FRAMES").is_some();
+    let debug = crate::frames::tracing();
     if debug {
         eprintln!("docs {docs:?}");
     }
