@@ -208,18 +208,33 @@ fn replacements(
     stored: &[delegraph_store::Entry],
     inputs: &mut [Document],
 ) -> (BTreeSet<usize>, Vec<bool>) {
+    use std::collections::HashMap;
     let canon = |s: &str| std::fs::canonicalize(s).ok();
-    let stored_files: Vec<Option<std::path::PathBuf>> =
-        stored.iter().map(|e| canon(&e.source)).collect();
+    // Indexes of the stored documents (a store holds tens of thousands): by source as given, by
+    // real path, and, for those whose file is gone, by name.
+    let mut by_source: HashMap<&str, usize> = HashMap::new();
+    let mut by_file: HashMap<std::path::PathBuf, usize> = HashMap::new();
+    let mut gone_by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in stored.iter().enumerate() {
+        by_source.entry(e.source.as_str()).or_insert(i);
+        match canon(&e.source) {
+            Some(file) => {
+                by_file.entry(file).or_insert(i);
+            }
+            None => gone_by_name.entry(e.name.as_str()).or_default().push(i),
+        }
+    }
     let mut replaced = BTreeSet::new();
     let mut matched = vec![false; inputs.len()];
     let mut unmatched = Vec::new();
     for (k, d) in inputs.iter_mut().enumerate() {
-        let file = canon(&d.source);
-        let same = (0..stored.len()).find(|&i| {
-            !replaced.contains(&i)
-                && (stored[i].source == d.source || (file.is_some() && stored_files[i] == file))
-        });
+        let same = [
+            by_source.get(d.source.as_str()).copied(),
+            canon(&d.source).and_then(|f| by_file.get(&f).copied()),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|i| !replaced.contains(i));
         match same {
             Some(i) => {
                 replaced.insert(i);
@@ -230,10 +245,10 @@ fn replacements(
         }
     }
     for k in unmatched {
-        let d = &inputs[k];
-        if let Some(i) = (0..stored.len()).find(|&i| {
-            !replaced.contains(&i) && stored_files[i].is_none() && stored[i].name == d.name
-        }) {
+        let moved = gone_by_name
+            .get(inputs[k].name.as_str())
+            .and_then(|v| v.iter().copied().find(|i| !replaced.contains(i)));
+        if let Some(i) = moved {
             replaced.insert(i);
             matched[k] = true;
         }
