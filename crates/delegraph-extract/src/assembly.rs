@@ -433,6 +433,24 @@ fn correct(f: &Found, clusters: &[Cluster], used: &mut [bool], t: &mut TripB) {
         t.leader
             .is_some_and(|p| c.legs.iter().any(|l| l.travellers.contains(&p)))
     };
+    // A trip without origin takes it from the journey its leader, or a group nobody named,
+    // makes to one of its stops.
+    let unnamed = |c: &Cluster| c.legs.iter().all(|l| l.group && l.travellers.is_empty());
+    if t.origin.is_none()
+        && let Some(ci) = clusters
+            .iter()
+            .position(|c| {
+                (led(c) || unnamed(c))
+                    && shares_dest(c)
+                    && c.origin().is_some()
+                    && !t.destinations.iter().any(|d| same_place(f, Some(*d), c.origin()))
+            })
+    {
+        used[ci] = true;
+        t.origin = clusters[ci].origin();
+        t.destinations.retain(|d| Some(*d) != t.origin);
+        return;
+    }
     let turn = clusters.iter().position(|c| led(c) && reversed(c));
     let same: Vec<usize> = (0..clusters.len())
         .filter(|&ci| same_place(f, clusters[ci].origin(), t.origin) && shares_dest(&clusters[ci]))
@@ -742,10 +760,14 @@ fn hosted_trips(f: &Found, i: &Instance, trips: &[TripB], home: Option<EntityRef
     if i.frame != "receive" {
         return Vec::new();
     }
+    // Where the clause receives them ("In X empfing …"), else the hosts' town.
+    let stated = i
+        .entities("destination")
+        .find(|d| d.ty == EntityType::Place && !is_country(f, *d));
     let towns: Vec<EntityRef> = i
         .entities("host")
         .filter(|h| h.ty == EntityType::Person)
-        .filter_map(|h| office_place(f, h.index).or(home))
+        .filter_map(|h| office_place(f, h.index).or(stated).or(home))
         .collect();
     (0..trips.len())
         .filter(|&t| trips[t].destinations.iter().any(|d| towns.contains(d)))

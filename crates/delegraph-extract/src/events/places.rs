@@ -115,7 +115,9 @@ pub(crate) fn office_place(f: &Found, p: usize) -> Option<EntityRef> {
     })
 }
 
-/// The place of a dateline: "Pori (ots)", "PORI.", "Joensuu (OTS/LPD) -", "Aschersleben/Tartu –".
+/// The place of a dateline: "Pori (ots)", "PORI.", "Joensuu (OTS/LPD) -", "Aschersleben/Tartu –",
+/// and a place followed by the date of the release: "Pori, 12. Mai 2025.", "Pori, 12.05.2025 –",
+/// "Pori, den 12. Mai", "Pori, im Mai 2025".
 pub(crate) fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
     let limit = ctx.len().min(80);
     for k in 0..limit {
@@ -127,13 +129,28 @@ pub(crate) fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
             .index
             .iter()
             .find(|(t, e)| t.start == k && e.ty == EntityType::Place)
-            && matches!(ctx.word(t.end), "(" | "–" | "-" | "/" | ".")
+            && (matches!(ctx.word(t.end), "(" | "–" | "-" | "/" | ".")
+                || ctx.word(t.end) == "," && dated(ctx, t.end + 1))
             && !is_country(f, *e)
         {
             return Some(*e);
         }
     }
     None
+}
+
+/// A date right after a dateline's comma: a day number ("12.", "12.05.2025"), "den 12.", a
+/// weekday or a month, "im Mai".
+fn dated(ctx: &Ctx, k: usize) -> bool {
+    let k = if matches!(ctx.lower(k).as_str(), "den" | "im" | "am") {
+        k + 1
+    } else {
+        k
+    };
+    let w = ctx.lower(k);
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || cues::starts("weekdays", &w)
+        || cues::is("months", &w)
 }
 
 /// "reist … zurück nach Rostock", "Rückreise nach Rostock": where the travellers come from.
