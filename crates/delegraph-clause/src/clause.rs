@@ -137,7 +137,9 @@ fn pieces(tags: &[Tagged], s: Range<usize>) -> Vec<(Range<usize>, bool)> {
         if depth > 0 || tags[i].lower == ")" {
             continue;
         }
-        if BOUNDARIES.contains(&tags[i].lower.as_str()) || (tags[i].lower == "." && i + 1 == s.end)
+        if BOUNDARIES.contains(&tags[i].lower.as_str())
+            || (tags[i].lower == "." && i + 1 == s.end)
+            || dateline_dash(tags, s.start, i)
         {
             if start < i {
                 out.push((start..i, false));
@@ -166,6 +168,27 @@ fn pieces(tags: &[Tagged], s: Range<usize>) -> Vec<(Range<usize>, bool)> {
     }
     split.retain(|(r, _)| !r.is_empty());
     split
+}
+
+/// A spaced hyphen used as the dash after a dateline: "Tartu (ots) - …", "Tartu/Pori - …":
+/// only names, nouns, slashes and a parenthesis stand before it at the sentence start.
+fn dateline_dash(tags: &[Tagged], start: usize, i: usize) -> bool {
+    if tags[i].lower != "-" || i == start || i > start + 8 {
+        return false;
+    }
+    let mut depth = 0usize;
+    (start..i).all(|k| match tags[k].lower.as_str() {
+        "(" => {
+            depth += 1;
+            true
+        }
+        ")" => {
+            depth = depth.saturating_sub(1);
+            true
+        }
+        "/" => true,
+        _ => depth > 0 || matches!(tags[k].pos, Pos::Name | Pos::Noun),
+    })
 }
 
 /// A finite verb at `k` that starts a coordinated clause: the first word after the conjunction
@@ -274,7 +297,7 @@ fn segment(tags: &[Tagged], s: Range<usize>, sentence: usize, base: usize) -> Ve
                         && c.segs
                             .last()
                             .and_then(|l| tags.get(l.end))
-                            .is_some_and(|t| matches!(t.lower.as_str(), "–" | "—" | ":"))
+                            .is_some_and(|t| matches!(t.lower.as_str(), "–" | "—" | ":" | "-"))
                 };
                 // "wurde ein „Memorandum …“ vereinbart": a piece that opens with the participle
                 // or infinitive an auxiliary waits for closes that clause's verb bracket.

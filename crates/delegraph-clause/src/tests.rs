@@ -230,3 +230,25 @@ fn prefield_subject_with_appositions_and_coordination() {
         "Bürgermeisterin Ilka Sommerfeld und Landrat Mart Kuusik"
     );
 }
+
+#[test]
+fn dateline_before_a_spaced_hyphen_is_no_subject() {
+    let t = "Tartu (ots) - Eine Delegation aus Aschersleben besuchte am Montag Tartu.";
+    let a = run(t, &["Tartu", "Aschersleben"]);
+    let c = a.clauses.iter().find(|c| c.lemma.is_some()).unwrap();
+    assert_eq!(
+        a.text_of(c.subject.clone().unwrap(), t),
+        "Eine Delegation aus Aschersleben"
+    );
+    let t = "Tartu/Pori - Die Gäste aus Aschersleben trafen am Montag ein.";
+    let a = run(t, &["Tartu", "Pori", "Aschersleben"]);
+    let c = a.clauses.iter().find(|c| c.lemma.is_some()).unwrap();
+    assert_eq!(
+        a.text_of(c.subject.clone().unwrap(), t),
+        "Die Gäste aus Aschersleben"
+    );
+    // A hyphen inside a clause stays no boundary.
+    let t = "Die Gäste besuchten vom 3. - 5. Mai die Stadt Tartu.";
+    let a = run(t, &["Tartu"]);
+    assert_eq!(a.clauses.len(), 1);
+}

@@ -437,14 +437,15 @@ fn correct(f: &Found, clusters: &[Cluster], used: &mut [bool], t: &mut TripB) {
     // makes to one of its stops.
     let unnamed = |c: &Cluster| c.legs.iter().all(|l| l.group && l.travellers.is_empty());
     if t.origin.is_none()
-        && let Some(ci) = clusters
-            .iter()
-            .position(|c| {
-                (led(c) || unnamed(c))
-                    && shares_dest(c)
-                    && c.origin().is_some()
-                    && !t.destinations.iter().any(|d| same_place(f, Some(*d), c.origin()))
-            })
+        && let Some(ci) = clusters.iter().position(|c| {
+            (led(c) || unnamed(c))
+                && shares_dest(c)
+                && c.origin().is_some()
+                && !t
+                    .destinations
+                    .iter()
+                    .any(|d| same_place(f, Some(*d), c.origin()))
+        })
     {
         used[ci] = true;
         t.origin = clusters[ci].origin();
@@ -527,7 +528,121 @@ pub(crate) fn assemble(
     for t in trips.iter_mut() {
         refine_origin(f, inst, t);
         demote_host_leader(f, inst, home, t);
+        origin_head_leads(f, inst, home, t);
     }
+    stated_leaders(ctx, f, inst, trips);
+}
+
+/// "X führte die Reisegruppe aus Y an", "angeführt wurde die Abordnung von X": a clause of the
+/// lead frame whose object is the travelling group names the leader of its trip (the one with
+/// that origin, else the one the clause tells of). The former leader travels along, unless a
+/// clause shows them receiving guests.
+fn stated_leaders(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [TripB]) {
+    for i in inst
+        .iter()
+        .filter(|i| i.frame == "lead" && i.status != Status::Negated)
+    {
+        let of_group = i.spans("group").any(|r| {
+            r.clone()
+                .any(|k| crate::events::cues::contains("led_groups", &ctx.lower(k)))
+        });
+        let Some(leader) = i.entities("leader").find(|e| e.ty == EntityType::Person) else {
+            continue;
+        };
+        if !of_group {
+            continue;
+        }
+        let origin = i.entities("origin").find(|o| o.ty == EntityType::Place);
+        let ti = match origin {
+            Some(o) => trips
+                .iter()
+                .position(|t| same_place(f, t.origin, Some(o)))
+                .or_else(|| trip_of_instance(trips, i).filter(|&t| trips[t].origin.is_none())),
+            None => trip_of_instance(trips, i),
+        };
+        let Some(ti) = ti else { continue };
+        let t = &mut trips[ti];
+        if let Some(old) = t.leader.filter(|l| *l != leader) {
+            let hosts = inst
+                .iter()
+                .filter(|x| x.frame == "receive")
+                .any(|x| x.entities("host").any(|h| h == old));
+            let list = if hosts {
+                &mut t.meetings
+            } else {
+                &mut t.members
+            };
+            if !list.contains(&old) {
+                list.push(old);
+            }
+        }
+        t.leader = Some(leader);
+        t.members.retain(|m| *m != leader);
+        t.meetings.retain(|m| *m != leader);
+        if !t.sentences.contains(&i.sentence) {
+            t.sentences.push(i.sentence);
+        }
+    }
+}
+
+/// The highest office rank a person holds (0 without office).
+fn rank_of(f: &Found, p: EntityRef) -> i32 {
+    f.persons[p.index]
+        .offices
+        .iter()
+        .map(|o| crate::events::rank(o.head))
+        .max()
+        .unwrap_or(0)
+}
+
+/// A visit to the home town from a town whose head of government the text names ("der
+/// Bürgermeister von X, Y", "Xs Bürgermeister Y"): that head leads it, not someone of the
+/// receiving side — a leader whose office is at a stop, or who receives the guests, goes to
+/// the meetings. The head must not be shown receiving anyone, and outranks a leader who holds
+/// no office at the origin.
+fn origin_head_leads(f: &Found, inst: &[Instance], home: Option<EntityRef>, t: &mut TripB) {
+    let (Some(origin), Some(home)) = (t.origin, home) else {
+        return;
+    };
+    let to_home = t
+        .destinations
+        .iter()
+        .any(|d| same_place(f, Some(*d), Some(home)));
+    if is_country(f, origin) || !to_home || same_place(f, Some(origin), Some(home)) {
+        return;
+    }
+    let receives = |p: EntityRef| {
+        inst.iter()
+            .filter(|i| i.frame == "receive")
+            .any(|i| i.entities("host").any(|h| h == p))
+    };
+    let of_origin = |p: EntityRef| office_place(f, p.index) == Some(origin);
+    if t.leader.is_some_and(of_origin) {
+        return;
+    }
+    let Some(head) = (0..f.persons.len())
+        .map(EntityRef::person)
+        .filter(|p| of_origin(*p) && rank_of(f, *p) >= 5 && !receives(*p))
+        .max_by_key(|p| (rank_of(f, *p), std::cmp::Reverse(p.index)))
+    else {
+        return;
+    };
+    if let Some(l) = t.leader {
+        let local = office_place(f, l.index).is_some_and(|pl| {
+            t.destinations
+                .iter()
+                .any(|d| same_place(f, Some(*d), Some(pl)))
+        });
+        if !local && !receives(l) && rank_of(f, l) >= rank_of(f, head) {
+            return;
+        }
+        if !t.meetings.contains(&l) {
+            t.meetings.push(l);
+        }
+    }
+    t.leader = Some(head);
+    t.members.retain(|m| *m != head);
+    t.meetings.retain(|m| *m != head);
 }
 
 /// A country or region of origin gives way to the town in it that a clause names as where
