@@ -950,7 +950,8 @@ pub(crate) fn partnerships(
         }
         let since = in_sentence(times, ctx, i.sentence)
             .iter()
-            .find_map(|te| year_of_partnership(te, ctx, published));
+            .find_map(|te| year_of_partnership(te, ctx, published))
+            .or_else(|| founded_next(ctx, f, times, i.sentence, [pair.0, pair.1]));
         let known =
             |p: &PartnershipB| (p.a == pair.0 && p.b == pair.1) || (p.a == pair.1 && p.b == pair.0);
         if let Some(p) = out.iter_mut().find(|p| known(p)) {
@@ -973,4 +974,40 @@ pub(crate) fn partnerships(
             sentences: vec![i.sentence],
         });
     }
+}
+
+/// "Seit 35 Jahren besteht die Partnerschaft mit X. Im November 1989 wurde das
+/// Freundschaftsverhältnis beider Städte besiegelt.": the sentence right after a partnership's
+/// tells its founding — a dated founding verb, and no town but the pair's.
+fn founded_next(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    si: usize,
+    pair: [EntityRef; 2],
+) -> Option<i16> {
+    let next = si + 1;
+    if next >= ctx.sents.len() {
+        return None;
+    }
+    let r = ctx.sents[next].clone();
+    let founding = r
+        .clone()
+        .any(|k| crate::events::cues::is("founding_verbs", &ctx.lower(k)));
+    let others = f.index.iter().any(|(t, e)| {
+        t.start >= r.start
+            && t.start < r.end
+            && e.ty == EntityType::Place
+            && !pair.contains(e)
+            && !is_country(f, *e)
+    });
+    if !founding || others {
+        return None;
+    }
+    in_sentence(times, ctx, next)
+        .iter()
+        .find_map(|te| match te.value {
+            TimeValue::Point(p) => Some(p.year),
+            _ => None,
+        })
 }
