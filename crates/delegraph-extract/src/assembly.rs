@@ -52,10 +52,15 @@ fn group_in(i: &Instance, role: &str) -> bool {
 
 /// The legs an instance tells: one, or one per town where a group came from several
 /// ("Vertreter aus A, aus B sowie aus C").
-fn legs_of(f: &Found, i: &Instance) -> Vec<Leg> {
-    let Some(leg) = leg_of(f, i) else {
+fn legs_of(ctx: &Ctx, f: &Found, i: &Instance) -> Vec<Leg> {
+    let Some(mut leg) = leg_of(f, i) else {
         return Vec::new();
     };
+    if leg.origin.is_none() {
+        leg.origin = traveller_from(ctx, f, i, &leg);
+        leg.dests.retain(|d| Some(*d) != leg.origin);
+        leg.explicit = leg.origin.is_some() && !leg.dests.is_empty();
+    }
     let towns: Vec<EntityRef> = i
         .entities("origin")
         .filter(|o| o.ty == EntityType::Place && !is_country(f, *o))
@@ -70,6 +75,23 @@ fn legs_of(f: &Found, i: &Instance) -> Vec<Leg> {
             ..leg.clone()
         })
         .collect()
+}
+
+/// "Bürgermeister X aus Y besuchte …": the town named right after a traveller, in the clause.
+fn traveller_from(ctx: &Ctx, f: &Found, i: &Instance, leg: &Leg) -> Option<EntityRef> {
+    f.index
+        .iter()
+        .filter(|(t, e)| leg.travellers.contains(e) && i.span.contains(&t.start))
+        .find_map(|(t, _)| {
+            (ctx.lower(t.end) == "aus")
+                .then(|| {
+                    f.index
+                        .iter()
+                        .find(|(y, e)| y.start == t.end + 1 && e.ty == EntityType::Place)
+                        .map(|(_, e)| *e)
+                })
+                .flatten()
+        })
 }
 
 /// The leg an instance tells, if it is a journey.
@@ -254,7 +276,7 @@ fn complete(f: &Found, leg: &mut Leg, home: Option<EntityRef>) {
 pub(crate) fn legs(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &[TripB]) -> Vec<Leg> {
     let home = home_town(ctx, f, trips);
     inst.iter()
-        .flat_map(|i| legs_of(f, i))
+        .flat_map(|i| legs_of(ctx, f, i))
         .map(|mut l| {
             complete(f, &mut l, home);
             l
@@ -465,10 +487,15 @@ fn correct(f: &Found, clusters: &[Cluster], used: &mut [bool], t: &mut TripB) {
         }
         return;
     }
+    // A journey only planned ("Im September will eine Gruppe aus X nach Y reisen") is another
+    // trip, not the direction of one that took place.
+    let same_time = |c: &Cluster| {
+        t.status != Status::Completed || c.legs.iter().any(|l| l.status == Status::Completed)
+    };
     let Some(ci) = turn.or_else(|| {
         clusters
             .iter()
-            .position(|c| c.legs.iter().any(|l| l.explicit) && reversed(c))
+            .position(|c| c.legs.iter().any(|l| l.explicit) && reversed(c) && same_time(c))
     }) else {
         return;
     };
@@ -534,18 +561,21 @@ pub(crate) fn assemble(
 }
 
 /// "X führte die Reisegruppe aus Y an", "angeführt wurde die Abordnung von X": a clause of the
-/// lead frame whose object is the travelling group names the leader of its trip (the one with
+/// lead frame whose object is the travelling group, or a journey's "eine Abordnung um X",
+/// names the leader of its trip (the one with
 /// that origin, else the one the clause tells of). The former leader travels along, unless a
 /// clause shows them receiving guests.
 fn stated_leaders(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [TripB]) {
     for i in inst
         .iter()
-        .filter(|i| i.frame == "lead" && i.status != Status::Negated)
+        .filter(|i| matches!(i.frame, "lead" | "travel" | "visit") && i.status != Status::Negated)
     {
-        let of_group = i.spans("group").any(|r| {
-            r.clone()
-                .any(|k| crate::events::cues::contains("led_groups", &ctx.lower(k)))
-        });
+        // A journey's "eine Abordnung um X" is the group's; "X leitet …" must lead the group.
+        let of_group = i.frame != "lead"
+            || i.spans("group").any(|r| {
+                r.clone()
+                    .any(|k| crate::events::cues::contains("led_groups", &ctx.lower(k)))
+            });
         let Some(leader) = i.entities("leader").find(|e| e.ty == EntityType::Person) else {
             continue;
         };
