@@ -475,9 +475,11 @@ fn triggers(ctx: &Ctx, a: &Analysis, c: &Clause, frame: &Frame, lemma: &str) -> 
         .iter()
         .find(|(v, _)| v == lemma)
         .map(|(_, n)| n)?;
+    // The noun may stand in a noun phrase ("ihre Unterschrift setzen") or a prepositional one
+    // ("mit von der Partie sein").
     a.chunks[c.chunks.clone()]
         .iter()
-        .filter(|ch| ch.kind == ChunkKind::Np)
+        .filter(|ch| matches!(ch.kind, ChunkKind::Np | ChunkKind::Pp))
         .any(|ch| {
             ch.range
                 .clone()
