@@ -92,9 +92,9 @@ enum Level {
 
 fn level(head: &str) -> Level {
     match head {
-        "bürgermeister" | "stadtrat" | "stadträtin" | "beigeordnete" | "beigeordneter" => {
-            Level::Municipal
-        }
+        "bürgermeister" | "stadtrat" | "stadträtin" | "gemeinderat" | "beigeordnete"
+        | "beigeordneter" | "ratsherr" | "ratsfrau" | "kämmerer" | "stadtverordnete"
+        | "stadtverordneter" | "vorsteher" | "dezernent" => Level::Municipal,
         "ministerpräsident" | "landeshauptmann" | "landeshauptfrau" | "landesrat"
         | "statthalter" | "regierungschef" | "regierungsrat" | "ammann" | "landammann"
         | "minister" | "schreiber" => Level::State,
@@ -391,6 +391,33 @@ impl<'a> Home<'a> {
         }
     }
 
+    /// A municipal office belongs to a town, never to a country or a state: where the holder's
+    /// side is one ("Bürgermeister X" among the hosts of a visit to a country), the town of that
+    /// country or state the document names most, else none.
+    fn town_within(&self, side: EntityRef) -> Option<EntityRef> {
+        if side.ty != EntityType::Place || self.kind(side) == PlaceKind::City {
+            return Some(side);
+        }
+        let facts = self.facts;
+        let country = &facts.places[side.index].country;
+        let inside = |c: EntityRef| match self.kind(side) {
+            PlaceKind::Country => country.is_some() && facts.places[c.index].country == *country,
+            // A district's towns are not listed: a town of its country (any, when unknown).
+            PlaceKind::District => country.is_none() || facts.places[c.index].country == *country,
+            _ => self.admin1[c.index].is_some() && self.admin1[c.index] == self.admin1[side.index],
+        };
+        (0..facts.places.len())
+            .map(EntityRef::place)
+            .filter(|c| self.kind(*c) == PlaceKind::City && inside(*c))
+            .max_by_key(|c| {
+                (
+                    facts.places[c.index].core.mentions.len(),
+                    std::cmp::Reverse(c.index),
+                )
+            })
+            .or((self.kind(side) == PlaceKind::District).then_some(side))
+    }
+
     /// The place or body of an office the text leaves implicit.
     fn implicit_of(
         &self,
@@ -402,6 +429,7 @@ impl<'a> Home<'a> {
     ) -> Option<EntityRef> {
         if government {
             return match side {
+                Some(s) if level(head) == Level::Municipal => self.town_within(s),
                 Some(s) => Some(s),
                 // A traveller from an unknown place: the visited place is not theirs.
                 None if role.in_trip => None,

@@ -1210,8 +1210,23 @@ pub(super) fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let lower = ctx.lower(i);
-        let Some((head, kind)) = HEAD_FIRST.iter().find(|(h, _)| lower.ends_with(h)) else {
+        // "des Klosters X", "des Museums X": the head in the genitive too.
+        let genitive = [lower.strip_suffix("es"), lower.strip_suffix('s')];
+        let Some((head, kind)) = HEAD_FIRST
+            .iter()
+            .find(|(h, _)| lower.ends_with(h) || genitive.iter().flatten().any(|g| g.ends_with(h)))
+        else {
             continue;
+        };
+        // The head in the nominative: "Klosters" -> "Kloster".
+        let ending = if lower.ends_with(head) {
+            0
+        } else {
+            genitive
+                .iter()
+                .flatten()
+                .find(|g| g.ends_with(head))
+                .map_or(0, |g| lower.len() - g.len())
         };
         // Inns are named by ordinary nouns: "Gasthof Krone", "Hotel Post".
         let inn = matches!(*head, "gasthof" | "gasthaus" | "hotel" | "restaurant");
@@ -1249,7 +1264,12 @@ pub(super) fn head_first_orgs(ctx: &Ctx, f: &mut Found) {
         if end == i + 1 || !f.free(i..end) {
             continue;
         }
-        let name = ctx.surface(i..end);
+        let first = ctx.word(i);
+        let name = format!(
+            "{}{}",
+            &first[..first.len() - ending],
+            ctx.surface(i..end).get(first.len()..).unwrap_or_default()
+        );
         f.org_ref(ctx, i..end, name, org_kind(kind));
     }
 }

@@ -587,7 +587,7 @@ fn unassigned_title(
         // before, its subject resolved later.
         || (trange.start.saturating_sub(4)..trange.start)
             .any(|k| ctx.same_sentence(k, trange.start) && is_copula(ctx, k));
-    let plural = ctx.lower(trange.end - 1).ends_with("innen");
+    let plural = ctx.lower(trange.end - 1).ends_with("innen") || strong_plural(ctx, trange);
     if (definite || predicate) && !plural {
         f.unassigned.push(OfficeB {
             title,
@@ -596,6 +596,66 @@ fn unassigned_title(
             toks: trange.clone(),
         });
     }
+}
+
+/// "Ostländische Bürgermeister zu Gast", "mit westländischen Bürgermeistern": a masculine title
+/// after an adjective in "-e"/"-en" with no article before it is a plural (the singular would
+/// read "Ostländischer Bürgermeister"), which names a group, not a holder named elsewhere.
+fn strong_plural(ctx: &Ctx, trange: &Range<usize>) -> bool {
+    let Some(adj) = trange.start.checked_sub(1) else {
+        return false;
+    };
+    let title = ctx.lower(trange.end - 1);
+    let adj_word = ctx.lower(adj);
+    let determiner = adj > 0
+        && ctx.same_sentence(adj - 1, adj)
+        && matches!(
+            ctx.lower(adj - 1).as_str(),
+            "der"
+                | "die"
+                | "das"
+                | "dem"
+                | "den"
+                | "des"
+                | "ein"
+                | "eine"
+                | "einen"
+                | "einem"
+                | "einer"
+                | "eines"
+                | "zum"
+                | "zur"
+                | "beim"
+                | "vom"
+                | "im"
+                | "am"
+                | "sein"
+                | "seine"
+                | "seinem"
+                | "seinen"
+                | "seiner"
+                | "ihr"
+                | "ihre"
+                | "ihrem"
+                | "ihren"
+                | "ihrer"
+                | "unser"
+                | "unsere"
+                | "unserem"
+                | "unseren"
+                | "dieser"
+                | "diese"
+                | "diesem"
+                | "diesen"
+                | "jeder"
+                | "jede"
+                | "jedem"
+                | "jeden"
+        );
+    ctx.is_word(adj)
+        && (adj_word.ends_with("ische") || adj_word.ends_with("ischen"))
+        && !title.ends_with("in")
+        && !determiner
 }
 
 /// Persons named next to an office title: "Oberbürgermeisterin Anna Beispiel", "der
@@ -662,13 +722,24 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
     }
 }
 
-/// "Bürgermeister Jan Novák aus Kleinhausen": an official named with where he comes from holds
-/// the office of that place.
+/// "Bürgermeister Jan Novák aus Kleinhausen", "Gemeindeammann Urs Rüegg aus der Bergländer
+/// Gemeinde Kleinhausen", "Bürgermeister Jan Novák für Kleinhausen": an official named with
+/// where he comes from, or with the town he acts for, holds the office of that town.
 fn of_home_after_name(ctx: &Ctx, f: &mut Found, of: &OfRef, after: usize) -> OfRef {
-    if *of != OfRef::None || ctx.word(after) != "aus" {
+    if *of != OfRef::None || !matches!(ctx.word(after), "aus" | "für") {
         return of.clone();
     }
-    match place_match(ctx, after + 1, Places::get()) {
+    let mut k = after + 1;
+    // "aus der [Bergländer] Gemeinde X", "aus dem [ostländischen] Dorf X": the town noun (with its
+    // article and an adjective) before the name.
+    if ctx.word(after) == "aus" && matches!(ctx.word(k), "der" | "dem") {
+        let noun = (k + 1..(k + 3).min(ctx.len())).find(|&x| is_town_noun(ctx.word(x)));
+        match noun {
+            Some(x) if ctx.same_sentence(after, x + 1) => k = x + 1,
+            _ => return of.clone(),
+        }
+    }
+    match place_match(ctx, k, Places::get()) {
         Some((t, c)) if c.form == Form::Name => OfRef::Ent(f.place_ref(ctx, t, c.id)),
         _ => of.clone(),
     }

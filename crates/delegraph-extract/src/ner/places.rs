@@ -174,7 +174,16 @@ const ADMIN_UNITS: &[&str] = &[
     "Distrikt",
     "Verwaltungsbezirk",
     "Regierungsbezirk",
+    "Oblast",
+    "Woiwodschaft",
+    "Provinz",
+    "Präfektur",
+    "Komitat",
 ];
+
+/// Units of the first level below the state ("Oblast Poltawa", "Woiwodschaft Lebus"): regions,
+/// not districts.
+const FIRST_LEVEL_UNITS: &[&str] = &["Oblast", "Woiwodschaft", "Provinz", "Präfektur", "Komitat"];
 
 /// "Gesundheitswirtschaft", "Partnerschaftsjubiläum": a compound whose last member is a common
 /// noun is a word, not a name.
@@ -312,7 +321,12 @@ pub(super) fn admin_unit_places(ctx: &Ctx, f: &mut Found) {
             .as_ref()
             .and_then(|(_, c)| gaz.place(c.id).country.clone());
         let name = format!("{unit} {}", ctx.surface(i + 1..end));
-        let id = gaz.ad_hoc(&name, PlaceKind::District, country.as_deref());
+        let kind = if FIRST_LEVEL_UNITS.contains(&unit) {
+            PlaceKind::Region
+        } else {
+            PlaceKind::District
+        };
+        let id = gaz.ad_hoc(&name, kind, country.as_deref());
         f.place_ref(ctx, i..end, id);
     }
 }
