@@ -482,6 +482,11 @@ impl<'a> Home<'a> {
             Some(o) if o.ty == EntityType::Organization && side.is_some() => {
                 self.of_body_on_holders_side(o, role, side)
             }
+            // "Bergländer Bürgermeister …": a mayor of a state or country is a mayor of one of
+            // its towns.
+            Some(o) if o.ty == EntityType::Place && level(head) == Level::Municipal => {
+                self.town_within(o)
+            }
             Some(o) => Some(o),
             None => self.implicit_of(role, side, head, title, government),
         }

@@ -447,6 +447,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     legal_form_orgs(ctx, &mut f);
     english_orgs(ctx, &mut f);
     known_orgs(ctx, &mut f);
+    bodies_of_unknown_towns(ctx, &mut f);
     german_orgs(ctx, &mut f);
     day_events(ctx, &mut f);
     municipal_services(ctx, &mut f);

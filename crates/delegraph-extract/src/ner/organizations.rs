@@ -1434,3 +1434,90 @@ pub(super) fn parties(ctx: &Ctx, f: &mut Found) {
         }
     }
 }
+
+/// A capitalized word after an organization head that can only be a name: not an ordinary
+/// or frequent word, not a given name or common surname, no head itself, no place any list
+/// holds (those the other rules read).
+fn unknown_town_name(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    ctx.is_word(k)
+        && ctx.is_cap(k)
+        && !ctx.is_function(k)
+        && w.chars().count() >= 4
+        && !w.chars().all(char::is_uppercase)
+        && !w.ends_with('s')
+        && !is_common_noun(w)
+        && zipf(w) < 3.0
+        && !is_first_name(w)
+        && !is_common_surname(w)
+        && office_head(w).is_none()
+        && org_head(w).is_none()
+        && Places::get().lookup(w).is_empty()
+}
+
+/// The start of a body named by head and town ending at the head `h`: a capitalized adjective
+/// before it belongs to the name ("Evangelische Kirchengemeinde X", "Technisches Hilfswerk X").
+fn body_start(ctx: &Ctx, h: usize) -> usize {
+    let adjective = |k: usize| {
+        let l = ctx.lower(k);
+        ctx.is_cap(k)
+            && ctx.same_sentence(k, h)
+            && [
+                "ige", "igen", "iges", "ische", "ischen", "isches", "liche", "lichen", "liches",
+            ]
+            .iter()
+            .any(|e| l.ends_with(e))
+    };
+    if h > 0 && adjective(h - 1) { h - 1 } else { h }
+}
+
+/// "die Jugendfeuerwehr Hohenried … die Blaskapelle Hohenried … des Gemeinderates Hohenried":
+/// a name no list holds that follows the heads of two different bodies (or one, and a town
+/// noun: "die Gemeinde Hohenried") is the town the document's bodies are named after; every
+/// body named by a head and that town is an organization, and the town a place.
+pub(super) fn bodies_of_unknown_towns(ctx: &Ctx, f: &mut Found) {
+    // Per candidate name: the distinct heads before it, and whether a town noun precedes it.
+    let mut heads: BTreeMap<&str, (Vec<String>, bool)> = BTreeMap::new();
+    for k in 1..ctx.len() {
+        if ctx.boiler[ctx.sent_of[k]] || !ctx.same_sentence(k - 1, k) || !unknown_town_name(ctx, k)
+        {
+            continue;
+        }
+        let prev = ctx.word(k - 1);
+        let entry = heads.entry(ctx.word(k)).or_default();
+        if is_town_noun(prev) {
+            entry.1 = true;
+        } else if let Some((head, ..)) = org_head(prev)
+            && office_head(prev).is_none()
+            && !entry.0.iter().any(|h| h == head)
+        {
+            entry.0.push(head.to_string());
+        }
+    }
+    let towns: Vec<&str> = heads
+        .into_iter()
+        .filter(|(_, (hs, noun))| hs.len() >= 2 || (hs.len() == 1 && *noun))
+        .map(|(w, _)| w)
+        .collect();
+    if towns.is_empty() {
+        return;
+    }
+    let gaz = Places::get();
+    for k in 1..ctx.len() {
+        if !towns.contains(&ctx.word(k)) || !ctx.same_sentence(k - 1, k) || f.claim[k].is_some() {
+            continue;
+        }
+        let id = gaz.ad_hoc(ctx.word(k), PlaceKind::City, None);
+        let Some((_, kind, ..)) = org_head(ctx.word(k - 1)) else {
+            f.place_ref(ctx, k..k + 1, id);
+            continue;
+        };
+        let start = body_start(ctx, k - 1);
+        if !f.free(start..k + 1) {
+            continue;
+        }
+        let name = ctx.surface(start..k + 1);
+        f.org_ref(ctx, start..k + 1, name, org_kind(kind));
+        f.place_ref(ctx, k..k + 1, id);
+    }
+}
