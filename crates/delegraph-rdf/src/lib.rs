@@ -119,11 +119,13 @@ impl Graph {
         docs: impl IntoIterator<Item = Vec<Quad>>,
     ) -> Result<(), RdfError> {
         // A few hundred MB of sort buffers: memory grows with a batch, not with the archive.
+        // Atomic: each batch's sorted files wait on disk and are ingested together at the end;
+        // ingesting them batch by batch made RocksDB compact the growing store again after
+        // every batch, work that the compaction after the load (`optimize`) then redoes.
         let mut loader = self
             .store
             .bulk_loader()
-            .with_max_memory_size_in_megabytes(512)
-            .without_atomicity();
+            .with_max_memory_size_in_megabytes(512);
         // One stream: the loader cuts it into batches (a call per document would write tiny
         // files per document).
         loader
