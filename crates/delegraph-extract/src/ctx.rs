@@ -19,6 +19,9 @@ pub(crate) struct Ctx<'a> {
     /// token many times; each answer cost a lowercased copy and a scan of a word list.
     cap: Vec<bool>,
     function: Vec<bool>,
+    /// Per token: its lowercase form, made once (the rules lowercase tokens millions of times
+    /// per thousand documents).
+    lowered: Vec<String>,
 }
 
 /// Credits, contact blocks and link lists: a cue at the start of the sentence, or anywhere in a
@@ -54,8 +57,8 @@ fn is_boilerplate(text: &str, toks: &[Token]) -> bool {
     }) || (short && (sentence.contains("http://") || sentence.contains("https://")))
 }
 
-fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+fn is_function_word(lowered: &str) -> bool {
+    FUNCTION_WORDS.contains(&lowered)
 }
 
 impl<'a> Ctx<'a> {
@@ -80,7 +83,8 @@ impl<'a> Ctx<'a> {
                 t.kind == TokenKind::Word && matches!(shape(w), Shape::Capitalized | Shape::AllCaps)
             })
             .collect();
-        let function = w.iter().map(|w| is_function_word(w)).collect();
+        let lowered: Vec<String> = w.iter().map(|w| w.to_lowercase()).collect();
+        let function = lowered.iter().map(|l| is_function_word(l)).collect();
         Ctx {
             text,
             toks,
@@ -90,6 +94,7 @@ impl<'a> Ctx<'a> {
             boiler,
             cap,
             function,
+            lowered,
         }
     }
 
@@ -123,7 +128,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+        self.lowered.get(i).cloned().unwrap_or_default()
     }
 
     pub fn is_word(&self, i: usize) -> bool {

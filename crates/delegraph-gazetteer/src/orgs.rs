@@ -169,6 +169,8 @@ struct LegalForms {
     /// Longest first (in characters), then by code point.
     list: Vec<String>,
     keys: HashSet<String>,
+    /// Every ending of every key: a tail of words can be a form only if its last word is one.
+    endings: rustc_hash::FxHashSet<String>,
     /// How many tokens a legal form can span at most, punctuation tokens included.
     max_tokens: usize,
 }
@@ -197,9 +199,18 @@ static LEGAL: LazyLock<LegalForms> = LazyLock::new(|| {
         .map(|f| f.split_whitespace().count() + f.matches(['.', ',', '(', ')']).count())
         .max()
         .unwrap_or(0);
+    let endings = keys
+        .iter()
+        .flat_map(|k| {
+            k.char_indices()
+                .map(|(i, _)| k[i..].to_owned())
+                .chain([String::new()])
+        })
+        .collect();
     LegalForms {
         list,
         keys,
+        endings,
         max_tokens,
     }
 });
@@ -230,6 +241,11 @@ fn join_tokens<'a>(tokens: impl IntoIterator<Item = &'a str>) -> String {
 /// ["Co.", "KG"] -> 2. Works both on words that keep their dots ("Inc.") and on tokens
 /// that split them off ("Inc", "."). Case-sensitive: "AG" is a form, "ag" is not.
 pub fn ends_with_legal_form(words: &[&str]) -> Option<usize> {
+    // Joined words end with the last word: most words end no form, and are answered without
+    // joining a tail per length.
+    if !LEGAL.endings.contains(words.last()?.trim()) {
+        return None;
+    }
     let longest = words.len().min(LEGAL.max_tokens);
     (1..=longest).rev().find(|&k| {
         let tail = &words[words.len() - k..];

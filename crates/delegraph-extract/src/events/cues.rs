@@ -1,14 +1,15 @@
 //! The cue words of the event rules, read from `data/cues.txt`: each list is named there with
 //! what it is for and how its words are matched, so a list grows without a code change.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+// Looked up by name at every rule call: a fast hash (the names are ours, not the input's).
 static CUES: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
     LazyLock::new(|| parse(include_str!("../../data/cues.txt")));
 
 fn parse(src: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
-    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
     let mut current: Option<&'static str> = None;
     for line in src.lines() {
         let line = line.trim();

@@ -87,14 +87,13 @@ fn lower_set(ctx: &Ctx, r: Range<usize>) -> Vec<String> {
 /// compound ("Delegationsreise").
 fn has_any(words: &[String], cues: &[&str]) -> bool {
     words.iter().any(|w| {
+        // The word without each inflection ending, cut once for all cues.
+        let stems = ["es", "en", "s", "n", "e"].map(|suf| w.strip_suffix(suf));
         cues.iter().any(|c| {
             w == c
                 || (c.len() >= 5
                     && (w.ends_with(c) || (w.starts_with(c) && w.len() <= c.len() + 2)))
-                || (c.len() >= 6
-                    && ["es", "en", "s", "n", "e"]
-                        .iter()
-                        .any(|suf| w.strip_suffix(suf).is_some_and(|b| b.ends_with(c))))
+                || (c.len() >= 6 && stems.iter().flatten().any(|b| b.ends_with(c)))
         })
     })
 }

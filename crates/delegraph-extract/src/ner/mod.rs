@@ -504,10 +504,12 @@ pub(crate) fn place_match(
     let mut bound: Option<(String, usize)> = None;
     for n in (1..=max).rev() {
         // Words joined by spaces, an abbreviation's period clinging to it ("St. Johann").
-        let surface = ctx.w[i..i + n].join(" ").replace(" .", ".");
-        let mut words = surface.split(' ');
-        let first = words.next().unwrap_or_default();
-        let count = 1 + words.count();
+        let mut surface = ctx.w[i..i + n].join(" ");
+        if surface.contains('.') {
+            surface = surface.replace(" .", ".");
+        }
+        let first = surface.split(' ').next().unwrap_or_default();
+        let count = 1 + surface.bytes().filter(|&b| b == b' ').count();
         if count > 1 {
             let most = match &bound {
                 Some((w, most)) if w == first => *most,
