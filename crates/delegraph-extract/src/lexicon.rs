@@ -656,6 +656,10 @@ pub(crate) const NON_ORG_ACRONYMS: &[&str] = &[
     // Austrian honorary and professional titles before names ("KR", Kommerzialrat; "HR",
     // Hofrat; "OSR", Oberschulrat; "RR", Regierungsrat).
     "KR", "HR", "OSR", "RR",
+    // Council minutes: an item of the agenda ("TOP 4", Tagesordnungspunkt) and the short titles
+    // of councillors and officers before names ("GR", Gemeinderat; "LR", Landesrat; "BGM",
+    // Bürgermeister; "GF", Geschäftsführer).
+    "TOP", "GR", "LR", "BGM", "GF",
 ];
 
 /// The countries whose parties these names are ("Grüne" in Germany and Austria); names

@@ -418,6 +418,55 @@ impl<'a> Home<'a> {
             .or((self.kind(side) == PlaceKind::District).then_some(side))
     }
 
+    /// "Gemeindebrandmeister X", "Kommandant Y": a fire brigade's chief whose brigade the
+    /// sentence does not name heads the document's brigade: the only one, else the one whose
+    /// name starts as the title does ("Gemeinde…" -> "Gemeindefeuerwehr …"), else the one of
+    /// the holder's side or home town, else the first of one town's brigades.
+    fn brigade_of(&self, title: &str, side: Option<EntityRef>) -> Option<EntityRef> {
+        let facts = self.facts;
+        let brigades: Vec<EntityRef> = (0..facts.organizations.len())
+            .map(EntityRef::org)
+            .filter(|o| {
+                facts.organizations[o.index]
+                    .core
+                    .name
+                    .split(' ')
+                    .map(str::to_lowercase)
+                    .any(|w| w.ends_with("feuerwehr") || w == "wehr")
+            })
+            .collect();
+        if let [one] = brigades[..] {
+            return Some(one);
+        }
+        let lower = title.to_lowercase();
+        let prefixed = brigades.iter().copied().filter(|o| {
+            let name = facts.organizations[o.index].core.name.to_lowercase();
+            ["gemeinde", "stadt", "orts", "kreis", "bezirks", "landes"]
+                .iter()
+                .any(|p| lower.starts_with(p) && name.starts_with(p))
+        });
+        let on_side = |o: &EntityRef| {
+            let place = place_named_in(facts, &facts.organizations[o.index].core.name);
+            place.is_some() && (place == side || place == self.home)
+        };
+        let prefixed: Vec<EntityRef> = prefixed.collect();
+        let place_of =
+            |o: &EntityRef| place_named_in(facts, &facts.organizations[o.index].core.name);
+        // "Feuerwehr Kleinhausen" and "Kleinhausener Wehr": one town's brigade.
+        let one_town = brigades
+            .first()
+            .map(place_of)
+            .is_some_and(|p| p.is_some() && brigades.iter().all(|o| place_of(o) == p));
+        match prefixed[..] {
+            [one] => Some(one),
+            _ => brigades
+                .iter()
+                .copied()
+                .find(on_side)
+                .or_else(|| brigades.first().copied().filter(|_| one_town)),
+        }
+    }
+
     /// The place or body of an office the text leaves implicit.
     fn implicit_of(
         &self,
@@ -444,6 +493,9 @@ impl<'a> Home<'a> {
         // delegation comes from.
         if role.traveller && is_bare_title(title, head) {
             return self.delegation_org;
+        }
+        if matches!(head, "kommandant" | "wehrführer" | "brandmeister") {
+            return self.brigade_of(title, side);
         }
         // "die beiden anderen Vorstände, A und B" in a report about one company.
         if matches!(head, "vorstand" | "vorständin" | "geschäftsführer")
