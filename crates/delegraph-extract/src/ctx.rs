@@ -3,6 +3,7 @@
 use crate::lexicon::{BOILERPLATE_CUES, FUNCTION_WORDS};
 use delegraph_text::{Shape, Token, TokenKind, shape, split_sentences, tokenize};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -24,6 +25,14 @@ pub(crate) struct Ctx<'a> {
     lowered: Vec<String>,
 }
 
+/// The words of each boilerplate cue, split once.
+static BOILERPLATE_CUE_WORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    BOILERPLATE_CUES
+        .iter()
+        .map(|c| c.split(' ').collect())
+        .collect()
+});
+
 /// Credits, contact blocks and link lists: a cue at the start of the sentence, or anywhere in a
 /// short one ("Bild: …", "Kontakt …", "Tel.: …"). Long prose that merely contains "Kontakt" is
 /// not boilerplate.
@@ -38,23 +47,21 @@ fn is_boilerplate(text: &str, toks: &[Token]) -> bool {
     let head = &sentence[..head_end.min(sentence.len())];
     let short = toks.len() < 30;
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-    let word_cue = |c: &str| {
-        let cue_words: Vec<&str> = c.split(' ').collect();
-        words
-            .windows(cue_words.len())
-            .any(|w| w == cue_words.as_slice())
-    };
-    let starts_with_cue = |c: &str| {
-        let cue_words: Vec<&str> = c.split(' ').collect();
+    let word_cue = |cue_words: &[&str]| words.windows(cue_words.len()).any(|w| w == cue_words);
+    let starts_with_cue = |cue_words: &[&str]| {
         words.len() >= cue_words.len() && words[..cue_words.len()] == cue_words[..]
     };
-    BOILERPLATE_CUES.iter().any(|c| {
-        if c.contains(':') || c.contains('©') {
-            head.contains(c) || (short && sentence.contains(c))
-        } else {
-            starts_with_cue(c) || (short && word_cue(c))
-        }
-    }) || (short && (sentence.contains("http://") || sentence.contains("https://")))
+    BOILERPLATE_CUES
+        .iter()
+        .zip(BOILERPLATE_CUE_WORDS.iter())
+        .any(|(c, cue_words)| {
+            if c.contains(':') || c.contains('©') {
+                head.contains(c) || (short && sentence.contains(c))
+            } else {
+                starts_with_cue(cue_words) || (short && word_cue(cue_words))
+            }
+        })
+        || (short && (sentence.contains("http://") || sentence.contains("https://")))
 }
 
 fn is_function_word(lowered: &str) -> bool {

@@ -3,6 +3,8 @@
 
 use delegraph_gazetteer::places::Places;
 use delegraph_model::{DocFacts, EntityRef, EntityType, PlaceKind};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 use crate::lexicon;
 use crate::ner::{Found, norm_key};
@@ -44,21 +46,8 @@ pub(crate) fn org_of_compound_title(
 
 /// Index of the organization name that the first member of a compound title names.
 pub(crate) fn body_named_by_title(names: &[&str], title: &str) -> Option<usize> {
-    let mut head_word = title.split_whitespace().last()?.to_lowercase();
-    if let Some(stem) = head_word.strip_suffix("rätin") {
-        head_word = format!("{stem}rat");
-    }
-    // "Regierungsrat" is a head of its own, and a "Rat" of the "Regierung".
-    let prefix = lexicon::OFFICE_HEADS
-        .iter()
-        .chain(&["rat"])
-        .filter_map(|h| head_word.find(h).map(|pos| &head_word[..pos]))
-        .filter(|p| !p.is_empty())
-        .min_by_key(|p| p.len())?;
-    let body = prefix.trim_end_matches('-').trim_end_matches('s');
-    if body.chars().count() < 5 {
-        return None;
-    }
+    let body = title_body(title)?;
+    let body = body.as_str();
     // Words of the name proper: a remit ("Ausschuss für Bau, Umwelt und Verkehr")
     // does not make a "Kulturministerin" a member of the committee.
     let words = |i: &usize| -> Vec<String> {
@@ -76,6 +65,37 @@ pub(crate) fn body_named_by_title(names: &[&str], title: &str) -> Option<usize> 
             all.clone()
                 .find(|i| words(i).iter().any(|w| w.ends_with(body)))
         })
+}
+
+/// The body that the first member of a compound title names, lowercase ("regierung" of
+/// "Regierungsrat"), if it is long enough to name one. Looking for every office head in the
+/// title is the costly part and titles repeat: answers are kept per thread, by title.
+fn title_body(title: &str) -> Option<String> {
+    thread_local! {
+        static BODIES: RefCell<FxHashMap<String, Option<String>>> = RefCell::default();
+    }
+    if let Some(known) = BODIES.with(|b| b.borrow().get(title).cloned()) {
+        return known;
+    }
+    let body = title_body_uncached(title);
+    BODIES.with(|b| b.borrow_mut().insert(title.to_owned(), body.clone()));
+    body
+}
+
+fn title_body_uncached(title: &str) -> Option<String> {
+    let mut head_word = title.split_whitespace().last()?.to_lowercase();
+    if let Some(stem) = head_word.strip_suffix("rätin") {
+        head_word = format!("{stem}rat");
+    }
+    // "Regierungsrat" is a head of its own, and a "Rat" of the "Regierung".
+    let prefix = lexicon::OFFICE_HEADS
+        .iter()
+        .chain(&["rat"])
+        .filter_map(|h| head_word.find(h).map(|pos| &head_word[..pos]))
+        .filter(|p| !p.is_empty())
+        .min_by_key(|p| p.len())?;
+    let body = prefix.trim_end_matches('-').trim_end_matches('s');
+    (body.chars().count() >= 5).then(|| body.to_owned())
 }
 
 /// Bodies that every state has one of: a title naming one of them belongs to the one on the
