@@ -278,6 +278,13 @@ pub(super) const SITE_HEADS: &[(&str, OrgKind)] = &[
     ("oper", OrgKind::Culture),
     ("fest", OrgKind::Event),
     ("festival", OrgKind::Event),
+    // Halls, baths and grounds where guests are received or shown round: "die Alpspitzhalle",
+    // "das Rupertibad", "die Rupertustherme", "das Donaustadion".
+    ("halle", OrgKind::Culture),
+    ("bad", OrgKind::Company),
+    ("therme", OrgKind::Company),
+    ("stadion", OrgKind::Other),
+    ("arena", OrgKind::Other),
 ];
 
 /// Generic first members: a "Landeshaus" or "Stadtfest" exists in every town, so only quotes
@@ -316,6 +323,22 @@ pub(super) const GENERIC_SITE_PREFIXES: &[&str] = &[
     "partnerschafts",
     "jubiläums",
     "freundschafts",
+    // Halls and baths every town has: "Sporthalle", "Mehrzweckhalle", "Hallenbad", "Freibad".
+    "sport",
+    "turn",
+    "mehrzweck",
+    "dreifach",
+    "fest",
+    "frei",
+    "hallen",
+    "schwimm",
+    "erlebnis",
+    "thermal",
+    "spiel",
+    "messe",
+    "kongress",
+    "eis",
+    "fußball",
 ];
 
 /// Named sites: "das Buddenbrookhaus", "zur Jacobikirche", "das Europatagsfest", and any site
@@ -367,7 +390,17 @@ pub(super) fn site_orgs(ctx: &Ctx, f: &mut Found) {
                 .lookup(ctx.word(i - 1))
                 .iter()
                 .any(|c| c.form == Form::Adjective);
+        // "eine frühere Reithalle": a site after an indefinite article is a kind, not a name.
+        let indefinite = (i.saturating_sub(3)..i).any(|k| {
+            ctx.same_sentence(k, i)
+                && matches!(
+                    ctx.lower(k).as_str(),
+                    "ein" | "eine" | "einer" | "einem" | "einen" | "eines"
+                )
+                && (k + 1..i).all(|x| ctx.is_word(x) && !ctx.is_cap(x))
+        });
         if !(quoted || specific || named_by_place)
+            || indefinite
             || place_match(ctx, i, places).is_some()
             || office_head(w).is_some()
         {
