@@ -53,6 +53,9 @@ fn group_in(i: &Instance, role: &str) -> bool {
 /// The legs an instance tells: one, or one per town where a group came from several
 /// ("Vertreter aus A, aus B sowie aus C").
 fn legs_of(ctx: &Ctx, f: &Found, i: &Instance) -> Vec<Leg> {
+    if welcomes(ctx, i) {
+        return Vec::new();
+    }
     let Some(mut leg) = leg_of(f, i) else {
         return Vec::new();
     };
@@ -92,6 +95,19 @@ fn traveller_from(ctx: &Ctx, f: &Found, i: &Instance, leg: &Leg) -> Option<Entit
                 })
                 .flatten()
         })
+}
+
+/// Whether a phrase of the role holds a word of the cue list.
+fn role_says(ctx: &Ctx, i: &Instance, role: &str, list: &str) -> bool {
+    i.spans(role).any(|r| {
+        r.clone()
+            .any(|k| crate::events::cues::starts(list, &ctx.lower(k)))
+    })
+}
+
+/// "Zur Begrüßung waren X und Y gekommen": people coming to welcome the travellers.
+fn welcomes(ctx: &Ctx, i: &Instance) -> bool {
+    i.frame == "travel" && role_says(ctx, i, "purpose", "welcome_nouns")
 }
 
 /// The leg an instance tells, if it is a journey.
@@ -551,7 +567,7 @@ pub(crate) fn assemble(
         }
     }
     let home = home_town(ctx, f, trips);
-    attach(f, inst, trips, home);
+    attach(ctx, f, inst, trips, home);
     for t in trips.iter_mut() {
         refine_origin(f, inst, t);
         demote_host_leader(f, inst, home, t);
@@ -855,7 +871,9 @@ fn trip_of_instance(trips: &[TripB], i: &Instance) -> Option<usize> {
 }
 
 /// Persons and organizations a frame instance adds to its trip: (members, meetings).
-fn people_of(f: &Found, i: &Instance, t: &TripB) -> (Vec<EntityRef>, Vec<EntityRef>) {
+fn people_of(ctx: &Ctx, f: &Found, i: &Instance, t: &TripB) -> (Vec<EntityRef>, Vec<EntityRef>) {
+    let guests = role_says(ctx, i, "traveller", "guest_nouns");
+    let welcome = welcomes(ctx, i);
     let not_place = |e: &EntityRef| e.ty != EntityType::Place && !is_media_or_party(f, *e);
     // A person whose office is at the destination is a host, whatever the verb says.
     let local = |e: &EntityRef| {
@@ -868,7 +886,10 @@ fn people_of(f: &Found, i: &Instance, t: &TripB) -> (Vec<EntityRef>, Vec<EntityR
         "meet" => met.extend(i.entities("met").filter(not_place)),
         "visit" => met.extend(i.entities("destination").filter(not_place)),
         "receive" => met.extend(i.entities("host").filter(not_place)),
+        // Who accompanies the guests escorts them: a host.
+        "accompany" if guests => met.extend(i.entities("companion").filter(not_place)),
         "accompany" | "join" => members.extend(i.entities("companion").filter(not_place)),
+        "travel" if welcome => met.extend(i.entities("traveller").filter(not_place)),
         _ => {}
     }
     let (hosts, members): (Vec<EntityRef>, Vec<EntityRef>) = members.into_iter().partition(local);
@@ -885,7 +906,13 @@ fn is_media_or_party(f: &Found, e: EntityRef) -> bool {
 }
 
 /// Adds the members and meetings frame instances state to their trips.
-pub(crate) fn attach(f: &Found, inst: &[Instance], trips: &mut [TripB], home: Option<EntityRef>) {
+pub(crate) fn attach(
+    ctx: &Ctx,
+    f: &Found,
+    inst: &[Instance],
+    trips: &mut [TripB],
+    home: Option<EntityRef>,
+) {
     for i in inst.iter().filter(|i| i.status != Status::Negated) {
         let mut targets = hosted_trips(f, i, trips, home);
         if let Some(ti) = trip_of_instance(trips, i)
@@ -894,7 +921,7 @@ pub(crate) fn attach(f: &Found, inst: &[Instance], trips: &mut [TripB], home: Op
             targets.push(ti);
         }
         for ti in targets {
-            attach_one(f, i, &mut trips[ti]);
+            attach_one(ctx, f, i, &mut trips[ti]);
         }
     }
 }
@@ -920,8 +947,12 @@ fn hosted_trips(f: &Found, i: &Instance, trips: &[TripB], home: Option<EntityRef
 }
 
 /// Adds what one instance states to one trip.
-fn attach_one(f: &Found, i: &Instance, t: &mut TripB) {
-    let (members, met) = people_of(f, i, t);
+fn attach_one(ctx: &Ctx, f: &Found, i: &Instance, t: &mut TripB) {
+    let (members, met) = people_of(ctx, f, i, t);
+    // Escorting the guests or coming to welcome them is hosting, whatever a list said before.
+    if role_says(ctx, i, "traveller", "guest_nouns") && i.frame == "accompany" || welcomes(ctx, i) {
+        t.members.retain(|m| !met.contains(m));
+    }
     if (!members.is_empty() || !met.is_empty()) && !t.sentences.contains(&i.sentence) {
         t.sentences.push(i.sentence);
     }
