@@ -25,6 +25,11 @@ import sys
 import ablaut
 import wordfreq
 
+# Verbs that ablaut conjugates with "haben" (their transitive reading: "die Tür aufbrechen")
+# but whose reading as a journey takes "sein": "ist nach X aufgebrochen" is a perfect, not a
+# state.
+ALSO_SEIN = {"aufbrechen", "starten", "landen", "zusammentreffen", "umziehen", "einziehen"}
+
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "crates", "delegraph-clause", "data", "verbs.tsv")
 Z = lambda w: wordfreq.zipf_frequency(w, "de")
 
@@ -132,7 +137,7 @@ def main():
                 rows.add((f, w, "subj2"))
             rows.add((w, w, "inf"))
         rows.add((c.past_participle, w, "part"))
-        if c.auxiliary == "sein":
+        if c.auxiliary == "sein" or w in ALSO_SEIN:
             rows.add((c.past_participle, w, "sein"))
         rows.add((c.zu_infinitive.replace(" ", ""), w, "zuinf"))
         rows.add((c.present_participle, w, "prespart"))

@@ -252,3 +252,20 @@ fn dateline_before_a_spaced_hyphen_is_no_subject() {
     let a = run(t, &["Tartu"]);
     assert_eq!(a.clauses.len(), 1);
 }
+
+#[test]
+fn setting_out_takes_sein_in_the_perfect() {
+    let t = "Oberbürgermeisterin Ilka Sommerfeld ist am Montag nach Tartu aufgebrochen.";
+    let a = run(t, &["Ilka Sommerfeld", "Tartu"]);
+    assert_eq!(
+        (a.clauses[0].tense, a.clauses[0].voice),
+        (Tense::Perfect, Voice::Active)
+    );
+    assert_eq!(subj(&a, t, 0), "Oberbürgermeisterin Ilka Sommerfeld");
+    let t = "Die Maschine mit der Delegation ist am Abend in Tartu gelandet.";
+    let a = run(t, &["Tartu"]);
+    assert_eq!(
+        (a.clauses[0].tense, a.clauses[0].voice),
+        (Tense::Perfect, Voice::Active)
+    );
+}
