@@ -37,6 +37,10 @@ pub(crate) struct Leg {
     pub sentence: usize,
     /// The origin or destination came from the clause itself, not from inference.
     pub explicit: bool,
+    /// The origin came from the clause itself.
+    pub explicit_origin: bool,
+    /// Told by a clause of receiving guests, not of travelling.
+    pub received: bool,
 }
 
 /// Persons and organizations of a role; places of a role.
@@ -63,6 +67,7 @@ fn legs_of(ctx: &Ctx, f: &Found, i: &Instance) -> Vec<Leg> {
         leg.origin = traveller_from(ctx, f, i, &leg);
         leg.dests.retain(|d| Some(*d) != leg.origin);
         leg.explicit = leg.origin.is_some() && !leg.dests.is_empty();
+        leg.explicit_origin = leg.origin.is_some();
     }
     let towns: Vec<EntityRef> = i
         .entities("origin")
@@ -119,7 +124,9 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
     };
     // "Aschersleben reist nach Tartu", "eine Ascherslebener Abordnung": a town as traveller is
     // where the travellers come from.
-    let (travellers, acting_towns) = split_by_type(i, travel_role);
+    let (mut travellers, acting_towns) = split_by_type(i, travel_role);
+    // "eine Abordnung um X": the head of the group travels too.
+    travellers.extend(i.entities("leader").filter(|e| e.ty == EntityType::Person));
     let (met_dest, dests) = split_by_type(i, "destination");
     let (_, mut origins) = split_by_type(i, "origin");
     origins.extend(acting_towns);
@@ -151,6 +158,8 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
     Some(Leg {
         group: group_in(i, travel_role),
         explicit: origin.is_some() && !dests.is_empty(),
+        explicit_origin: origin.is_some(),
+        received: i.frame == "receive",
         travellers,
         origin,
         dests,
@@ -291,8 +300,26 @@ fn complete(f: &Found, leg: &mut Leg, home: Option<EntityRef>) {
 /// Every leg of the document, completed.
 pub(crate) fn legs(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &[TripB]) -> Vec<Leg> {
     let home = home_town(ctx, f, trips);
-    inst.iter()
-        .flat_map(|i| legs_of(ctx, f, i))
+    let raw: Vec<Leg> = inst.iter().flat_map(|i| legs_of(ctx, f, i)).collect();
+    // "Diesmal kamen die Gäste aus X: Bürgermeister Y ist nach Z gekommen": clauses of one
+    // sentence tell one journey; a leg without origin takes the one its sentence states.
+    let stated_origin = |l: &Leg| {
+        raw.iter()
+            .filter(|o| o.sentence == l.sentence && o.status == l.status && o.explicit_origin)
+            .find_map(|o| o.origin)
+            .filter(|o| !l.dests.contains(o))
+    };
+    let raw: Vec<Leg> = raw
+        .iter()
+        .map(|l| {
+            let mut l = l.clone();
+            if l.origin.is_none() && !l.received {
+                l.origin = stated_origin(&l);
+            }
+            l
+        })
+        .collect();
+    raw.into_iter()
         .map(|mut l| {
             complete(f, &mut l, home);
             l
@@ -574,6 +601,62 @@ pub(crate) fn assemble(
         origin_head_leads(f, inst, home, t);
     }
     stated_leaders(ctx, f, inst, trips);
+    background_company(ctx, f, inst, trips);
+}
+
+/// "Vor einem Jahr war eine Abordnung aus A nach B gereist … Jetzt haben die Gäste aus B den
+/// Besuch erwidert": a journey told only in the pluperfect is background. The people the
+/// text names outside its own sentences were met on the journey it reports — the one the
+/// other way round, told in another tense.
+fn background_company(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [TripB]) {
+    // The clauses that tell of a trip: in its sentences, going to one of its stops.
+    let journeys = |t: &TripB| {
+        inst.iter()
+            .filter(|i| matches!(i.frame, "travel" | "visit" | "receive"))
+            .filter(|i| t.sentences.contains(&i.sentence))
+            .filter(|i| {
+                i.entities("destination").any(|d| {
+                    t.destinations
+                        .iter()
+                        .any(|x| same_place(f, Some(*x), Some(d)))
+                })
+            })
+            .map(|i| (i.sentence, i.earlier))
+            .collect::<Vec<(usize, bool)>>()
+    };
+    let told: Vec<Vec<(usize, bool)>> = trips.iter().map(journeys).collect();
+    for a in 0..trips.len() {
+        if told[a].is_empty() || told[a].iter().any(|(_, e)| !e) {
+            continue;
+        }
+        let Some(b) = (0..trips.len()).find(|&b| {
+            b != a
+                && told[b].iter().any(|(_, e)| !e)
+                && trips[b]
+                    .destinations
+                    .iter()
+                    .any(|d| same_place(f, Some(*d), trips[a].origin))
+        }) else {
+            continue;
+        };
+        let own: Vec<usize> = told[a].iter().map(|(s, _)| *s).collect();
+        let named_in_own = |e: &EntityRef| {
+            f.index
+                .iter()
+                .any(|(t, x)| x == e && own.contains(&ctx.sent_of[t.start]))
+        };
+        let (stay, go): (Vec<EntityRef>, Vec<EntityRef>) =
+            trips[a].meetings.iter().partition(|m| named_in_own(m));
+        trips[a].meetings = stay;
+        // Nor did those named elsewhere travel on it.
+        trips[a].members.retain(|m| named_in_own(m));
+        let t = &mut trips[b];
+        for m in go {
+            if t.leader != Some(m) && !t.members.contains(&m) && !t.meetings.contains(&m) {
+                t.meetings.push(m);
+            }
+        }
+    }
 }
 
 /// "X führte die Reisegruppe aus Y an", "angeführt wurde die Abordnung von X": a clause of the
@@ -599,6 +682,15 @@ fn stated_leaders(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [TripB]) 
             continue;
         }
         let origin = i.entities("origin").find(|o| o.ty == EntityType::Place);
+        // A journey's clause names the leader of a trip to where it goes.
+        let goes_to = |t: &TripB| {
+            i.frame == "lead"
+                || i.entities("destination").all(|d| {
+                    t.destinations
+                        .iter()
+                        .any(|x| same_place(f, Some(*x), Some(d)))
+                })
+        };
         let ti = match origin {
             Some(o) => trips
                 .iter()
@@ -606,7 +698,9 @@ fn stated_leaders(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [TripB]) 
                 .or_else(|| trip_of_instance(trips, i).filter(|&t| trips[t].origin.is_none())),
             None => trip_of_instance(trips, i),
         };
-        let Some(ti) = ti else { continue };
+        let Some(ti) = ti.filter(|&t| goes_to(&trips[t])) else {
+            continue;
+        };
         let t = &mut trips[ti];
         if let Some(old) = t.leader.filter(|l| *l != leader) {
             let hosts = inst

@@ -201,6 +201,8 @@ pub(crate) struct Instance {
     /// The phrase of each filled slot, with its role.
     pub slots: Vec<(&'static str, Slot, Range<usize>)>,
     pub status: Status,
+    /// Told in the pluperfect: a journey before the one the text reports ("war … gereist").
+    pub earlier: bool,
 }
 
 impl Instance {
@@ -456,6 +458,7 @@ fn noun_instances(ctx: &Ctx, f: &Found, a: &Analysis, out: &mut Vec<Instance>) {
                 roles,
                 slots,
                 status: status_of(c),
+                earlier: c.tense == Tense::Pluperfect,
             });
         }
     }
@@ -526,6 +529,7 @@ pub(crate) fn instances(ctx: &Ctx, f: &Found, a: &Analysis) -> Vec<Instance> {
                 roles,
                 slots: filled,
                 status: status_of(c),
+                earlier: c.tense == Tense::Pluperfect,
             });
         }
     }
