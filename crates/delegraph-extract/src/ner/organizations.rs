@@ -182,18 +182,35 @@ pub(super) fn described_orgs(ctx: &Ctx, f: &mut Found) {
         };
         let sent_end = ctx.sents[ctx.sent_of[i]].end;
         let name_like = |k: usize| {
+            let w = ctx.word(k);
+            // Family firms are named by their founder: "Firma Kessler", "Firma Hubert Lindner".
+            let most = if is_first_name(w) {
+                4.6
+            } else if is_common_surname(w) || (k > i + 1 && is_first_name(ctx.word(k - 1))) {
+                4.2
+            } else {
+                3.5
+            };
             k < sent_end
                 && ctx.is_cap(k)
                 && !ctx.is_function(k)
                 && f.claim[k].is_none()
-                && office_head(ctx.word(k)).is_none()
-                && !is_common_noun(ctx.word(k))
-                && zipf(ctx.word(k)) < 3.5
-                && place_match(ctx, k, places).is_none()
+                && office_head(w).is_none()
+                && !is_common_noun(w)
+                && zipf(w) < most
+                && (place_match(ctx, k, places).is_none() || is_first_name(w))
         };
         let mut end = i + 1;
         while end < i + 4 && name_like(end) {
             end += 1;
+        }
+        // "Firma Kessler Maschinenbau", "Brandl Metalltechnik": the trade after the name.
+        if end > i + 1 && end < sent_end && ctx.is_cap(end) && f.claim[end].is_none() {
+            let trade = ctx.lower(end);
+            if TRADE_ENDINGS.iter().any(|t| trade.ends_with(t)) && org_head(ctx.word(end)).is_none()
+            {
+                end += 1;
+            }
         }
         if end == i + 1 || !f.free(i + 1..end) {
             continue;
@@ -214,6 +231,26 @@ pub(super) fn described_orgs(ctx: &Ctx, f: &mut Found) {
         }
     }
 }
+
+/// Last members of the trade words a firm's name ends with ("Maschinenbau", "Metalltechnik",
+/// "Kunststofftechnik", "Elektroservice", "Holzbau", "Spedition und Logistik").
+const TRADE_ENDINGS: &[&str] = &[
+    "bau",
+    "technik",
+    "service",
+    "logistik",
+    "druck",
+    "systeme",
+    "handel",
+    "elektronik",
+    "design",
+    "consulting",
+    "transporte",
+    "automation",
+    "kunststoffe",
+    "metallbau",
+    "montage",
+];
 
 /// Sports clubs: a club abbreviation and the capitalized words after it, places included
 /// ("FC Alpenland Mühlberg", "VfB Auheim", "1. FC Kleinhausen").
@@ -683,14 +720,16 @@ fn is_hyphenated_region(w: &str) -> bool {
 /// a saint, optionally followed by their town.
 fn club_name_after_head(ctx: &Ctx, f: &Found, end: usize, sent_end: usize) -> Option<usize> {
     let head = org_head(ctx.word(end - 1))?;
-    if !matches!(head.1, "association" | "culture") {
-        return None;
-    }
+    // A patron saint names any institution ("Krankenhaus St. Elisabeth", "Kinderklinik
+    // Sankt Anna"); a name of its own, only clubs and ensembles.
+    let club = matches!(head.1, "association" | "culture");
     let mut k = end;
     if matches!(ctx.word(k), "St." | "Sankt") && ctx.is_cap(k + 1) && k + 1 < sent_end {
         k += 2;
     } else if matches!(ctx.word(k), "St") && ctx.word(k + 1) == "." && ctx.is_cap(k + 2) {
         k += 3;
+    } else if !club {
+        return None;
     } else {
         while k < sent_end
             && k < end + 2

@@ -46,7 +46,13 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
         }
         // "Pfarrkirche St. Martin", "Kirchenchor Sankt Josef": a saint after a noun names the
         // church or the club's patron, not the town of that saint.
-        if is_patron_saint(ctx, t.start) {
+        // "Kinderklinik Sankt Afra", "Pfarrei St. Hedwig": nor is the saint's name after it.
+        let saint_at = match t.start {
+            s if s >= 1 && matches!(ctx.word(s - 1), "Sankt" | "St.") => Some(s - 1),
+            s if s >= 2 && ctx.word(s - 1) == "." && ctx.word(s - 2) == "St" => Some(s - 2),
+            _ => None,
+        };
+        if is_patron_saint(ctx, t.start) || saint_at.is_some_and(|k| is_patron_saint(ctx, k)) {
             i = t.end;
             continue;
         }
