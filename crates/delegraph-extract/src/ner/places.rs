@@ -10,6 +10,15 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
             i += 1;
             continue;
         }
+        // "North Kesteven", "South Ayrshire": an English compass word before a place is part
+        // of another place's name (a district no list holds), not a place of its own.
+        if let Some(end) = compass_named_place(ctx, f, i) {
+            let name = ctx.surface(i..end);
+            let id = places.ad_hoc(&name, PlaceKind::District, None);
+            f.place_ref(ctx, i..end, id);
+            i = end;
+            continue;
+        }
         let Some((t, c)) = place_match(ctx, i, places) else {
             i += 1;
             continue;
@@ -139,6 +148,37 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
         // A capitalized sentence-initial adjective form is rarely the place ("Deutsche Bahn").
         f.place_ref(ctx, t.clone(), c.id);
         i = t.end;
+    }
+}
+
+/// The end of a place named by an English compass word and a place ("North Kesteven"), when
+/// the gazetteer does not hold the whole name.
+fn compass_named_place(ctx: &Ctx, f: &Found, i: usize) -> Option<usize> {
+    if !matches!(ctx.word(i), "North" | "South" | "East" | "West")
+        || !ctx.same_sentence(i, i + 1)
+        || f.claim[i].is_some()
+    {
+        return None;
+    }
+    let places = Places::get();
+    if place_match(ctx, i, places).is_some_and(|(t, _)| t.len() > 1) {
+        return None;
+    }
+    if !ctx.is_cap(i + 1) || ctx.is_function(i + 1) {
+        return None;
+    }
+    match place_match(ctx, i + 1, places) {
+        Some((t, c)) => (c.form == Form::Name && f.free(t.clone())).then_some(t.end),
+        // "South Lanarkshire": a name no list holds either.
+        None => {
+            let w = ctx.word(i + 1);
+            (f.claim[i + 1].is_none()
+                && w.chars().count() >= 4
+                && !is_common_noun(w)
+                && zipf(w) < 3.0
+                && !is_first_name(w))
+            .then_some(i + 2)
+        }
     }
 }
 
