@@ -69,8 +69,55 @@ pub(crate) fn nominative_title(words: &[&str], article: &str) -> String {
                 .iter()
                 .find_map(|e| head_word.strip_suffix(e))
                 .unwrap_or(head_word);
-            let singular_fem =
-                article == "die" && head_word.ends_with('e') && !head_word.ends_with("en");
+            // Without an article the ending is strong: "Abgeordnete Anna Beispiel" is a woman
+            // ("Abgeordneter Hans Beispiel", a man).
+            // ("der stellvertretende Vorsitzende": an adjective before it has its article.)
+            let determiner = matches!(
+                article,
+                "der"
+                    | "den"
+                    | "dem"
+                    | "des"
+                    | "das"
+                    | "ein"
+                    | "eine"
+                    | "einen"
+                    | "einem"
+                    | "einer"
+                    | "eines"
+                    | "zum"
+                    | "zur"
+                    | "vom"
+                    | "beim"
+                    | "im"
+                    | "am"
+                    | "sein"
+                    | "seine"
+                    | "seinem"
+                    | "seinen"
+                    | "seiner"
+                    | "ihr"
+                    | "ihre"
+                    | "ihrem"
+                    | "ihren"
+                    | "ihrer"
+                    | "unser"
+                    | "unsere"
+                    | "unserem"
+                    | "unseren"
+                    | "dieser"
+                    | "diese"
+                    | "diesem"
+                    | "diesen"
+                    | "jeder"
+                    | "jede"
+            );
+            let weak_adjective = article.chars().all(char::is_lowercase)
+                && (article.ends_with('e') || article.ends_with("en"));
+            let strong = !determiner && (article.is_empty() || !weak_adjective);
+            let singular_fem = (article == "die" || strong)
+                && head_word.ends_with('e')
+                && !head_word.ends_with("en");
             feminine = singular_fem;
             head_out = if singular_fem {
                 format!("{base}e")
