@@ -369,6 +369,23 @@ const PAST_CUES: &[&str] = &[
     "tagten",
 ];
 
+/// Participles of being and travelling that, with "ist"/"sind", mark the perfect tense (the
+/// folded spelling the matcher compares: "zurueckgekehrt").
+const SEIN_PARTICIPLES: &[&str] = &[
+    "gewesen",
+    "gereist",
+    "gekommen",
+    "gefahren",
+    "geflogen",
+    "angereist",
+    "abgereist",
+    "eingetroffen",
+    "angekommen",
+    "zurueckgekehrt",
+    "heimgekehrt",
+    "aufgebrochen",
+];
+
 /// Participles without "ge-" that, with "hat"/"haben", mark the perfect tense.
 const PERFECT_PARTICIPLES: &[&str] = &[
     "vereinbart",
@@ -857,11 +874,16 @@ impl<'a, 't> Cx<'a, 't> {
         let mut out = vec![false; n];
         let mut start = 0;
         let (mut past, mut aux, mut participle) = (false, false, false);
+        let (mut sein, mut moved) = (false, false);
         for k in 0..n {
             past |= self.is(k, PAST_CUES);
             // Perfect tense: "haben … vereinbart", "hat … getroffen".
             aux |= self.is(k, &["hat", "haben", "habe"]);
             participle |= self.participle(k) || self.is(k, PERFECT_PARTICIPLES);
+            // "ist … gewesen", "sind … gereist": the perfect with "sein" (not "ist geplant").
+            sein |= self.is(k, &["ist", "sind"]);
+            moved |= self.is(k, SEIN_PARTICIPLES);
+            past |= sein && moved;
             let end = k + 1 == n
                 || self.t[k + 1].newline_before
                 || (self.sentence_punct(k) && self.sentence_starts(k + 1));
@@ -869,6 +891,7 @@ impl<'a, 't> Cx<'a, 't> {
                 out[start..=k].fill(past || (aux && participle));
                 start = k + 1;
                 (past, aux, participle) = (false, false, false);
+                (sein, moved) = (false, false);
             }
         }
         out

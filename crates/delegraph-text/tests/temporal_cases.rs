@@ -493,6 +493,16 @@ const CASES: &[(&str, &str, &[&str])] = &[
         &["kommenden Wochenende => R:2024-09-14..2024-09-15"],
     ),
     (
+        "2024-09-16",
+        "Am Wochenende ist eine Delegation aus Turku in Ulm gewesen.",
+        &["Wochenende => R:2024-09-14..2024-09-15"],
+    ),
+    (
+        "2024-09-16",
+        "Die Gäste aus Baja sind am Wochenende nach Ulm gereist.",
+        &["Wochenende => R:2024-09-14..2024-09-15"],
+    ),
+    (
         "2024-09-13",
         "Vor drei Tagen kam die Einladung aus Nizza.",
         &["Vor drei Tagen => P:2024-09-10"],
