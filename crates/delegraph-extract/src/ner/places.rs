@@ -88,8 +88,12 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
         // Places named like common nouns ("Norden", "Zentrum", "Rathaus") need a clear place
         // preposition; "im"/"am" introduce ordinary nouns.
         let noun_like = !form_is_adjective && t.len() == 1 && is_common_noun(&surface);
-        // A city quarter named like a common noun ("Hochschulen", "Altstadt") is the noun.
-        if noun_like && places.place(c.id).kind == PlaceKind::District {
+        // A city quarter named like a common noun ("Hochschulen", "Altstadt") is the noun; one
+        // named after its street or square ("Lindenplatz", "Langstrasse") is the address.
+        let street = ["platz", "straße", "strasse", "gasse", "allee"]
+            .iter()
+            .any(|e| surface.to_lowercase().ends_with(e));
+        if (noun_like || street) && places.place(c.id).kind == PlaceKind::District {
             i = t.end;
             continue;
         }
