@@ -853,7 +853,10 @@ fn genitive_complement(
 }
 
 /// "Europäische Bauausstellung EBA", "Landesgartenschau LGS": an acronym written right after
-/// the name, starting with the name's first letter.
+/// the name, starting with the name's first letter. Written in lowercase ("Nationale
+/// Bauausstellung nba") its second letter must start a later word of the name too: a short
+/// lowercase word that only shares the first letter is the verb of the clause ("Der Haupt- und
+/// Finanzausschuss hat …", "Die Kleinhausener Handelskammer muss …").
 fn trailing_acronym(ctx: &Ctx, start: usize, end: usize) -> bool {
     let a = ctx.word(end);
     let letters = a.chars().count();
@@ -864,11 +867,28 @@ fn trailing_acronym(ctx: &Ctx, start: usize, end: usize) -> bool {
         .map(|c| c.to_lowercase().to_string());
     ctx.is_word(end)
         && (2..=5).contains(&letters)
-        && (a.chars().all(char::is_uppercase) || a.chars().all(char::is_lowercase))
+        && (a.chars().all(char::is_uppercase)
+            || (a.chars().all(char::is_lowercase) && spells_later_initial(ctx, start, end, a)))
         && !ctx.is_function(end)
         && a.chars().next().map(|c| c.to_lowercase().to_string()) == first
         && !NON_ORG_ACRONYMS.contains(&a)
         && !PARTIES.contains(&a)
+}
+
+/// Whether the second letter of a lowercase acronym is the initial of a capitalized word of the
+/// name after its first ("Nationale Bauausstellung nba": b).
+fn spells_later_initial(ctx: &Ctx, start: usize, end: usize, acronym: &str) -> bool {
+    let Some(second) = acronym.chars().nth(1) else {
+        return false;
+    };
+    (start + 1..end).any(|k| {
+        ctx.is_cap(k)
+            && ctx
+                .word(k)
+                .chars()
+                .next()
+                .is_some_and(|c| c.to_lowercase().eq(second.to_lowercase()))
+    })
 }
 
 /// "die Kleinhausener Gruppe", "eine Seestädter Delegation": a group named only by where its members
