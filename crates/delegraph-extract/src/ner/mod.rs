@@ -448,6 +448,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     english_orgs(ctx, &mut f);
     known_orgs(ctx, &mut f);
     bodies_of_unknown_towns(ctx, &mut f);
+    head_adjective_noun_names(ctx, &mut f);
     german_orgs(ctx, &mut f);
     day_events(ctx, &mut f);
     municipal_services(ctx, &mut f);

@@ -1613,3 +1613,61 @@ pub(super) fn bodies_of_unknown_towns(ctx: &Ctx, f: &mut Found) {
         f.place_ref(ctx, k..k + 1, id);
     }
 }
+
+/// "Alte", "Grüner", "Goldenes", "Bayerischer": a capitalized word that is an inflected form of
+/// a frequent adjective (its stem without the ending is a frequent word itself).
+fn is_capitalized_adjective(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    let lower = w.to_lowercase();
+    ctx.is_cap(k)
+        && !ctx.is_function(k)
+        && !is_first_name(w)
+        && office_head(w).is_none()
+        && ["er", "es", "en", "e"].iter().any(|end| {
+            lower
+                .strip_suffix(end)
+                .is_some_and(|stem| stem.chars().count() >= 3 && zipf(stem) >= 3.0)
+        })
+}
+
+/// "Jugendzentrum Alte Post", "Gasthof Grüner Baum", "Bürgerhaus Neue Mitte": an institution
+/// or venue head followed by a capitalized adjective and a noun is named by them; without an
+/// article between them the two words can only be its name.
+pub(super) fn head_adjective_noun_names(ctx: &Ctx, f: &mut Found) {
+    for i in 0..ctx.len().saturating_sub(2) {
+        if f.claim[i].is_some() || !ctx.is_cap(i) || ctx.boiler[ctx.sent_of[i]] {
+            continue;
+        }
+        let w = ctx.word(i);
+        let lower = w.to_lowercase();
+        let site = SITE_HEADS.iter().find(|(h, _)| lower.ends_with(h));
+        let first = HEAD_FIRST.iter().find(|(h, _)| lower.ends_with(h));
+        let kind = match (org_head(w), first, site) {
+            // Committees and offices are named by their remit ("Ausschuss Innere Sicherheit"),
+            // which is no sign of a venue.
+            (Some(h), ..) if !is_plural_head(w, h.0) && h.1 != "public_body" => org_kind(h.1),
+            (Some(_), ..) => continue,
+            (None, Some((_, k)), _) => org_kind(k),
+            (None, None, Some((_, k))) => *k,
+            _ => continue,
+        };
+        let (a, n) = (i + 1, i + 2);
+        if office_head(w).is_some()
+            || lower.ends_with("stadtzentrum")
+            || lower.ends_with("ortszentrum")
+            || !ctx.same_sentence(i, n)
+            || !is_capitalized_adjective(ctx, a)
+            || !ctx.is_cap(n)
+            || ctx.is_function(n)
+            || office_head(ctx.word(n)).is_some()
+            || org_head(ctx.word(n)).is_some()
+            || is_first_name(ctx.word(n))
+            || line_break_before(ctx, a)
+            || !f.free(i..n + 1)
+        {
+            continue;
+        }
+        let name = ctx.surface(i..n + 1);
+        f.org_ref(ctx, i..n + 1, name, kind);
+    }
+}
