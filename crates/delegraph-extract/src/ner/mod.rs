@@ -449,6 +449,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     known_orgs(ctx, &mut f);
     bodies_of_unknown_towns(ctx, &mut f);
     head_adjective_noun_names(ctx, &mut f);
+    branch_compounds(ctx, &mut f);
     german_orgs(ctx, &mut f);
     day_events(ctx, &mut f);
     municipal_services(ctx, &mut f);

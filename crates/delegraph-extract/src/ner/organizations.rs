@@ -1671,3 +1671,88 @@ pub(super) fn head_adjective_noun_names(ctx: &Ctx, f: &mut Found) {
         f.org_ref(ctx, i..n + 1, name, kind);
     }
 }
+
+/// Last members of services and facilities a welfare or relief body runs in a town: written
+/// after that body's name ("…-Sozialstation", "…-Pflegedienst"), never heads on their own.
+const BRANCH_HEADS: &[&str] = &[
+    "station",
+    "dienst",
+    "werkstatt",
+    "tafel",
+    "beratungsstelle",
+    "hospiz",
+    "kita",
+    "herberge",
+    "treff",
+];
+
+/// "Caritas-Sozialstation Kleinhausen", "AWO-Seniorenzentrum Obermoos", "Diakonie-Pflegeheim
+/// Sonnenhang": a body's name or acronym joined by a hyphen to a facility it runs is that
+/// branch, with the town or the name written after it.
+pub(super) fn branch_compounds(ctx: &Ctx, f: &mut Found) {
+    let places = Places::get();
+    for i in 0..ctx.len() {
+        if f.claim[i].is_some() || !ctx.is_cap(i) || ctx.boiler[ctx.sent_of[i]] {
+            continue;
+        }
+        let w = ctx.word(i);
+        let Some((body, facility)) = w.split_once('-') else {
+            continue;
+        };
+        let acronym = body.chars().count() >= 2
+            && body.chars().all(char::is_uppercase)
+            && !NON_ORG_ACRONYMS.contains(&body)
+            && !PARTIES.contains(&body);
+        let name = body.chars().count() >= 4
+            && body.chars().next().is_some_and(char::is_uppercase)
+            && body.chars().skip(1).all(char::is_lowercase)
+            // The hyphen marks a name ("Diakonie-", "Caritas-": ordinary compounds are written
+            // solid), so only frequent words are suspect.
+            && zipf(body) < 4.0
+            && !is_first_name(body)
+            && places.lookup(body).is_empty();
+        let last = facility
+            .rsplit('-')
+            .next()
+            .unwrap_or(facility)
+            .to_lowercase();
+        let kind = match org_head(facility) {
+            // "AWO-Seniorenheime": a plural names no one branch.
+            Some(h) if h.1 != "public_body" && !is_plural_head(facility, h.0) => org_kind(h.1),
+            Some(_) => continue,
+            None if BRANCH_HEADS.iter().any(|h| last.ends_with(h)) => OrgKind::Association,
+            None => continue,
+        };
+        if !(acronym || name) || office_head(facility).is_some() {
+            continue;
+        }
+        // "Kleinforst-Zentrum für Energie", "das NORDLAB Kleinforst-Zentrum": a complement or a
+        // name before it is the head rules' to read; "Tech-Konzern" describes, it names nothing.
+        let before_name = i > 0
+            && ctx.same_sentence(i - 1, i)
+            && ctx.is_cap(i - 1)
+            && !ctx.is_function(i - 1)
+            && !ctx.starts_sentence(i - 1);
+        if before_name
+            || matches!(ctx.word(i + 1), "für" | "des" | "der" | "von" | "(")
+            || [last.as_str(), last.trim_end_matches('s')]
+                .iter()
+                .any(|l| is_generic_noun(l) || DESCRIPTOR_NOUNS.iter().any(|(d, _)| l.ends_with(d)))
+        {
+            continue;
+        }
+        let sent_end = ctx.sents[ctx.sent_of[i]].end;
+        let end = match place_match(ctx, i + 1, places) {
+            Some((t, c)) if c.form == Form::Name && t.end <= sent_end => t.end,
+            _ if i + 1 < sent_end && f.claim[i + 1].is_none() && unknown_town_name(ctx, i + 1) => {
+                i + 2
+            }
+            _ => i + 1,
+        };
+        if !f.free(i..end) {
+            continue;
+        }
+        let surface = ctx.surface(i..end);
+        f.org_ref(ctx, i..end, surface, kind);
+    }
+}
