@@ -414,14 +414,7 @@ fn trip_of(ctx: &Ctx, f: &Found, c: &Cluster, times: &[TimeExpr]) -> TripB {
         .flat_map(|l| l.travellers.iter().copied())
         .filter(|t| t.ty == EntityType::Person)
         .collect();
-    let rank_of = |p: &EntityRef| {
-        f.persons[p.index]
-            .offices
-            .iter()
-            .map(|o| crate::events::rank(o.head))
-            .max()
-            .unwrap_or(0)
-    };
+    let rank_of = |p: &EntityRef| rank_of(f, *p);
     // Unnamed travellers are led by the highest-ranking official of their town the text names
     // ("Kuopios Bürgermeister X").
     let officials: Vec<EntityRef> = (0..f.persons.len())
@@ -881,14 +874,7 @@ fn demote_host_leader(f: &Found, inst: &[Instance], home: Option<EntityRef>, t: 
     if !t.meetings.contains(&l) {
         t.meetings.push(l);
     }
-    let rank_of = |p: &EntityRef| {
-        f.persons[p.index]
-            .offices
-            .iter()
-            .map(|o| crate::events::rank(o.head))
-            .max()
-            .unwrap_or(0)
-    };
+    let rank_of = |p: &EntityRef| rank_of(f, *p);
     if let Some(m) = t
         .members
         .iter()

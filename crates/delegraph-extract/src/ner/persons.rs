@@ -3,6 +3,16 @@
 
 use super::*;
 
+/// Articles, contractions and possessive or demonstrative determiners that open a noun phrase.
+/// "die" is left out: before an adjectival title it marks the feminine singular ("die
+/// Vorsitzende"), which the title rules read on their own.
+const DETERMINERS: &[&str] = &[
+    "der", "den", "dem", "des", "das", "ein", "eine", "einen", "einem", "einer", "eines", "zum",
+    "zur", "vom", "beim", "im", "am", "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre",
+    "ihrem", "ihren", "ihrer", "unser", "unsere", "unserem", "unseren", "dieser", "diese",
+    "diesem", "diesen", "jeder", "jede", "jedem", "jeden",
+];
+
 /// An office title starting at `i`: token range, title text, head.
 pub(super) fn title_at(ctx: &Ctx, i: usize) -> Option<(Range<usize>, String, &'static str)> {
     let w = ctx.word(i);
@@ -72,46 +82,7 @@ pub(crate) fn nominative_title(words: &[&str], article: &str) -> String {
             // Without an article the ending is strong: "Abgeordnete Anna Beispiel" is a woman
             // ("Abgeordneter Hans Beispiel", a man).
             // ("der stellvertretende Vorsitzende": an adjective before it has its article.)
-            let determiner = matches!(
-                article,
-                "der"
-                    | "den"
-                    | "dem"
-                    | "des"
-                    | "das"
-                    | "ein"
-                    | "eine"
-                    | "einen"
-                    | "einem"
-                    | "einer"
-                    | "eines"
-                    | "zum"
-                    | "zur"
-                    | "vom"
-                    | "beim"
-                    | "im"
-                    | "am"
-                    | "sein"
-                    | "seine"
-                    | "seinem"
-                    | "seinen"
-                    | "seiner"
-                    | "ihr"
-                    | "ihre"
-                    | "ihrem"
-                    | "ihren"
-                    | "ihrer"
-                    | "unser"
-                    | "unsere"
-                    | "unserem"
-                    | "unseren"
-                    | "dieser"
-                    | "diese"
-                    | "diesem"
-                    | "diesen"
-                    | "jeder"
-                    | "jede"
-            );
+            let determiner = DETERMINERS.contains(&article);
             let weak_adjective = article.chars().all(char::is_lowercase)
                 && (article.ends_with('e') || article.ends_with("en"));
             let strong = !determiner && (article.is_empty() || !weak_adjective);
@@ -654,51 +625,10 @@ fn strong_plural(ctx: &Ctx, trange: &Range<usize>) -> bool {
     };
     let title = ctx.lower(trange.end - 1);
     let adj_word = ctx.lower(adj);
-    let determiner = adj > 0
-        && ctx.same_sentence(adj - 1, adj)
-        && matches!(
-            ctx.lower(adj - 1).as_str(),
-            "der"
-                | "die"
-                | "das"
-                | "dem"
-                | "den"
-                | "des"
-                | "ein"
-                | "eine"
-                | "einen"
-                | "einem"
-                | "einer"
-                | "eines"
-                | "zum"
-                | "zur"
-                | "beim"
-                | "vom"
-                | "im"
-                | "am"
-                | "sein"
-                | "seine"
-                | "seinem"
-                | "seinen"
-                | "seiner"
-                | "ihr"
-                | "ihre"
-                | "ihrem"
-                | "ihren"
-                | "ihrer"
-                | "unser"
-                | "unsere"
-                | "unserem"
-                | "unseren"
-                | "dieser"
-                | "diese"
-                | "diesem"
-                | "diesen"
-                | "jeder"
-                | "jede"
-                | "jedem"
-                | "jeden"
-        );
+    let determiner = adj > 0 && ctx.same_sentence(adj - 1, adj) && {
+        let w = ctx.lower(adj - 1);
+        w == "die" || DETERMINERS.contains(&w.as_str())
+    };
     ctx.is_word(adj)
         && (adj_word.ends_with("ische") || adj_word.ends_with("ischen"))
         && !title.ends_with("in")
