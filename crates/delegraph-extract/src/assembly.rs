@@ -13,7 +13,7 @@
 
 use crate::ctx::Ctx;
 use crate::events::{
-    PartnershipB, TripB, contains_place, country_of, dateline, in_sentence, is_country,
+    PartnershipB, TripB, contains_place, country_of, dateline, home_after, in_sentence, is_country,
     office_place, org_place, place_kind, year_of_partnership,
 };
 use crate::frames::{Filler, Instance};
@@ -90,16 +90,7 @@ fn traveller_from(ctx: &Ctx, f: &Found, i: &Instance, leg: &Leg) -> Option<Entit
     f.index
         .iter()
         .filter(|(t, e)| leg.travellers.contains(e) && i.span.contains(&t.start))
-        .find_map(|(t, _)| {
-            (ctx.lower(t.end) == "aus")
-                .then(|| {
-                    f.index
-                        .iter()
-                        .find(|(y, e)| y.start == t.end + 1 && e.ty == EntityType::Place)
-                        .map(|(_, e)| *e)
-                })
-                .flatten()
-        })
+        .find_map(|(t, _)| home_after(ctx, f, t))
 }
 
 /// Whether a phrase of the role holds a word of the cue list.
@@ -113,6 +104,12 @@ fn role_says(ctx: &Ctx, i: &Instance, role: &str, list: &str) -> bool {
 /// "Zur Begrüßung waren X und Y gekommen": people coming to welcome the travellers.
 fn welcomes(ctx: &Ctx, i: &Instance) -> bool {
     i.frame == "travel" && role_says(ctx, i, "purpose", "welcome_nouns")
+}
+
+/// "begleiteten X und Y die Gäste", "Zur Begrüßung waren X und Y gekommen": escorting the
+/// guests or coming to welcome them is hosting them.
+fn hosts_guests(ctx: &Ctx, i: &Instance) -> bool {
+    (i.frame == "accompany" && role_says(ctx, i, "traveller", "guest_nouns")) || welcomes(ctx, i)
 }
 
 /// The leg an instance tells, if it is a journey.
@@ -696,11 +693,7 @@ fn stated_leaders(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [TripB]) 
         };
         let t = &mut trips[ti];
         if let Some(old) = t.leader.filter(|l| *l != leader) {
-            let hosts = inst
-                .iter()
-                .filter(|x| x.frame == "receive")
-                .any(|x| x.entities("host").any(|h| h == old));
-            let list = if hosts {
+            let list = if receives(inst, old) {
                 &mut t.meetings
             } else {
                 &mut t.members
@@ -709,9 +702,7 @@ fn stated_leaders(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [TripB]) 
                 list.push(old);
             }
         }
-        t.leader = Some(leader);
-        t.members.retain(|m| *m != leader);
-        t.meetings.retain(|m| *m != leader);
+        set_leader(t, leader);
         if !t.sentences.contains(&i.sentence) {
             t.sentences.push(i.sentence);
         }
@@ -744,11 +735,7 @@ fn origin_head_leads(f: &Found, inst: &[Instance], home: Option<EntityRef>, t: &
     if is_country(f, origin) || !to_home || same_place(f, Some(origin), Some(home)) {
         return;
     }
-    let receives = |p: EntityRef| {
-        inst.iter()
-            .filter(|i| i.frame == "receive")
-            .any(|i| i.entities("host").any(|h| h == p))
-    };
+    let receives = |p: EntityRef| receives(inst, p);
     let of_origin = |p: EntityRef| office_place(f, p.index) == Some(origin);
     if t.leader.is_some_and(of_origin) {
         return;
@@ -773,9 +760,21 @@ fn origin_head_leads(f: &Found, inst: &[Instance], home: Option<EntityRef>, t: &
             t.meetings.push(l);
         }
     }
-    t.leader = Some(head);
-    t.members.retain(|m| *m != head);
-    t.meetings.retain(|m| *m != head);
+    set_leader(t, head);
+}
+
+/// Makes `p` the trip's leader, who is then neither a member nor someone met.
+fn set_leader(t: &mut TripB, p: EntityRef) {
+    t.leader = Some(p);
+    t.members.retain(|m| *m != p);
+    t.meetings.retain(|m| *m != p);
+}
+
+/// Whether a clause that is not negated shows `p` receiving guests.
+fn receives(inst: &[Instance], p: EntityRef) -> bool {
+    inst.iter()
+        .filter(|i| i.frame == "receive" && i.status != Status::Negated)
+        .any(|i| i.entities("host").any(|h| h == p))
 }
 
 /// A country or region of origin gives way to the town in it that a clause names as where
@@ -858,10 +857,7 @@ fn only_town_in(f: &Found, inst: &[Instance], t: &TripB, o: EntityRef) -> Option
 /// town: "hat den Botschafter begrüßt. Im Mai will die Oberbürgermeisterin nach X reisen").
 fn demote_host_leader(f: &Found, inst: &[Instance], home: Option<EntityRef>, t: &mut TripB) {
     let Some(l) = t.leader else { return };
-    let hosts = inst
-        .iter()
-        .filter(|i| i.frame == "receive" && i.status != Status::Negated)
-        .any(|i| i.entities("host").any(|h| h == l));
+    let hosts = receives(inst, l);
     let own_journey = office_place(f, l.index).or(home).is_some_and(|home| {
         !t.destinations
             .iter()
@@ -952,8 +948,7 @@ fn trip_of_instance(trips: &[TripB], i: &Instance) -> Option<usize> {
 
 /// Persons and organizations a frame instance adds to its trip: (members, meetings).
 fn people_of(ctx: &Ctx, f: &Found, i: &Instance, t: &TripB) -> (Vec<EntityRef>, Vec<EntityRef>) {
-    let guests = role_says(ctx, i, "traveller", "guest_nouns");
-    let welcome = welcomes(ctx, i);
+    let hosting = hosts_guests(ctx, i);
     let not_place = |e: &EntityRef| e.ty != EntityType::Place && !is_media_or_party(f, *e);
     // A person whose office is at the destination is a host, whatever the verb says.
     let local = |e: &EntityRef| {
@@ -967,9 +962,9 @@ fn people_of(ctx: &Ctx, f: &Found, i: &Instance, t: &TripB) -> (Vec<EntityRef>, 
         "visit" => met.extend(i.entities("destination").filter(not_place)),
         "receive" => met.extend(i.entities("host").filter(not_place)),
         // Who accompanies the guests escorts them: a host.
-        "accompany" if guests => met.extend(i.entities("companion").filter(not_place)),
+        "accompany" if hosting => met.extend(i.entities("companion").filter(not_place)),
         "accompany" | "join" => members.extend(i.entities("companion").filter(not_place)),
-        "travel" if welcome => met.extend(i.entities("traveller").filter(not_place)),
+        "travel" if hosting => met.extend(i.entities("traveller").filter(not_place)),
         _ => {}
     }
     let (hosts, members): (Vec<EntityRef>, Vec<EntityRef>) = members.into_iter().partition(local);
@@ -1030,7 +1025,7 @@ fn hosted_trips(f: &Found, i: &Instance, trips: &[TripB], home: Option<EntityRef
 fn attach_one(ctx: &Ctx, f: &Found, i: &Instance, t: &mut TripB) {
     let (members, met) = people_of(ctx, f, i, t);
     // Escorting the guests or coming to welcome them is hosting, whatever a list said before.
-    if role_says(ctx, i, "traveller", "guest_nouns") && i.frame == "accompany" || welcomes(ctx, i) {
+    if hosts_guests(ctx, i) {
         t.members.retain(|m| !met.contains(m));
     }
     if (!members.is_empty() || !met.is_empty()) && !t.sentences.contains(&i.sentence) {

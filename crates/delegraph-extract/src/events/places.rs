@@ -153,6 +153,13 @@ fn dated(ctx: &Ctx, k: usize) -> bool {
         || cues::is("months", &w)
 }
 
+/// "Bürgermeister X aus Y": the place named after "aus" right after the mention `m` of someone.
+pub(crate) fn home_after(ctx: &Ctx, f: &Found, m: &std::ops::Range<usize>) -> Option<EntityRef> {
+    (ctx.lower(m.end) == "aus")
+        .then(|| f.place_at(m.end + 1))
+        .flatten()
+}
+
 /// "reist … zurück nach Rostock", "Rückreise nach Rostock": where the travellers come from.
 pub(super) fn return_place(ctx: &Ctx, f: &Found, sents: &[usize]) -> Option<EntityRef> {
     for &si in sents {
@@ -161,13 +168,8 @@ pub(super) fn return_place(ctx: &Ctx, f: &Found, sents: &[usize]) -> Option<Enti
             let w = ctx.lower(k);
             let back = (w == "zurück" && ctx.lower(k + 1) == "nach")
                 || (w.starts_with("rückreise") && ctx.lower(k + 1) == "nach");
-            if back
-                && let Some((_, e)) = f
-                    .index
-                    .iter()
-                    .find(|(t, e)| t.start == k + 2 && e.ty == EntityType::Place)
-            {
-                return Some(*e);
+            if back && let Some(e) = f.place_at(k + 2) {
+                return Some(e);
             }
         }
     }

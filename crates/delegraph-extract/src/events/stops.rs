@@ -5,8 +5,8 @@
 //! towns in them.
 
 use super::places::{
-    contains_place, country_of, dateline, is_country, office_org_place, office_place, place_kind,
-    received_visit_place, return_place,
+    contains_place, country_of, dateline, home_after, is_country, office_org_place, office_place,
+    place_kind, received_visit_place, return_place,
 };
 use super::trips::Story;
 use super::{cues, first_mention, lower_set, sentence_entities};
@@ -291,16 +291,10 @@ fn adjective_home(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
 
 /// "Bürgermeister X aus Y reist …": the leader's home named right after the leader.
 fn leader_from(ctx: &Ctx, f: &Found, l: EntityRef) -> Option<EntityRef> {
-    f.index.iter().filter(|(_, e)| *e == l).find_map(|(x, _)| {
-        (ctx.lower(x.end) == "aus")
-            .then(|| {
-                f.index
-                    .iter()
-                    .find(|(y, e)| y.start == x.end + 1 && e.ty == EntityType::Place)
-                    .map(|(_, e)| *e)
-            })
-            .flatten()
-    })
+    f.index
+        .iter()
+        .filter(|(_, e)| *e == l)
+        .find_map(|(x, _)| home_after(ctx, f, x))
 }
 
 /// Where the travellers set out from: the seat of the leader's office ("der Generalkonsul … in

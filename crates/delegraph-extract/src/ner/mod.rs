@@ -284,6 +284,14 @@ fn split_pinyin(s: &str, depth: usize) -> bool {
 }
 
 impl Found {
+    /// The place mentioned from token `k` on, if one is.
+    pub(crate) fn place_at(&self, k: usize) -> Option<EntityRef> {
+        self.index
+            .iter()
+            .find(|(t, e)| t.start == k && e.ty == EntityType::Place)
+            .map(|(_, e)| *e)
+    }
+
     fn add_ref(&mut self, toks: Range<usize>, r: EntityRef, claim: bool) {
         if claim {
             for c in &mut self.claim[toks.clone()] {
