@@ -25,6 +25,8 @@ SOURCE_DIRS = ["crates"]
 SOURCE_EXT = (".rs",)
 EXCLUDED = ("crates/delegraph-cli", "/snapshots")
 RULE_CASE_DIRS = ["crates/delegraph-extract/test_data"]
+# invented evaluation articles: their people and organizations must be invented too
+CORPUS_DIRS = ["crates/delegraph-eval/corpus"]
 
 
 def gold_files(shared):
@@ -87,6 +89,10 @@ def files(repo):
         for root, _, fs in os.walk(os.path.join(repo, d)):
             for f in fs:
                 yield os.path.join(root, f), None, "rule case"
+    for d in CORPUS_DIRS:
+        for root, _, fs in os.walk(os.path.join(repo, d)):
+            for f in fs:
+                yield os.path.join(root, f), None, "invented corpus"
     for rel, marker in HAND_KEPT.items():
         p = os.path.join(repo, rel)
         if os.path.exists(p):
