@@ -4,14 +4,17 @@
 # Sets: seeds, dev, dev2 (all 30), dev2a (301-320) and dev2b (321-330). dev2b is the
 # project's held-out slice: developers tune on dev2a and only look at dev2b's totals, so the
 # gap between the two estimates how far the rules carry to text nobody has read.
+# inv is the invented corpus in the repo (24 articles, crates/delegraph-eval/corpus/invented):
+# inva (001-012) is open, invb (013-024) is held out like dev2b.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${SHARED:-../shared}"
 BIN="${1:-${CARGO_TARGET_DIR:-target}/release/delegraph}"
 OUT="${QUALITY_OUT:-$(mktemp -d)}"
-declare -A RAW=( [seeds]=seeds [dev]="$SHARED/corpus/dev/raw" [dev2]="$SHARED/corpus/dev2/raw" )
-declare -A GOLD=( [seeds]="$SHARED/gold/seeds" [dev]="$SHARED/corpus/dev/gold" [dev2]="$SHARED/corpus/dev2/gold" )
-for set in seeds dev dev2; do
+INV=crates/delegraph-eval/corpus/invented
+declare -A RAW=( [seeds]=seeds [dev]="$SHARED/corpus/dev/raw" [dev2]="$SHARED/corpus/dev2/raw" [inv]="$INV/raw" )
+declare -A GOLD=( [seeds]="$SHARED/gold/seeds" [dev]="$SHARED/corpus/dev/gold" [dev2]="$SHARED/corpus/dev2/gold" [inv]="$INV/gold" )
+for set in seeds dev dev2 inv; do
   rm -rf "${OUT:?}/$set"
   "$BIN" extract "${RAW[$set]}" --out "$OUT/$set" 2>/dev/null
 done
@@ -26,8 +29,19 @@ for g in "$SHARED"/corpus/dev2/gold/*.json; do
   cp "$g" "$OUT/$half.gold/"; cp "$OUT/dev2/$n" "$OUT/$half/"
 done
 GOLD[dev2a]="$OUT/dev2a.gold"; GOLD[dev2b]="$OUT/dev2b.gold"
+# the invented corpus' halves
+for half in inva invb; do
+  rm -rf "${OUT:?}/$half.gold" "${OUT:?}/$half"
+  mkdir -p "$OUT/$half.gold" "$OUT/$half"
+done
+for g in "$INV"/gold/*.json; do
+  n=$(basename "$g"); num=${n%%_*}
+  if [ "$num" -le 12 ]; then half=inva; else half=invb; fi
+  cp "$g" "$OUT/$half.gold/"; cp "$OUT/inv/$n" "$OUT/$half/"
+done
+GOLD[inva]="$OUT/inva.gold"; GOLD[invb]="$OUT/invb.gold"
 printf '%-6s %-28s %-28s %-28s\n' set "entity P/R/F1" "fact P/R/F1" "linking P/R/F1"
-for set in seeds dev dev2 dev2a dev2b; do
+for set in seeds dev dev2 dev2a dev2b inv inva invb; do
   python3 "$SHARED/tools/score.py" "${GOLD[$set]}" "$OUT/$set" --json > "$OUT/$set.json"
   python3 - "$set" "$OUT/$set.json" <<'PY'
 import json, sys
