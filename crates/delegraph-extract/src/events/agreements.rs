@@ -593,18 +593,27 @@ fn complete_parties(
             a.parties.push(e);
         }
     };
+    // A council or government a signatory serves, or in a signatory's title, stands for its
+    // place.
+    let stands_for = |b: EntityRef| {
+        let governs =
+            b.ty == EntityType::Organization && f.orgs[b.index].kind == OrgKind::PublicBody;
+        if governs {
+            org_place(f, b).unwrap_or(b)
+        } else {
+            b
+        }
+    };
     for s in a.signatories.clone() {
         if a.parties.len() < 2
             && let Some(b) = body_of(f, s)
         {
-            add(a, b);
+            add(a, stands_for(b));
         }
     }
-    // A council or government in a signatory's title stands for its place.
     for b in bodies {
         if a.parties.len() < 2 {
-            let governs = f.orgs[b.index].kind == OrgKind::PublicBody;
-            add(a, org_place(f, *b).filter(|_| governs).unwrap_or(*b));
+            add(a, stands_for(*b));
         }
     }
     if a.parties.len() < 2 {

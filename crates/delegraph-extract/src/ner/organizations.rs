@@ -845,10 +845,13 @@ fn genitive_complement(
         f.claim[x].is_some_and(|r| r.ty == EntityType::Organization)
             || (x > end + 1 && org_head(ctx.word(x)).is_some_and(|h| h.0 != "gesellschaft"))
     });
-    let of_a_state = matches!(
+    // "des Landes Großbach", "des Landkreises Hohenried", "der Gemeinde Wiesfeld": a unit
+    // noun and its name, whether or not a list holds the name.
+    let of_a_state = (matches!(
         ctx.word(end + 1),
         "Stadt" | "Landes" | "Bundes" | "Freistaats" | "Kantons"
-    ) && n >= 2;
+    ) || is_unit_noun(ctx.word(end + 1)))
+        && n >= 2;
     (n > 0 && !swallows_org && (names_place || fuer || remit || of_a_state)).then_some(k)
 }
 
@@ -923,7 +926,15 @@ const LOCAL_BODY_HEADS: &[&str] = &[
     "komitee",
     "gemeinschaft",
     "feuerwehr",
+    // Offices and advisory boards of a town: "das Ordnungsamt", "der Ortsbeirat" (not its
+    // administration as a whole: "die Stadtverwaltung teilte mit" names no body of its own).
+    "amt",
+    "beirat",
 ];
+
+/// "im Ehrenamt", "das Hauptamt": compounds of "Amt" that name a position someone holds, not
+/// an office of the administration.
+const POSITION_AMT: &[&str] = &["ehrenamt", "hauptamt", "nebenamt", "gesamt", "richteramt"];
 
 /// "der Kulturausschuss", "vom Heimatverein", "die Gemeindefeuerwehr": a compound of a local
 /// body's head after a definite article or a preposition fused with one is that town's body
@@ -939,6 +950,31 @@ fn definite_local_body(ctx: &Ctx, i: usize, h: &HeadHit) -> bool {
         )
         && !is_common_noun_plural_context(ctx, i)
         && !level_prefixed(ctx.word(i), h.prefix_len)
+        && !(h.head == "amt"
+            && POSITION_AMT
+                .iter()
+                .any(|p| stems(&ctx.lower(i)).contains(p)))
+}
+
+/// Heads of a town's or region's councils, compounds in themselves ("Gemeinderat").
+const COUNCIL_HEADS: &[&str] = &[
+    "stadtrat",
+    "gemeinderat",
+    "ortsrat",
+    "magistrat",
+    "regionalrat",
+];
+
+/// "der Präsident des Landtags", "die Vorsitzende des Gemeinderates", "der Leiter des
+/// Umweltamtes": the body in the genitive right after an office title is the one body of
+/// that name the holder serves (an ordinary compound of a head, or a council).
+fn body_after_title(ctx: &Ctx, i: usize, h: &HeadHit) -> bool {
+    i >= 2
+        && matches!(ctx.word(i - 1), "des" | "der")
+        && office_head(ctx.word(i - 2)).is_some()
+        && org_head(ctx.word(i - 2)).is_none()
+        && (h.prefix_len >= 3 || h.standalone || COUNCIL_HEADS.contains(&h.head))
+        && !is_common_noun_plural_context(ctx, i)
 }
 
 /// "Landesverband", "Bundesausschuss": a body named by the state or federal level it works at
@@ -1099,6 +1135,7 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
         let specific = (h.standalone && (h.prefix_len > 0 || modified)) || named_compound;
         if !(specific
             || definite_local_body(ctx, i, &h)
+            || body_after_title(ctx, i, &h)
             || complement
             || acronym
             || (modified && h.prefix_len > 0)

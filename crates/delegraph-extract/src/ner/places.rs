@@ -298,6 +298,12 @@ fn is_toponymic_compound(w: &str) -> bool {
     })
 }
 
+/// "Landkreises", "Gemeinde", "Bezirks": a word that names a kind of town or administrative
+/// unit, so that the capitalized word after it is that unit's name.
+pub(super) fn is_unit_noun(w: &str) -> bool {
+    admin_unit(w).is_some() || is_town_noun(w)
+}
+
 /// The unit word of `w` in the nominative ("Landkreises" -> "Landkreis").
 fn admin_unit(w: &str) -> Option<&'static str> {
     ADMIN_UNITS
