@@ -69,6 +69,11 @@ fn legs_of(ctx: &Ctx, f: &Found, i: &Instance) -> Vec<Leg> {
         leg.explicit = leg.origin.is_some() && !leg.dests.is_empty();
         leg.explicit_origin = leg.origin.is_some();
     }
+    // "Die Gäste besichtigten …": the group came from where the text last said a group came
+    // from; inferred, so it states no direction of its own.
+    if leg.origin.is_none() && leg.group && leg.travellers.is_empty() {
+        leg.origin = group_origin(ctx, f, i.span.start).filter(|o| !leg.dests.contains(o));
+    }
     let towns: Vec<EntityRef> = i
         .entities("origin")
         .filter(|o| o.ty == EntityType::Place && !is_country(f, *o))
@@ -83,6 +88,25 @@ fn legs_of(ctx: &Ctx, f: &Found, i: &Instance) -> Vec<Leg> {
             ..leg.clone()
         })
         .collect()
+}
+
+/// Where the group last named before token `before` came from: "eine Delegation aus der
+/// Partnerstadt X", "Gäste aus X" (the place within a few words after "aus"; the returning
+/// "ist aus X zurückgekehrt" has no group noun before it).
+fn group_origin(ctx: &Ctx, f: &Found, before: usize) -> Option<EntityRef> {
+    let is_group = |k: usize| {
+        let w = ctx.lower(k);
+        crate::events::cues::contains("incoming_groups", &w) || w.starts_with("gäste")
+    };
+    (0..before.min(ctx.len())).rev().find_map(|k| {
+        if !is_group(k) || !ctx.is_cap(k) || ctx.lower(k + 1) != "aus" {
+            return None;
+        }
+        (k + 2..(k + 6).min(ctx.len()))
+            .take_while(|&x| ctx.is_word(x))
+            .find_map(|x| f.place_at(x))
+            .filter(|o| !is_country(f, *o))
+    })
 }
 
 /// "Bürgermeister X aus Y besuchte …": the town named right after a traveller, in the clause.
@@ -167,13 +191,14 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
     })
 }
 
-/// The places of destination phrases that follow an origin's phrase directly ("aus dem Kreis X
-/// in Y").
+/// The places of "in" phrases that follow an origin's phrase directly ("aus dem Kreis X in
+/// Y"); "aus X nach Y" names both ends of the journey.
 fn locating_phrase(f: &Found, i: &Instance) -> Vec<EntityRef> {
     i.slots
         .iter()
-        .filter(|(role, _, r)| {
+        .filter(|(role, slot, r)| {
             *role == "destination"
+                && matches!(slot, crate::frames::Slot::Pp(p) if p == "in")
                 && i.slots
                     .iter()
                     .any(|(o, _, or)| *o == "origin" && or.end == r.start)
@@ -543,6 +568,14 @@ fn correct(f: &Found, clusters: &[Cluster], used: &mut [bool], t: &mut TripB) {
     }
 }
 
+/// A trip does not go where it starts: a destination equal to the origin (the guests' town
+/// named in a sentence of the visit) is dropped while another remains.
+fn no_round_trip(t: &mut TripB) {
+    if t.destinations.iter().any(|d| Some(*d) != t.origin) {
+        t.destinations.retain(|d| Some(*d) != t.origin);
+    }
+}
+
 /// Corrects the legacy trips by the legs and adds the journeys they missed.
 pub(crate) fn assemble(
     ctx: &Ctx,
@@ -560,6 +593,7 @@ pub(crate) fn assemble(
     let mut used = vec![false; clusters.len()];
     for t in trips.iter_mut() {
         correct(f, &clusters, &mut used, t);
+        no_round_trip(t);
     }
     for (ci, c) in clusters.iter().enumerate() {
         if !used[ci]
@@ -963,13 +997,31 @@ fn people_of(ctx: &Ctx, f: &Found, i: &Instance, t: &TripB) -> (Vec<EntityRef>, 
         "receive" => met.extend(i.entities("host").filter(not_place)),
         // Who accompanies the guests escorts them: a host.
         "accompany" if hosting => met.extend(i.entities("companion").filter(not_place)),
-        "accompany" | "join" => members.extend(i.entities("companion").filter(not_place)),
+        "accompany" | "join" => members.extend(
+            i.entities("companion")
+                .filter(not_place)
+                .filter(|e| !title_attribute(ctx, f, i, *e)),
+        ),
         "travel" if hosting => met.extend(i.entities("traveller").filter(not_place)),
         _ => {}
     }
     let (hosts, members): (Vec<EntityRef>, Vec<EntityRef>) = members.into_iter().partition(local);
     met.extend(hosts);
     (members, met)
+}
+
+/// "der Vorsitzende des Ausschusses X, Y", "vom Geschäftsführer der Z": a body named as the
+/// genitive attribute of a title in the clause says whose officer travels; it is not a
+/// traveller, nor someone met, of its own.
+fn title_attribute(ctx: &Ctx, f: &Found, i: &Instance, e: EntityRef) -> bool {
+    e.ty == EntityType::Organization
+        && f.index.iter().any(|(t, x)| {
+            *x == e
+                && i.span.contains(&t.start)
+                && t.start >= 2
+                && matches!(ctx.lower(t.start - 1).as_str(), "des" | "der")
+                && crate::ner::office_head(ctx.word(t.start - 2)).is_some()
+        })
 }
 
 fn is_media_or_party(f: &Found, e: EntityRef) -> bool {
@@ -1027,6 +1079,10 @@ fn attach_one(ctx: &Ctx, f: &Found, i: &Instance, t: &mut TripB) {
     // Escorting the guests or coming to welcome them is hosting, whatever a list said before.
     if hosts_guests(ctx, i) {
         t.members.retain(|m| !met.contains(m));
+    } else if matches!(i.frame, "accompany" | "join") {
+        t.meetings.retain(|m| {
+            !(i.entities("companion").any(|c| c == *m) && title_attribute(ctx, f, i, *m))
+        });
     }
     if (!members.is_empty() || !met.is_empty()) && !t.sentences.contains(&i.sentence) {
         t.sentences.push(i.sentence);

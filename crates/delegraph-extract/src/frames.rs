@@ -50,6 +50,9 @@ pub(crate) struct Frame {
     /// Verbs that tell of the event only with their document named in the clause
     /// ("eine Vereinbarung schließen"); the assembly checks that.
     pub weak: Vec<String>,
+    /// Verbs that tell of the event only in the perfect or pluperfect, with no predicate noun
+    /// ("ist in X gewesen", not "ist in X Bürgermeister gewesen").
+    pub perfect: Vec<String>,
     /// Light verbs with the nouns that carry the event as their object ("setzte ihre
     /// Unterschrift unter …").
     pub light: Vec<(String, Vec<String>)>,
@@ -98,6 +101,7 @@ pub(crate) fn parse_frames(src: &str) -> Vec<Frame> {
                 name: rest.trim().to_string(),
                 verbs: Vec::new(),
                 weak: Vec::new(),
+                perfect: Vec::new(),
                 light: Vec::new(),
                 nouns: Vec::new(),
                 active: Vec::new(),
@@ -110,6 +114,7 @@ pub(crate) fn parse_frames(src: &str) -> Vec<Frame> {
         match key {
             "verbs" => f.verbs.extend(rest.split_whitespace().map(fold)),
             "weak" => f.weak.extend(rest.split_whitespace().map(fold)),
+            "perfect" => f.perfect.extend(rest.split_whitespace().map(fold)),
             "light" => {
                 let mut words = rest.split_whitespace();
                 if let Some(verb) = words.next() {
@@ -473,6 +478,12 @@ fn triggers(ctx: &Ctx, a: &Analysis, c: &Clause, frame: &Frame, lemma: &str) -> 
     if frame.weak.iter().any(|v| v == lemma) {
         return Some(true);
     }
+    if frame.perfect.iter().any(|v| v == lemma)
+        && matches!(c.tense, Tense::Perfect | Tense::Pluperfect)
+        && !predicative(ctx, a, c)
+    {
+        return Some(false);
+    }
     let nouns = frame
         .light
         .iter()
@@ -489,6 +500,22 @@ fn triggers(ctx: &Ctx, a: &Analysis, c: &Clause, frame: &Frame, lemma: &str) -> 
                 .any(|k| nouns.iter().any(|n| ctx.lower(k).starts_with(n.as_str())))
         })
         .then_some(false)
+}
+
+/// Whether a clause names what its subject is: a noun phrase besides the subject with an
+/// office title ("ist in X Bürgermeister gewesen").
+fn predicative(ctx: &Ctx, a: &Analysis, c: &Clause) -> bool {
+    a.chunks[c.chunks.clone()].iter().any(|ch| {
+        ch.kind == ChunkKind::Np
+            && !c
+                .subject
+                .as_ref()
+                .is_some_and(|s| s.start <= ch.range.start && ch.range.end <= s.end)
+            && ch
+                .range
+                .clone()
+                .any(|k| crate::ner::office_head(ctx.word(k)).is_some())
+    })
 }
 
 /// Every frame instance of a document: verb frames in text order, then noun frames.

@@ -344,10 +344,13 @@ fn cost(ctx: &Ctx, money: &[Money]) -> Option<f64> {
     money.iter().find_map(|m| {
         let i = ctx.token_at_byte(m.span.start)?;
         let words = lower_set(ctx, ctx.sents[ctx.sent_of[i]].clone());
-        words
-            .iter()
-            .any(|w| cues::starts("cost_words", w))
-            .then_some(m.euros)
+        // "hätte … gekostet": what it would have cost is not the cost.
+        let counterfactual = words.iter().any(|w| cues::is("counterfactual", w));
+        (!counterfactual
+            && words
+                .iter()
+                .any(|w| cues::contains("cost_words", w) && !cues::starts("cost_free", w)))
+        .then_some(m.euros)
     })
 }
 
