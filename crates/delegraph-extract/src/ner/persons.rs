@@ -86,9 +86,17 @@ pub(crate) fn nominative_title(words: &[&str], article: &str) -> String {
             let weak_adjective = article.chars().all(char::is_lowercase)
                 && (article.ends_with('e') || article.ends_with("en"));
             let strong = !determiner && (article.is_empty() || !weak_adjective);
-            let singular_fem = (article == "die" || strong)
-                && head_word.ends_with('e')
-                && !head_word.ends_with("en");
+            // "von der Vorsitzenden X", "mit seiner Beigeordneten Y": a feminine article
+            // in the dative or genitive before the weak "-en" form is one woman (a man's is
+            // "dem"/"des").
+            let oblique_fem = matches!(
+                article,
+                "der" | "einer" | "seiner" | "ihrer" | "unserer" | "dieser" | "zur"
+            ) && head_word.ends_with("en");
+            let singular_fem = oblique_fem
+                || (article == "die" || strong)
+                    && head_word.ends_with('e')
+                    && !head_word.ends_with("en");
             feminine = singular_fem;
             head_out = if singular_fem {
                 format!("{base}e")
