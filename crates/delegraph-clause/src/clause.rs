@@ -311,13 +311,15 @@ fn segment(tags: &[Tagged], s: Range<usize>, sentence: usize, base: usize) -> Ve
                         && (tags[r.start].has(feat::PART | feat::INF) || nonfinite_only)
                         && open_bracket(tags, c)
                 };
+                let adjunct = participial_adjunct(tags, &r);
                 match stack.last().copied() {
                     Some(top)
-                        if closes_bracket(&clauses[top])
-                            || !(coordinated
-                                || piece_finite
-                                    && (clause_has_finite(tags, &clauses[top])
-                                        || cut_off(&clauses[top]))) =>
+                        if !adjunct && closes_bracket(&clauses[top])
+                            || !adjunct
+                                && !(coordinated
+                                    || piece_finite
+                                        && (clause_has_finite(tags, &clauses[top])
+                                            || cut_off(&clauses[top]))) =>
                     {
                         clauses[top].segs.push(r);
                     }
@@ -337,6 +339,16 @@ fn segment(tags: &[Tagged], s: Range<usize>, sentence: usize, base: usize) -> Ve
         }
     }
     clauses
+}
+
+/// ", angeführt von X", ", begleitet vom Landrat": a piece that is a participle with its
+/// agent and no finite verb is a clause of its own (passive, its subject the one before), not
+/// the participle an auxiliary before it waits for ("war … zu Gast, angeführt von X").
+fn participial_adjunct(tags: &[Tagged], r: &Range<usize>) -> bool {
+    r.len() > 2
+        && tags[r.start].has(feat::PART)
+        && matches!(tags[r.start + 1].lower.as_str(), "von" | "vom")
+        && !has_finite(tags, r.start + 1..r.end)
 }
 
 /// A main clause whose finite verb is an auxiliary or modal with no participle or infinitive
@@ -494,6 +506,16 @@ fn verb_group(tags: &[Tagged], c: &mut Clause) {
                 Tense::Perfect
             };
         }
+    }
+    // ", angeführt von X": a participle with its agent and no finite verb is passive.
+    // (The participle may read as a finite form too: "begleitet".)
+    if c.segs.len() == 1
+        && participial_adjunct(tags, &c.segs[0])
+        && (part == Some(c.segs[0].start) || c.finite == Some(c.segs[0].start))
+    {
+        c.voice = Voice::Passive;
+        c.tense = Tense::None;
+        c.finite = None;
     }
     if c.modal.is_some() && fin.is_some_and(|t| t.has(feat::SUBJ2) && t.is_lemma("werden")) {
         c.mood = Mood::Subjunctive;
@@ -729,8 +751,11 @@ pub(crate) fn analyze_sentence(
         let antecedent = antecedent_of(a, &clauses[ci]);
         let own = subject(&a.tags, a, &clauses[ci], antecedent);
         let inherited = || {
+            // ", angeführt von X" (a passive without finite verb): the clause before's.
+            let adjunct = clauses[ci].finite.is_none() && clauses[ci].voice == Voice::Passive;
             let from = match clauses[ci].kind {
                 ClauseKind::Infinitive => clauses[ci].parent,
+                _ if adjunct && ci > 0 => Some(base + ci - 1),
                 _ => clauses[ci].coordinated_with,
             }?;
             clauses.get(from - base)?.subject.clone()

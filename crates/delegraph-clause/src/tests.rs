@@ -269,3 +269,21 @@ fn setting_out_takes_sein_in_the_perfect() {
         (Tense::Perfect, Voice::Active)
     );
 }
+
+#[test]
+fn participial_adjunct_with_agent_is_a_passive_clause() {
+    let t = "Aus Tartu war eine Delegation zu Gast, angeführt von Ilka Sommerfeld.";
+    let a = run(t, &["Tartu", "Ilka Sommerfeld"]);
+    assert_eq!(a.clauses.len(), 2);
+    assert_eq!(a.clauses[0].lemma.as_deref(), Some("sein"));
+    assert_eq!(a.clauses[1].lemma.as_deref(), Some("anführen"));
+    assert_eq!(a.clauses[1].voice, Voice::Passive);
+    assert_eq!(subj(&a, t, 1), "eine Delegation");
+    // The same with "begleitet vom" after a finite verb of its own.
+    let t = "Die Gäste reisten am Montag an, begleitet vom Landrat Mart Kuusik.";
+    let a = run(t, &["Mart Kuusik"]);
+    assert_eq!(a.clauses.len(), 2);
+    assert_eq!(a.clauses[0].lemma.as_deref(), Some("anreisen"));
+    assert_eq!(a.clauses[1].voice, Voice::Passive);
+    assert_eq!(subj(&a, t, 1), "Die Gäste");
+}

@@ -41,6 +41,9 @@ pub(crate) struct Leg {
     pub explicit_origin: bool,
     /// Told by a clause of receiving guests, not of travelling.
     pub received: bool,
+    /// The clause names an end by a town noun without its name ("aus der Partnerstadt", "in
+    /// die Hafenstadt"): (origin, destination).
+    pub unnamed_ends: (bool, bool),
 }
 
 /// Persons and organizations of a role; places of a role.
@@ -63,6 +66,10 @@ fn legs_of(ctx: &Ctx, f: &Found, i: &Instance) -> Vec<Leg> {
     let Some(mut leg) = leg_of(f, i) else {
         return Vec::new();
     };
+    leg.unnamed_ends = (
+        unnamed_town(ctx, f, i, "origin"),
+        unnamed_town(ctx, f, i, "destination"),
+    );
     if leg.origin.is_none() {
         leg.origin = traveller_from(ctx, f, i, &leg);
         leg.dests.retain(|d| Some(*d) != leg.origin);
@@ -181,6 +188,7 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
         explicit: origin.is_some() && !dests.is_empty(),
         explicit_origin: origin.is_some(),
         received: i.frame == "receive",
+        unnamed_ends: (false, false),
         travellers,
         origin,
         dests,
@@ -189,6 +197,22 @@ fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
         status: i.status,
         sentence: i.sentence,
     })
+}
+
+/// Whether every phrase of a role names a town by a noun alone: "aus der Partnerstadt", "in
+/// die Atlantikstadt", "aus der Nachbargemeinde" (no entity in the phrase).
+fn unnamed_town(ctx: &Ctx, f: &Found, i: &Instance, role: &str) -> bool {
+    let mut spans = i.spans(role).peekable();
+    spans.peek().is_some()
+        && spans.all(|r| {
+            r.len() <= 4
+                && !f.index.iter().any(|(t, _)| r.contains(&t.start))
+                && r.clone().any(|k| {
+                    let w = ctx.lower(k);
+                    crate::events::cues::ends("town_nouns", &w)
+                        && !crate::events::cues::ends("town_nouns_not", &w)
+                })
+        })
 }
 
 /// The places of "in" phrases that follow an origin's phrase directly ("aus dem Kreis X in
@@ -341,13 +365,41 @@ pub(crate) fn legs(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &[TripB]) -> 
             l
         })
         .collect();
+    let partner = partner_town(f, inst, home);
     raw.into_iter()
         .map(|mut l| {
+            // "aus der Partnerstadt": the one partner town the text names.
+            // The clause states the end, by a noun: as explicit as a name.
+            if l.origin.is_none() && l.unnamed_ends.0 {
+                l.origin = partner.filter(|p| !l.dests.contains(p));
+                l.explicit_origin = l.origin.is_some();
+                l.explicit = l.explicit_origin;
+            }
+            if l.dests.is_empty() && l.unnamed_ends.1 {
+                l.dests.extend(partner.filter(|p| Some(*p) != l.origin));
+            }
             complete(f, &mut l, home);
             l
         })
         .filter(|l| l.origin.is_some() && !l.dests.is_empty() && l.status != Status::Negated)
         .collect()
+}
+
+/// The document's partner town: the one town (not the home town, not a country) that its
+/// partnership phrases name ("die Partnerstadt X", "die Städtepartnerschaft mit X").
+fn partner_town(f: &Found, inst: &[Instance], home: Option<EntityRef>) -> Option<EntityRef> {
+    let mut towns: Vec<EntityRef> = Vec::new();
+    for p in inst
+        .iter()
+        .filter(|i| i.frame == "partnership")
+        .flat_map(|i| i.entities("partner"))
+        .filter(|p| p.ty == EntityType::Place && !is_country(f, *p) && Some(*p) != home)
+    {
+        if !towns.contains(&p) {
+            towns.push(p);
+        }
+    }
+    (towns.len() == 1).then(|| towns[0])
 }
 
 /// Whether two places may name the same end of a journey: equal, a country and a place in
