@@ -4,8 +4,8 @@
 # Sets: seeds, dev, dev2 (all 30), dev2a (301-320) and dev2b (321-330). dev2b is the
 # project's held-out slice: developers tune on dev2a and only look at dev2b's totals, so the
 # gap between the two estimates how far the rules carry to text nobody has read.
-# inv is the invented corpus in the repo (24 articles, crates/delegraph-eval/corpus/invented):
-# inva (001-012) is open, invb (013-024) is held out like dev2b.
+# inv is the invented corpus in the repo (48 articles, crates/delegraph-eval/corpus/invented):
+# inva (001-012 and 025-036) is open, invb (013-024 and 037-048) is held out like dev2b.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${SHARED:-../shared}"
@@ -36,7 +36,8 @@ for half in inva invb; do
 done
 for g in "$INV"/gold/*.json; do
   n=$(basename "$g"); num=${n%%_*}
-  if [ "$num" -le 12 ]; then half=inva; else half=invb; fi
+  num=$((10#$num))
+  if [ "$num" -le 12 ] || { [ "$num" -ge 25 ] && [ "$num" -le 36 ]; }; then half=inva; else half=invb; fi
   cp "$g" "$OUT/$half.gold/"; cp "$OUT/inv/$n" "$OUT/$half/"
 done
 GOLD[inva]="$OUT/inva.gold"; GOLD[invb]="$OUT/invb.gold"
