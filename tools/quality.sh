@@ -4,7 +4,7 @@
 # Sets: seeds, dev, dev2 (all 30), dev2a (301-320) and dev2b (321-330). dev2b is the
 # project's held-out slice: developers tune on dev2a and only look at dev2b's totals, so the
 # gap between the two estimates how far the rules carry to text nobody has read.
-# inv is the invented corpus in the repo (48 articles, crates/delegraph-eval/corpus/invented):
+# inv is the invented corpus in the repo (crates/delegraph-eval/corpus/invented/raw, 001-048):
 # inva (001-012 and 025-036) is open, invb (013-024 and 037-048) is held out like dev2b.
 set -euo pipefail
 cd "$(dirname "$0")/.."
