@@ -584,6 +584,28 @@ fn correct(f: &Found, clusters: &[Cluster], used: &mut [bool], t: &mut TripB) {
         t.destinations.retain(|d| Some(*d) != t.origin);
         return;
     }
+    // The leader's journey goes to (a region holding) the trip's origin, and starts from none
+    // of its stops: that origin was a stop ("mit einer Delegation in Niederschlesien
+    // unterwegs" after a signing in one of its towns).
+    if let Some(ci) = clusters.iter().position(|c| {
+        led(c)
+            && dests_meet(c, t.origin)
+            && c.origin().is_some()
+            && !same_place(f, c.origin(), t.origin)
+            && !t
+                .destinations
+                .iter()
+                .any(|d| same_place(f, Some(*d), c.origin()))
+    }) {
+        used[ci] = true;
+        if let Some(old) = t.origin.filter(|o| !is_country(f, *o))
+            && !t.destinations.contains(&old)
+        {
+            t.destinations.insert(0, old);
+        }
+        t.origin = clusters[ci].origin();
+        return;
+    }
     let turn = clusters.iter().position(|c| led(c) && reversed(c));
     let same: Vec<usize> = (0..clusters.len())
         .filter(|&ci| same_place(f, clusters[ci].origin(), t.origin) && shares_dest(&clusters[ci]))

@@ -490,16 +490,17 @@ fn triggers(ctx: &Ctx, a: &Analysis, c: &Clause, frame: &Frame, lemma: &str) -> 
         .find(|(v, _)| v == lemma)
         .map(|(_, n)| n)?;
     // The noun may stand in a noun phrase ("ihre Unterschrift setzen") or a prepositional one
-    // ("mit von der Partie sein").
-    a.chunks[c.chunks.clone()]
+    // ("mit von der Partie sein"); an adverb is the word itself ("unterwegs sein").
+    let in_phrase = a.chunks[c.chunks.clone()]
         .iter()
         .filter(|ch| matches!(ch.kind, ChunkKind::Np | ChunkKind::Pp))
         .any(|ch| {
             ch.range
                 .clone()
                 .any(|k| nouns.iter().any(|n| ctx.lower(k).starts_with(n.as_str())))
-        })
-        .then_some(false)
+        });
+    let as_word = || c.tokens().any(|k| nouns.contains(&ctx.lower(k)));
+    (in_phrase || as_word()).then_some(false)
 }
 
 /// Whether a clause names what its subject is: a noun phrase besides the subject with an
