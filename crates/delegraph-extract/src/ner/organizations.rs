@@ -1600,6 +1600,22 @@ fn body_start(ctx: &Ctx, h: usize) -> usize {
     if h > 0 && adjective(h - 1) { h - 1 } else { h }
 }
 
+/// "Grüße aus Hohenried.", "in Hohenried zu Gast", "Hohenried, 12. Mai 2025.": a name after
+/// a place preposition that ends its phrase, or a dateline's, is said of a town.
+fn town_context(ctx: &Ctx, k: usize) -> bool {
+    let ends_phrase = !ctx.is_word(k + 1) || !ctx.is_cap(k + 1);
+    let after_preposition =
+        k > 0 && matches!(ctx.word(k - 1), "in" | "aus" | "nach") && ends_phrase;
+    let dateline = (k == 0 || line_break_before(ctx, k))
+        && ctx.word(k + 1) == ","
+        && ctx
+            .word(k + 2)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit());
+    after_preposition || dateline
+}
+
 /// "die Jugendfeuerwehr Hohenried … die Blaskapelle Hohenried … des Gemeinderates Hohenried":
 /// a name no list holds that follows the heads of two different bodies (or one, and a town
 /// noun: "die Gemeinde Hohenried") is the town the document's bodies are named after; every
@@ -1607,16 +1623,20 @@ fn body_start(ctx: &Ctx, h: usize) -> usize {
 pub(super) fn bodies_of_unknown_towns(ctx: &Ctx, f: &mut Found) {
     // Per candidate name: the distinct heads before it, and whether a town noun precedes it.
     let mut heads: BTreeMap<&str, (Vec<String>, bool)> = BTreeMap::new();
-    for k in 1..ctx.len() {
-        if ctx.boiler[ctx.sent_of[k]] || !ctx.same_sentence(k - 1, k) || !unknown_town_name(ctx, k)
+    for k in 0..ctx.len() {
+        let same = k > 0 && ctx.same_sentence(k - 1, k);
+        if ctx.boiler[ctx.sent_of[k]]
+            || !unknown_town_name(ctx, k)
+            || !(same || town_context(ctx, k))
         {
             continue;
         }
-        let prev = ctx.word(k - 1);
+        let prev = ctx.word(k.saturating_sub(1));
         let entry = heads.entry(ctx.word(k)).or_default();
-        if is_town_noun(prev) {
+        if (same && is_town_noun(prev)) || town_context(ctx, k) {
             entry.1 = true;
-        } else if let Some((head, ..)) = org_head(prev)
+        } else if same
+            && let Some((head, ..)) = org_head(prev)
             && office_head(prev).is_none()
             && !entry.0.iter().any(|h| h == head)
         {
