@@ -182,11 +182,14 @@ fn latency(store: &Path, queries: &[PathBuf], explain: Option<&Path>, runs: usiz
     for q in queries {
         let text = std::fs::read_to_string(q).expect("query file");
         let mut times = Vec::new();
+        let mut cpu = Vec::new();
         let mut rows = 0;
         for _ in 0..runs {
             let t = Instant::now();
+            let c = thread_cpu_ns();
             let out = reader.graph.query(&text).expect("the query runs");
             times.push(t.elapsed().as_secs_f64() * 1e3);
+            cpu.push(thread_cpu_ns().zip(c).map(|(b, a)| (b - a) as f64 / 1e6));
             rows = match out {
                 QueryOutput::Solutions { rows, .. } => rows.len(),
                 QueryOutput::Boolean(_) => 1,
@@ -195,8 +198,13 @@ fn latency(store: &Path, queries: &[PathBuf], explain: Option<&Path>, runs: usiz
         }
         let first = times[0];
         times.sort_by(f64::total_cmp);
+        let mut cpu: Vec<f64> = cpu.into_iter().flatten().collect();
+        cpu.sort_by(f64::total_cmp);
+        let cpu = cpu
+            .get(cpu.len() / 2)
+            .map_or_else(|| "?".to_string(), |c| format!("{c:.1}"));
         println!(
-            "query {:<28} first_ms {first:8.1}  median_ms {:8.1}  rows {rows}",
+            "query {:<28} first_ms {first:8.1}  median_ms {:8.1}  cpu_ms {cpu:>8}  rows {rows}",
             q.file_name().unwrap_or_default().to_string_lossy(),
             times[runs / 2]
         );
@@ -207,4 +215,16 @@ fn latency(store: &Path, queries: &[PathBuf], explain: Option<&Path>, runs: usiz
             std::fs::write(dir.join(format!("{name}.json")), plan).expect("write explanation");
         }
     }
+}
+
+/// CPU time of the calling thread in nanoseconds (Linux: the first field of
+/// /proc/thread-self/schedstat). A query runs on the calling thread, so this is its cost without
+/// the time other processes on a loaded machine took from it; None where the file is missing.
+fn thread_cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }

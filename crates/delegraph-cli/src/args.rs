@@ -14,7 +14,7 @@ use std::path::PathBuf;
     propagate_version = true,
     after_help = "Examples:
   delegraph build seeds/                       read the five demo articles into ./delegraph-store
-  delegraph query -f examples/trips.rq         every trip with leader, stops and dates
+  delegraph query -f examples/trips.rq         the latest trips with leader, stops and dates
   delegraph export --format svg -o network.svg draw the network (needs GraphViz)
   delegraph eval --gold gold/ articles/        score extraction against annotated articles"
 )]
