@@ -795,7 +795,13 @@ fn appositive_title_start(ctx: &Ctx, f: &Found, k: usize) -> Option<usize> {
         ts += 1;
     }
     let (trange, _, _) = title_at(ctx, ts)?;
-    let own_subject = f.claim[trange.end].is_some_and(|r| r.ty == EntityType::Person)
+    // A title may end the text (a signature "X, Ortsbürgermeisterin" on the last line).
+    let own_subject = f
+        .claim
+        .get(trange.end)
+        .copied()
+        .flatten()
+        .is_some_and(|r| r.ty == EntityType::Person)
         || (ctx.is_cap(trange.end) && is_first_name(ctx.word(trange.end)));
     (!own_subject).then_some(ts)
 }
