@@ -146,7 +146,7 @@ fn hosts_guests(ctx: &Ctx, i: &Instance) -> bool {
 /// The leg an instance tells, if it is a journey.
 fn leg_of(f: &Found, i: &Instance) -> Option<Leg> {
     let (travel_role, met_role) = match i.frame {
-        "travel" | "visit" => ("traveller", None),
+        "travel" | "visit" | "return" => ("traveller", None),
         "receive" => ("guest", Some("host")),
         _ => return None,
     };
@@ -710,7 +710,7 @@ fn background_company(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [Trip
     // The clauses that tell of a trip: in its sentences, going to one of its stops.
     let journeys = |t: &TripB| {
         inst.iter()
-            .filter(|i| matches!(i.frame, "travel" | "visit" | "receive"))
+            .filter(|i| matches!(i.frame, "travel" | "visit" | "return" | "receive"))
             .filter(|i| t.sentences.contains(&i.sentence))
             .filter(|i| {
                 i.entities("destination").any(|d| {
@@ -763,10 +763,9 @@ fn background_company(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [Trip
 /// that origin, else the one the clause tells of). The former leader travels along, unless a
 /// clause shows them receiving guests.
 fn stated_leaders(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [TripB]) {
-    for i in inst
-        .iter()
-        .filter(|i| matches!(i.frame, "lead" | "travel" | "visit") && i.status != Status::Negated)
-    {
+    for i in inst.iter().filter(|i| {
+        matches!(i.frame, "lead" | "travel" | "visit" | "return") && i.status != Status::Negated
+    }) {
         // A journey's "eine Abordnung um X" is the group's; "X leitet …" must lead the group.
         let of_group = i.frame != "lead"
             || i.spans("group").any(|r| {
