@@ -513,6 +513,36 @@ pub(super) fn extend_left(
     j
 }
 
+/// "Freundeskreis Altdorf–Neudorf e.V.", "Förderverein der Partnerschaft Altdorf-Neudorf e.V.":
+/// a registered name goes on to the left over two towns joined by a dash written solid and
+/// over a genitive after the body's head. Returns the new start.
+fn extend_over_joins(ctx: &Ctx, f: &Found, mut start: usize, sent_start: usize) -> usize {
+    for _ in 0..2 {
+        if start < sent_start + 2 {
+            break;
+        }
+        let k = start - 1;
+        let dash = matches!(ctx.word(k), "–" | "-")
+            && !ctx.toks[k].space_before
+            && !ctx.toks[start].space_before
+            && ctx.is_cap(k - 1)
+            && f.claim[k - 1].is_none_or(|r| r.ty == EntityType::Place);
+        let genitive = matches!(ctx.word(k), "der" | "des")
+            && ctx.is_cap(k - 1)
+            && f.claim[k - 1].is_none()
+            && org_head(ctx.word(k - 1)).is_some_and(|h| !is_plural_head(ctx.word(k - 1), h.0))
+            && office_head(ctx.word(k - 1)).is_none();
+        if dash {
+            start = extend_left(ctx, f, k, 3, sent_start);
+        } else if genitive {
+            start = extend_left(ctx, f, k - 1, 3, sent_start);
+        } else {
+            break;
+        }
+    }
+    start
+}
+
 pub(super) fn legal_form_orgs(ctx: &Ctx, f: &mut Found) {
     for i in 0..ctx.len() {
         if f.claim[i].is_some() || !ctx.is_word(i) {
@@ -537,6 +567,7 @@ pub(super) fn legal_form_orgs(ctx: &Ctx, f: &mut Found) {
         if start == form_start && n > 0 {
             continue; // a bare legal form is no name
         }
+        let start = extend_over_joins(ctx, f, start, sent_start);
         let mut end = i + 1;
         if ctx.word(end) == "." && !ctx.toks[end].space_before && ctx.word(i).len() <= 4 {
             end += 1;
