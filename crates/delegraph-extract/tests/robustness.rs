@@ -104,7 +104,17 @@ const WORDS: &[&str] = &[
     "🙂",
     "Landesrätin",
     "Grünen-Abgeordnete",
+    "Anna",
+    "Ortsbürgermeisterin",
 ];
+
+/// Texts that once panicked, in invented wording.
+#[test]
+fn texts_that_once_panicked() {
+    // A title after a name's comma ends the text (a letter's signature line).
+    check("Mit freundlichen Grüßen\n\nAnna Beispiel-Muster, Ortsbürgermeisterin");
+    check("Es unterschrieb Jonas Feldmann, Beigeordneter");
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
