@@ -474,6 +474,7 @@ pub(crate) fn recognize(ctx: &Ctx) -> Found {
     head_first_orgs(ctx, &mut f);
     admin_unit_places(ctx, &mut f);
     places(ctx, &mut f);
+    compass_places(ctx, &mut f);
     context_places(ctx, &mut f);
     landscape_regions(ctx, &mut f);
     acronyms(ctx, &mut f);

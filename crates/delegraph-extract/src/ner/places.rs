@@ -65,6 +65,12 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
             i = t.end;
             continue;
         }
+        // "Weißenburg i. Bay.", "Neustadt a. d. Aisch": what follows an abbreviated
+        // preposition after a town qualifies the town's name; it is no place of its own.
+        if after_name_qualifier(ctx, t.start) {
+            i = t.end;
+            continue;
+        }
         // "Im Zentrum", "Am Markt": a match starting with a function word is a phrase.
         if t.len() > 1 && ctx.is_function(t.start) {
             i += 1;
@@ -148,6 +154,26 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
             f.place_ref(ctx, t.start..t.end + 1, id);
             i = t.end + 1;
             continue;
+        }
+        // "die Gemeinde Castelnuovo Monferrato": after a town noun, a known town's name that
+        // runs on over names no list holds is another, longer town's name.
+        if c.form == Form::Name
+            && places.place(c.id).kind == PlaceKind::City
+            && t.start > 0
+            && is_town_noun(ctx.word(t.start - 1))
+        {
+            let end = name_run_end(ctx, f, t.end);
+            if end > t.end {
+                let country = places.place(c.id).country.clone();
+                let id = places.ad_hoc(
+                    &ctx.surface(t.start..end),
+                    PlaceKind::City,
+                    country.as_deref(),
+                );
+                f.place_ref(ctx, t.start..end, id);
+                i = end;
+                continue;
+            }
         }
         // A capitalized sentence-initial adjective form is rarely the place ("Deutsche Bahn").
         f.place_ref(ctx, t.clone(), c.id);
@@ -425,6 +451,30 @@ pub(super) fn is_town_noun(w: &str) -> bool {
             .any(|stem| stem.len() >= 4 && TOWN_NOUNS.contains(&stem))
 }
 
+/// Abbreviated prepositions of German town names' qualifiers ("i. Bay.", "a. Inn", "a. d. Donau",
+/// "b. Nürnberg", "o. d. Tauber").
+const QUALIFIER_ABBREVIATIONS: &[&str] = &["a", "b", "d", "i", "o"];
+
+/// The word at `k` follows an abbreviated preposition ("i.", "a. d.") of a town's qualifier.
+fn after_name_qualifier(ctx: &Ctx, k: usize) -> bool {
+    k >= 2 && ctx.word(k - 1) == "." && QUALIFIER_ABBREVIATIONS.contains(&ctx.word(k - 2))
+}
+
+/// Where a town's name that may run on from `from` ends: at most two further capitalized
+/// words of the same sentence that can only be names ("Monferrato", "Serrano").
+fn name_run_end(ctx: &Ctx, f: &Found, from: usize) -> usize {
+    let mut end = from;
+    while end < from + 2
+        && end < ctx.len()
+        && ctx.same_sentence(from - 1, end)
+        && unknown_name_at(ctx, f, end, 3.0)
+        && Places::get().lookup(ctx.word(end)).is_empty()
+    {
+        end += 1;
+    }
+    end
+}
+
 /// "Bürgermeister von X", "die Bürgermeisterin aus X", "sein Amtskollege aus X": the place an
 /// official holds office in or comes from.
 fn after_office_of(ctx: &Ctx, k: usize) -> bool {
@@ -457,6 +507,27 @@ fn placed_by_next(ctx: &Ctx, f: &Found, k: usize) -> bool {
             "im" => unit_after(near + 1),
             _ => false,
         }
+}
+
+/// "X in der Westukraine", "X im Allgäu", "X in Nordmähren": a name placed in a region or
+/// country found before it is a town of that country (the country, if the area has one).
+fn placed_in_area(ctx: &Ctx, f: &Found, k: usize) -> Option<Option<String>> {
+    let gaz = Places::get();
+    let near = k + 1;
+    let area_at = match (ctx.word(near), ctx.word(near + 1)) {
+        ("in", "der" | "dem") => near + 2,
+        ("in" | "im", _) => near + 1,
+        _ => return None,
+    };
+    if !ctx.same_sentence(k, area_at) {
+        return None;
+    }
+    let (_, r) = f
+        .index
+        .iter()
+        .find(|(t, r)| r.ty == EntityType::Place && t.start == area_at)?;
+    let place = gaz.place(f.places[r.index].id);
+    matches!(place.kind, PlaceKind::Region | PlaceKind::Country).then(|| place.country.clone())
 }
 
 /// A known town of the same sentence listed right before or after `k` ("Kleinhausen, X und
@@ -579,7 +650,9 @@ pub(super) fn context_places(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let adjective = after_place_adjective(ctx, k);
+        let area = placed_in_area(ctx, f, k);
         if !(is_town_noun(ctx.word(k - 1))
+            || area.is_some()
             || origin_of_noun(ctx, k)
             || partner_of_partnership(ctx, k)
             || adjective.is_some()
@@ -593,8 +666,75 @@ pub(super) fn context_places(ctx: &Ctx, f: &mut Found) {
         }
         let country = partner
             .and_then(|r| gaz.place(f.places[r.index].id).country.clone())
-            .or_else(|| adjective.and_then(|c| gaz.place(c.id).country.clone()));
-        let id = gaz.ad_hoc(ctx.word(k), PlaceKind::City, country.as_deref());
+            .or_else(|| adjective.and_then(|c| gaz.place(c.id).country.clone()))
+            .or_else(|| area.flatten());
+        // "die Gemeinde Cavalino Serrano": after a town noun the name runs on over further
+        // names ("San", "Veronese"), as Italian, French and Spanish town names do.
+        let end = if is_town_noun(ctx.word(k - 1)) {
+            name_run_end(ctx, f, k + 1)
+        } else {
+            k + 1
+        };
+        let id = gaz.ad_hoc(&ctx.surface(k..end), PlaceKind::City, country.as_deref());
+        f.place_ref(ctx, k..end, id);
+    }
+}
+
+/// Compass and position prefixes of compounds naming a part of a land ("Westböhmen",
+/// "Nordostpolens", "Mittelschwedens"), longest first.
+const COMPASS_PREFIXES: &[&str] = &[
+    "Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West", "Mittel", "Zentral",
+];
+
+/// "Westböhmen", "in der Westukraine", "Nordostpolens": a compass prefix joined to a region or
+/// country the gazetteer holds. The part of a region is a region of its own, named in the
+/// nominative; the part of a country is a mention of that country (news write "Ostfrankreich"
+/// where they mean France, and the gold records count it so).
+fn compass_part(w: &str) -> Option<(String, delegraph_gazetteer::places::Candidate)> {
+    let gaz = Places::get();
+    let prefix = COMPASS_PREFIXES.iter().find(|p| w.starts_with(**p))?;
+    let rest = &w[prefix.len()..];
+    // The rest is written in lowercase inside the compound: "böhmen" -> "Böhmen".
+    let mut chars = rest.chars();
+    let first = chars.next().filter(|c| c.is_lowercase())?;
+    let base: String = first.to_uppercase().chain(chars).collect();
+    if base.chars().count() < 4 {
+        return None;
+    }
+    let c = gaz
+        .lookup(&base)
+        .iter()
+        .find(|c| {
+            !c.ambiguous
+                && matches!(c.form, Form::Name | Form::Genitive)
+                && matches!(gaz.place(c.id).kind, PlaceKind::Region | PlaceKind::Country)
+        })
+        .copied()?;
+    let name = format!("{prefix}{}", gaz.place(c.id).name.to_lowercase());
+    Some((name, c))
+}
+
+/// The pass for [`compass_part`]: compounds the gazetteer does not hold as a whole.
+pub(super) fn compass_places(ctx: &Ctx, f: &mut Found) {
+    let gaz = Places::get();
+    for k in 0..ctx.len() {
+        if !ctx.is_cap(k)
+            || ctx.boiler[ctx.sent_of[k]]
+            || f.claim[k].is_some()
+            || !gaz.lookup(ctx.word(k)).is_empty()
+            || is_common_noun(ctx.word(k))
+        {
+            continue;
+        }
+        let Some((name, base)) = compass_part(ctx.word(k)) else {
+            continue;
+        };
+        let id = if gaz.place(base.id).kind == PlaceKind::Country {
+            base.id
+        } else {
+            let country = gaz.place(base.id).country.clone();
+            gaz.ad_hoc(&name, PlaceKind::Region, country.as_deref())
+        };
         f.place_ref(ctx, k..k + 1, id);
     }
 }
