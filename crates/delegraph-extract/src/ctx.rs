@@ -134,6 +134,12 @@ impl<'a> Ctx<'a> {
         self.w.get(i).copied().unwrap_or("")
     }
 
+    /// The lowercase forms of a token range, borrowed (the rules ask for a sentence's words
+    /// many times; copying them cost a tenth of extraction's allocations).
+    pub fn lowered(&self, r: Range<usize>) -> &[String] {
+        &self.lowered[r]
+    }
+
     pub fn lower(&self, i: usize) -> String {
         self.lowered.get(i).cloned().unwrap_or_default()
     }

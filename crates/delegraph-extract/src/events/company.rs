@@ -77,7 +77,7 @@ impl Sentence {
     fn new(s: &Story, t: &TripB, si: usize) -> Sentence {
         let (ctx, f) = (s.ctx, s.f);
         let sr = ctx.sents[si].clone();
-        let words = lower_set(ctx, sr.clone());
+        let words = lower_set(ctx, sr.clone()).to_vec();
         let is_trip_sentence = s.is_trip_sentence(si);
         let ents = sentence_entities(f, ctx, si);
         let names_destination = ents.iter().any(|(_, e)| t.destinations.contains(e));

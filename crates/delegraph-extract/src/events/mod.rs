@@ -80,22 +80,47 @@ pub(crate) struct Events {
     pub agreements: Vec<AgreementB>,
 }
 
-fn lower_set(ctx: &Ctx, r: Range<usize>) -> Vec<String> {
-    r.map(|i| ctx.lower(i)).collect()
+fn lower_set<'a>(ctx: &'a Ctx, r: Range<usize>) -> &'a [String] {
+    ctx.lowered(r)
 }
 
 /// Whether a cue occurs as a word, an inflected form ("Staatsbesuchs") or the end of a
 /// compound ("Delegationsreise").
-fn has_any(words: &[String], cues: &[&str]) -> bool {
-    words.iter().any(|w| {
+fn has_any(words: &[String], cues: &'static [&'static str]) -> bool {
+    words.iter().any(|w| word_has_cue(w, cues))
+}
+
+/// Longest a thread's memo of [`word_has_cue`] grows before it starts again (a bound on memory,
+/// far above the words of a day's articles).
+const CUE_MEMO_WORDS: usize = 100_000;
+
+thread_local! {
+    /// Per cue list (by address: the lists are static) the words already matched against it.
+    /// The rules ask the same two lists of every sentence several times, and a word against
+    /// 50-odd cues cost a thousand instructions; the answer depends on the word alone.
+    static CUE_MEMO: std::cell::RefCell<rustc_hash::FxHashMap<usize, rustc_hash::FxHashMap<Box<str>, bool>>> =
+        std::cell::RefCell::default();
+}
+
+fn word_has_cue(w: &str, cues: &'static [&'static str]) -> bool {
+    CUE_MEMO.with_borrow_mut(|memo| {
+        let seen = memo.entry(cues.as_ptr() as usize).or_default();
+        if let Some(&hit) = seen.get(w) {
+            return hit;
+        }
         // The word without each inflection ending, cut once for all cues.
         let stems = ["es", "en", "s", "n", "e"].map(|suf| w.strip_suffix(suf));
-        cues.iter().any(|c| {
-            w == c
+        let hit = cues.iter().any(|c| {
+            w == *c
                 || (c.len() >= 5
                     && (w.ends_with(c) || (w.starts_with(c) && w.len() <= c.len() + 2)))
                 || (c.len() >= 6 && stems.iter().flatten().any(|b| b.ends_with(c)))
-        })
+        });
+        if seen.len() >= CUE_MEMO_WORDS {
+            seen.clear();
+        }
+        seen.insert(w.into(), hit);
+        hit
     })
 }
 

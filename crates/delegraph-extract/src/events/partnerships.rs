@@ -184,7 +184,7 @@ pub(super) fn partnerships(
 ) -> Vec<PartnershipB> {
     let mut out: Vec<PartnershipB> = Vec::new();
     for si in 0..ctx.sents.len() {
-        if ctx.boiler[si] || !tells_partnership(&lower_set(ctx, ctx.sents[si].clone())) {
+        if ctx.boiler[si] || !tells_partnership(lower_set(ctx, ctx.sents[si].clone())) {
             continue;
         }
         let mut places = candidate_places(ctx, f, si);

@@ -239,7 +239,7 @@ fn about_someone_else(s: &Story, leader: Option<EntityRef>, si: usize) -> bool {
     let names_leader =
         leader.is_some_and(|l| sentence_entities(f, ctx, si).iter().any(|(_, e)| *e == l));
     let words = lower_set(ctx, r);
-    let group = names_group(&words) || words.iter().any(|w| w == "gast" || w.contains("reise"));
+    let group = names_group(words) || words.iter().any(|w| w == "gast" || w.contains("reise"));
     (titled_subject || person_subject.is_some_and(|(_, e)| Some(*e) != leader))
         && !names_leader
         && !group

@@ -109,7 +109,7 @@ impl<'c, 'a> Story<'c, 'a> {
             && !self.plans(si)
             && (self.in_trip[si]
                 || has_any(
-                    &lower_set(self.ctx, self.ctx.sents[si].clone()),
+                    lower_set(self.ctx, self.ctx.sents[si].clone()),
                     cues::cue("meeting_cues"),
                 ))
     }
@@ -208,7 +208,7 @@ pub(super) fn trips(
             let stayed = words.iter().any(|w| cues::is("stay_verbs", w))
                 && words.iter().any(|w| w == "sich")
                 && words.iter().any(|w| w == "auf");
-            !ctx.boiler[si] && (has_any(&words, cues::cue("trip_triggers")) || stayed)
+            !ctx.boiler[si] && (has_any(words, cues::cue("trip_triggers")) || stayed)
         })
         .collect();
     // A journey announced in a sentence of its own ("Ende Mai will die Oberbürgermeisterin
@@ -358,10 +358,11 @@ fn cost(ctx: &Ctx, money: &[Money]) -> Option<f64> {
 /// ("ist seit Montag in X zu Gast"), planned without a date; else by its start against the
 /// publication date ("Ende Juni" published on 5 June is to come).
 fn status(s: &Story, start: Option<PartialDate>, published: Option<PartialDate>) -> Status {
-    let all: Vec<String> = s
+    let all: Vec<&str> = s
         .sents
         .iter()
         .flat_map(|&si| lower_set(s.ctx, s.ctx.sents[si].clone()))
+        .map(String::as_str)
         .collect();
     let any = |list: &str| all.iter().any(|w| cues::is(list, w));
     if any("cancelled") {
@@ -369,15 +370,15 @@ fn status(s: &Story, start: Option<PartialDate>, published: Option<PartialDate>)
     } else if any("completed") {
         Status::Completed
     } else if any("ongoing")
-        || (all.iter().any(|w| w == "seit")
+        || (all.contains(&"seit")
             && all
                 .iter()
-                .any(|w| matches!(w.as_str(), "ist" | "sind" | "hält" | "halten")))
+                .any(|w| matches!(*w, "ist" | "sind" | "hält" | "halten")))
     {
         Status::Ongoing
     } else if all
         .iter()
-        .any(|w| w == "plant" || w == "geplant" || w == "soll")
+        .any(|w| matches!(*w, "plant" | "geplant" | "soll"))
         && start.is_none()
     {
         Status::Planned
