@@ -685,6 +685,7 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
         };
         let r = f.person_ref(ctx, nrange.clone(), words);
         let of = of_home_after_name(ctx, f, &of, nrange.end);
+        let of = of_fronted_origin(ctx, f, &of, &trange, head);
         give_office(f, r, &title, head, &of, &trange);
         i = nrange.end;
         let plural = is_plural_title(ctx, &trange, &title);
@@ -705,6 +706,97 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
             }
         }
     }
+}
+
+/// Heads of a town's (or county's) own offices: where a holder comes from is the place of it.
+const TOWN_OFFICE_HEADS: &[&str] = &[
+    "bürgermeister",
+    "maire",
+    "sindaco",
+    "sindaca",
+    "alcalde",
+    "burmistrz",
+    "wójt",
+    "starost",
+    "starosta",
+    "primátor",
+    "mayor",
+    "landrat",
+    "beigeordnete",
+    "beigeordneter",
+    "stadtrat",
+    "gemeinderat",
+    "ratsherr",
+    "ratsfrau",
+    "ammann",
+    "vorsteher",
+];
+
+/// Verbs of receiving: a title after one names a host, not someone who came.
+const RECEIVE_WORDS: &[&str] = &[
+    "empfangen",
+    "empfing",
+    "empfängt",
+    "begrüßt",
+    "begrüßte",
+    "begrüßen",
+    "willkommen",
+];
+
+/// "Aus Kleinhausen kam Bürgermeisterin X", "Aus dem ostländischen Y, Partnerstadt seit 2001,
+/// reiste eine Delegation an, angeführt von Bürgermeister Z": a fronted "aus" phrase (at the
+/// sentence start, after a colon or a comma) names where the town official after it comes
+/// from, and so the town of the office — unless another official stands between or the
+/// sentence receives someone ("…, die von Bürgermeister Y empfangen wurde" names a host).
+fn of_fronted_origin(
+    ctx: &Ctx,
+    f: &mut Found,
+    of: &OfRef,
+    trange: &Range<usize>,
+    head: &str,
+) -> OfRef {
+    if *of != OfRef::None || !TOWN_OFFICE_HEADS.iter().any(|h| head.ends_with(h)) {
+        return of.clone();
+    }
+    let sent = ctx.sents[ctx.sent_of[trange.start]].clone();
+    let sent_start = sent.start;
+    let Some(a) = (sent_start..trange.start)
+        .rev()
+        .find(|&k| ctx.lower(k) == "aus")
+    else {
+        return of.clone();
+    };
+    let fronted = a == sent_start || matches!(ctx.word(a - 1), ":" | "," | ";");
+    let between_clear = (a + 1..trange.start).all(|k| {
+        f.claim[k].is_none_or(|r| r.ty != EntityType::Person) && office_head(ctx.word(k)).is_none()
+    }) && !sent
+        .clone()
+        .any(|k| RECEIVE_WORDS.contains(&ctx.lower(k).as_str()));
+    if !fronted || !between_clear {
+        return of.clone();
+    }
+    // "aus dem westländischen X": an article and lowercase adjectives before the name.
+    let mut k = a + 1;
+    if matches!(ctx.word(k), "dem" | "der") {
+        k += 1;
+        while k < trange.start && ctx.is_word(k) && !ctx.is_cap(k) {
+            k += 1;
+        }
+    }
+    match place_match(ctx, k, Places::get()) {
+        Some((t, c)) if c.form == Form::Name && t.end <= trange.start && !is_country_place(&c) => {
+            OfRef::Ent(f.place_ref(ctx, t, c.id))
+        }
+        _ => of.clone(),
+    }
+}
+
+/// A country or state is no town's office place.
+fn is_country_place(c: &delegraph_gazetteer::places::Candidate) -> bool {
+    !matches!(
+        Places::get().place(c.id).kind,
+        PlaceKind::City | PlaceKind::District
+    )
 }
 
 /// "Bürgermeister Jan Novák aus Kleinhausen", "Gemeindeammann Urs Rüegg aus der Bergländer
