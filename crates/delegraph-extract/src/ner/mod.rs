@@ -513,7 +513,32 @@ pub(crate) fn place_match(
     // The most words a name starting with this run's first word has, by that first word
     // (it is the same for every run but the shortest, unless periods cling to it).
     let mut bound: Option<(String, usize)> = None;
+    // Most runs are longer than any name their first word starts: their word count and first
+    // word are read off the tokens, and only runs that may name a place are joined (joining
+    // every run cost a third of place matching). Tokens with spaces of their own would split
+    // the joined surface elsewhere: those runs take the long way.
+    let spaced = ctx.w[i..i + max].iter().any(|w| w.contains(' '));
     for n in (1..=max).rev() {
+        if !spaced && n > 1 {
+            // A token starting with a period clings to the word before it.
+            let clings = |k: &usize| ctx.w[i + k].starts_with('.');
+            let count = 1 + (1..n).filter(|k| !clings(k)).count();
+            let first_len = (1..n).find(|k| !clings(k)).unwrap_or(n);
+            if count > 1 && first_len == 1 {
+                let first = ctx.w[i];
+                let most = match &bound {
+                    Some((w, most)) if w == first => *most,
+                    _ => {
+                        let most = places.max_words_from(first);
+                        bound = Some((first.to_owned(), most));
+                        most
+                    }
+                };
+                if count > most {
+                    continue;
+                }
+            }
+        }
         // Words joined by spaces, an abbreviation's period clinging to it ("St. Johann").
         let mut surface = ctx.w[i..i + n].join(" ");
         if surface.contains('.') {
