@@ -8,7 +8,7 @@
 
 use crate::Analysis;
 use crate::chunk::{Cases, ChunkKind, chunk_clause};
-use crate::lexicon::{AUXILIARIES, MODALS, PLANNING, RELATIVE_PRONOUNS, feat};
+use crate::lexicon::{AUXILIARIES, MODALS, NEGATING_WORDS, PLANNING, RELATIVE_PRONOUNS, feat};
 use crate::tag::{Pos, Tagged};
 use std::ops::Range;
 
@@ -422,7 +422,9 @@ fn verb_group(tags: &[Tagged], c: &mut Clause) {
             )
         })
     };
-    let negated = c.tokens().any(|k| tags[k].pos == Pos::Neg && !focus(k));
+    let negated = c.tokens().any(|k| {
+        (tags[k].pos == Pos::Neg || NEGATING_WORDS.contains(&tags[k].lower.as_str())) && !focus(k)
+    });
     c.negated = negated;
     let fin = c.finite.map(|k| &tags[k]);
     let fin_aux = |l: &str| fin.is_some_and(|t| t.is_lemma(l));

@@ -265,6 +265,13 @@ pub const NEGATIONS: &[&str] = &[
     "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals",
 ];
 
+/// Words tagged otherwise that still deny their clause: the determiner "kein" (it opens a
+/// noun phrase: "unterhält keine Städtepartnerschaft" states none) and the noun "Nein" ("sagt
+/// Nein zur Partnerschaft").
+pub const NEGATING_WORDS: &[&str] = &[
+    "kein", "keine", "keinen", "keinem", "keiner", "keines", "nein",
+];
+
 /// Separable verb particles that close a main clause ("reist … an", "kehrt … zurück").
 pub const PARTICLES: &[&str] = &[
     "an",

@@ -389,9 +389,11 @@ pub(crate) fn legs(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &[TripB]) -> 
 /// partnership phrases name ("die Partnerstadt X", "die Städtepartnerschaft mit X").
 fn partner_town(f: &Found, inst: &[Instance], home: Option<EntityRef>) -> Option<EntityRef> {
     let mut towns: Vec<EntityRef> = Vec::new();
+    // Partnership nouns only: a bond verb ("ist seit 1999 mit X verbunden") names a further
+    // partner the text lists, not the one its town nouns refer to.
     for p in inst
         .iter()
-        .filter(|i| i.frame == "partnership")
+        .filter(|i| i.frame == "partnership" && i.noun)
         .flat_map(|i| i.entities("partner"))
         .filter(|p| p.ty == EntityType::Place && !is_country(f, *p) && Some(*p) != home)
     {
@@ -942,7 +944,7 @@ fn only_town_in(f: &Found, inst: &[Instance], t: &TripB, o: EntityRef) -> Option
     }
     let mut partners = inst
         .iter()
-        .filter(|i| i.frame == "partnership")
+        .filter(|i| i.frame == "partnership" && i.noun)
         .flat_map(|i| {
             i.roles.iter().filter_map(|(_, r)| match r {
                 Filler::Entity(e) => Some(*e),
@@ -1197,16 +1199,25 @@ pub(crate) fn partnerships(
     for i in inst
         .iter()
         .filter(|i| i.frame == "partnership" && i.status != Status::Negated)
+        .filter(|i| i.noun || bond_of_towns(ctx, f, times, i))
     {
-        let partners: Vec<EntityRef> = i
-            .entities("partner")
-            .filter(|e| e.ty == EntityType::Place && !is_country(f, *e))
-            .collect();
+        // A noun in a purpose phrase ("zum Partnerschaftsjubiläum reiste X aus Y") makes no
+        // partner of its clause's subject; the subject of a bond verb is one.
+        let mut partners: Vec<EntityRef> = Vec::new();
+        for e in i.in_slots(ctx, f, |s| !(i.noun && *s == crate::frames::Slot::Subject)) {
+            if e.ty == EntityType::Place && !is_country(f, e) && !partners.contains(&e) {
+                partners.push(e);
+            }
+        }
         let pair = match partners[..] {
             [a, b] => (a, b),
             [x] => match home {
                 Some(h) if h != x => (h, x),
                 _ => continue,
+            },
+            [] => match referred_pair(ctx, f, i, home, trips, out) {
+                Some(p) => p,
+                None => continue,
             },
             _ => continue,
         };
@@ -1239,6 +1250,100 @@ pub(crate) fn partnerships(
             sentences: vec![i.sentence],
         });
     }
+    drop_denied(f, inst, home, out);
+}
+
+/// "Kempten unterhält mit X keine Städtepartnerschaft", "lehnte die Partnerschaft mit X ab":
+/// the pair a clause denies (its two towns, or its one town and the home town) is no
+/// partnership of the text, whichever other sentence seemed to state it.
+fn drop_denied(f: &Found, inst: &[Instance], home: Option<EntityRef>, out: &mut Vec<PartnershipB>) {
+    for i in inst
+        .iter()
+        .filter(|i| i.frame == "partnership" && i.status == Status::Negated)
+    {
+        let mut places: Vec<EntityRef> = Vec::new();
+        for (t, e) in &f.index {
+            if i.span.contains(&t.start)
+                && e.ty == EntityType::Place
+                && !is_country(f, *e)
+                && !places.contains(e)
+            {
+                places.push(*e);
+            }
+        }
+        let pair = match places[..] {
+            [a, b] => (a, b),
+            [x] => match home {
+                Some(h) if h != x => (h, x),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        out.retain(|p| !((p.a == pair.0 && p.b == pair.1) || (p.a == pair.1 && p.b == pair.0)));
+    }
+}
+
+/// "Seit 1999 ist X mit Y verbunden", "X ist mit Y freundschaftlich verbunden": a bond verb tells of a
+/// partnership between two towns it names, as subject and after "mit" (a club or a person
+/// "verbunden" with a town is none); a weak one only with the year since which the bond holds
+/// in its clause ("X und Y verbindet seit 2011 eine Vereinbarung" names something else).
+fn bond_of_towns(ctx: &Ctx, f: &Found, times: &[TimeExpr], i: &Instance) -> bool {
+    use crate::frames::Slot;
+    let town_in = |which: &dyn Fn(&Slot) -> bool| {
+        i.in_slots(ctx, f, which)
+            .any(|e| e.ty == EntityType::Place && !is_country(f, e))
+    };
+    let dated = || {
+        in_sentence(times, ctx, i.sentence).iter().any(|te| {
+            matches!(te.value, TimeValue::Since(_))
+                && ctx
+                    .token_at_byte(te.span.start)
+                    .is_some_and(|t| i.span.contains(&t))
+        })
+    };
+    town_in(&|s| *s == Slot::Subject)
+        && town_in(&|s| matches!(s, Slot::Pp(p) if p == "mit"))
+        && (!i.weak || dated())
+}
+
+/// "… erinnerte an die Städtepartnerschaft, die 1996 unterzeichnet wurde": a partnership named
+/// by a definite bond noun without its partner is the one partnership the text already
+/// states, else the home town's with the other end of the reported trip.
+fn referred_pair(
+    ctx: &Ctx,
+    f: &Found,
+    i: &Instance,
+    home: Option<EntityRef>,
+    trips: &[TripB],
+    out: &[PartnershipB],
+) -> Option<(EntityRef, EntityRef)> {
+    let k = i.trigger;
+    let definite =
+        (k.saturating_sub(3)..k).any(|x| crate::events::cues::is("definite_bond", &ctx.lower(x)));
+    if !crate::events::cues::is("bond_nouns", &ctx.lower(k))
+        || !definite
+        || matches!(i.status, Status::Planned | Status::Announced)
+    {
+        return None;
+    }
+    match out {
+        [p] => return Some((p.a, p.b)),
+        [] => {}
+        _ => return None,
+    }
+    let h = home?;
+    let t = trips.first()?;
+    let other = if t.origin == Some(h) {
+        match t.destinations[..] {
+            [d] => d,
+            _ => return None,
+        }
+    } else if t.destinations.contains(&h) {
+        t.origin?
+    } else {
+        return None;
+    };
+    (other != h && !is_country(f, other)).then_some((h, other))
 }
 
 /// "Seit 35 Jahren besteht die Partnerschaft mit X. Im November 1989 wurde das

@@ -251,7 +251,7 @@ impl Instance {
 
 /// The status a clause's verb group gives its event.
 pub(crate) fn status_of(c: &Clause) -> Status {
-    if c.negated {
+    if c.negated || denies(c) {
         Status::Negated
     } else if c.modal.is_some() || c.mood == Mood::Subjunctive && c.tense != Tense::Perfect {
         Status::Planned
@@ -262,6 +262,15 @@ pub(crate) fn status_of(c: &Clause) -> Status {
             _ => Status::Ongoing,
         }
     }
+}
+
+/// A clause whose verb is one of the `deny` frame's ("lehnte … ab", "wurde abgesagt"): the
+/// events it names did not happen.
+fn denies(c: &Clause) -> bool {
+    FRAMES
+        .iter()
+        .filter(|f| f.name == "deny")
+        .any(|f| c.lemmas.iter().any(|l| f.verbs.contains(&fold(l))))
 }
 
 /// Words that refer to a travelling group without naming it.

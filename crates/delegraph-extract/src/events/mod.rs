@@ -175,7 +175,7 @@ pub(crate) fn find(
     let mut trips = trips::trips(ctx, f, times, money, published);
     let instances = crate::frames::instances(ctx, f, clauses);
     crate::assembly::assemble(ctx, f, &instances, times, &mut trips);
-    let mut partnerships = partnerships::partnerships(ctx, f, times, published, &trips);
+    let mut partnerships = partnerships::partnerships(ctx, f, times, published, &trips, &instances);
     crate::assembly::partnerships(
         ctx,
         f,

@@ -8,9 +8,10 @@ use super::places::{is_country, place_kind};
 use super::sentence_entities;
 use super::{PartnershipB, TripB, cues, first_mention, in_sentence, lower_set, mention_count};
 use crate::ctx::Ctx;
+use crate::frames::Instance;
 use crate::ner::Found;
 use delegraph_gazetteer::places::PlaceKind as GKind;
-use delegraph_model::{EntityRef, EntityType};
+use delegraph_model::{EntityRef, EntityType, Status};
 use delegraph_text::PartialDate;
 use delegraph_text::temporal::{TimeExpr, TimeValue};
 
@@ -50,6 +51,16 @@ fn tells_partnership(words: &[String]) -> bool {
         && words.iter().any(|w| w.contains("partnerschaft"))
         && words.iter().any(|w| w == "keine");
     cue && !denied
+}
+
+/// "Eine Städtepartnerschaft besteht nicht", "lehnte die Partnerschaft ab": every partnership
+/// noun of the sentence stands in a clause that denies it.
+fn denied_by_clause(inst: &[Instance], si: usize) -> bool {
+    let mut nouns = inst
+        .iter()
+        .filter(|i| i.frame == "partnership" && i.noun && i.sentence == si)
+        .peekable();
+    nouns.peek().is_some() && nouns.all(|i| i.status == Status::Negated)
 }
 
 /// The towns and regions of a sentence that may be partners: no countries (transatlantic,
@@ -125,6 +136,47 @@ fn listed_after_plural(ctx: &Ctx, f: &Found, si: usize, places: &[EntityRef]) ->
     })
 }
 
+/// "Partnerschaften mit A (seit 1997), mit B (1972) und mit C": a year right after one partner
+/// of a list, before the next partner is named, dates that pair.
+fn attached_year(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    si: usize,
+    place: EntityRef,
+    places: &[EntityRef],
+) -> Option<i16> {
+    let ents = sentence_entities(f, ctx, si);
+    let at = ents.iter().find(|(_, e)| *e == place)?.0;
+    let next = ents
+        .iter()
+        .filter(|(t, e)| *t > at && *e != place && places.contains(e))
+        .map(|(t, _)| *t)
+        .min()
+        .unwrap_or(ctx.sents[si].end);
+    let near = |t: usize| t > at && t < next && t <= at + 8;
+    let dated = in_sentence(times, ctx, si).iter().find_map(|te| {
+        let t = ctx.token_at_byte(te.span.start)?;
+        if !near(t) {
+            return None;
+        }
+        match te.value {
+            TimeValue::Since(y) => Some(y),
+            TimeValue::Point(p) if p.month.is_none() => Some(p.year),
+            _ => None,
+        }
+    });
+    // "Pontivy (1972)": a bare year in parentheses is no date of its own to the temporal
+    // layer.
+    dated.or_else(|| {
+        (at + 1..next.min(at + 9)).find_map(|k| {
+            let y: i16 = ctx.word(k).parse().ok()?;
+            ((1900..=2100).contains(&y) && ctx.word(k - 1) == "(" && ctx.word(k + 1) == ")")
+                .then_some(y)
+        })
+    })
+}
+
 /// The place named most (first named on a tie).
 fn most_named(f: &Found, among: impl Iterator<Item = EntityRef>) -> Option<EntityRef> {
     among.max_by_key(|r| {
@@ -181,10 +233,14 @@ pub(super) fn partnerships(
     times: &[TimeExpr],
     published: Option<PartialDate>,
     trips: &[TripB],
+    inst: &[Instance],
 ) -> Vec<PartnershipB> {
     let mut out: Vec<PartnershipB> = Vec::new();
     for si in 0..ctx.sents.len() {
-        if ctx.boiler[si] || !tells_partnership(lower_set(ctx, ctx.sents[si].clone())) {
+        if ctx.boiler[si]
+            || !tells_partnership(lower_set(ctx, ctx.sents[si].clone()))
+            || denied_by_clause(inst, si)
+        {
             continue;
         }
         let mut places = candidate_places(ctx, f, si);
@@ -225,7 +281,11 @@ pub(super) fn partnerships(
                 None => out.push(PartnershipB {
                     a,
                     b,
-                    since: if one_pair { since } else { None },
+                    since: if one_pair {
+                        since
+                    } else {
+                        attached_year(ctx, f, times, si, b, &places)
+                    },
                     sentences: vec![si],
                 }),
             }
