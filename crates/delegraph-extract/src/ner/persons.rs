@@ -686,6 +686,7 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
         let r = f.person_ref(ctx, nrange.clone(), words);
         let of = of_home_after_name(ctx, f, &of, nrange.end);
         let of = of_fronted_origin(ctx, f, &of, &trange, head);
+        let of = of_where_clause(ctx, f, &of, &trange, head);
         give_office(f, r, &title, head, &of, &trange);
         i = nrange.end;
         let plural = is_plural_title(ctx, &trange, &title);
@@ -789,6 +790,37 @@ fn of_fronted_origin(
         }
         _ => of.clone(),
     }
+}
+
+/// "… nach Kleinhausen, wo Bürgermeister Y einen Empfang gibt", "in X, wo die Bürgermeisterin
+/// Y die Gäste empfing": a "wo" clause after a town is about that town, and so is the town
+/// official who opens it.
+fn of_where_clause(
+    ctx: &Ctx,
+    f: &mut Found,
+    of: &OfRef,
+    trange: &Range<usize>,
+    head: &str,
+) -> OfRef {
+    if *of != OfRef::None || !TOWN_OFFICE_HEADS.iter().any(|h| head.ends_with(h)) {
+        return of.clone();
+    }
+    let mut w = trange.start;
+    if w > 0 && matches!(ctx.word(w - 1), "der" | "die") {
+        w -= 1;
+    }
+    if w < 3 || ctx.word(w - 1) != "wo" || ctx.word(w - 2) != "," {
+        return of.clone();
+    }
+    let comma = w - 2;
+    let sent_start = ctx.sents[ctx.sent_of[trange.start]].start;
+    (comma.saturating_sub(4).max(sent_start)..comma)
+        .find_map(|s| {
+            place_match(ctx, s, Places::get())
+                .filter(|(t, c)| t.end == comma && c.form == Form::Name && !is_country_place(c))
+        })
+        .map(|(t, c)| OfRef::Ent(f.place_ref(ctx, t, c.id)))
+        .unwrap_or_else(|| of.clone())
 }
 
 /// A country or state is no town's office place.
