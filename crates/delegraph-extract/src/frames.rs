@@ -273,6 +273,12 @@ fn denies(c: &Clause) -> bool {
         .any(|f| c.lemmas.iter().any(|l| f.verbs.contains(&fold(l))))
 }
 
+/// "Prüfung einer Partnerschaft", "eine mögliche Partnerschaft": a partnership noun under a proposal
+/// (`proposals` in `data/cues.txt`, up to three words before it) names nothing that holds.
+fn proposed(ctx: &Ctx, k: usize) -> bool {
+    (k.saturating_sub(3)..k).any(|x| crate::events::cues::starts("proposals", &ctx.lower(x)))
+}
+
 /// Words that refer to a travelling group without naming it.
 const GROUP_NOUNS: &[&str] = &[
     "delegation",
@@ -471,7 +477,11 @@ fn noun_instances(ctx: &Ctx, f: &Found, a: &Analysis, out: &mut Vec<Instance>) {
                 noun: true,
                 roles,
                 slots,
-                status: status_of(c),
+                status: if frame.name == "partnership" && proposed(ctx, k) {
+                    Status::Negated
+                } else {
+                    status_of(c)
+                },
                 earlier: c.tense == Tense::Pluperfect,
             });
         }
