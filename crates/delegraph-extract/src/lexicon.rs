@@ -120,6 +120,13 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "alcalde",
     "alcaldesa",
     "comandante",
+    // Dutch mayors and aldermen ("Burgemeester X", "Wethouder Y").
+    "burgemeester",
+    "wethouder",
+    // An embassy's envoy ("die Gesandte X") and a company's authorized officer.
+    "gesandte",
+    "gesandter",
+    "prokurist",
     "burmistrz",
     "wójt",
     "starost",
