@@ -5,7 +5,8 @@
 //! stock-index constituents; `data/legal_forms.txt` lists legal-form suffixes. Both come
 //! from `tools/gazetteer/build_names.py`; sources and licences are in NOTICE.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 const ORGS_TSV: &str = include_str!("../data/organizations.tsv");
@@ -85,17 +86,18 @@ fn is_lowercase_brand(s: &str) -> bool {
 static ORGS: LazyLock<Vec<KnownOrg>> =
     LazyLock::new(|| parse_orgs(ORGS_TSV).expect("organizations.tsv is checked by the unit tests"));
 
+// Asked of most capitalized words of every document: a fast hash (the keys are the lexicon's).
 struct OrgIndex {
-    exact: HashMap<String, usize>,
-    folded: HashMap<String, usize>,
+    exact: FxHashMap<String, usize>,
+    folded: FxHashMap<String, usize>,
     max_words: usize,
     /// The most words of an `exact` (`folded`) key, by its first word: most words start no
     /// name, and a run starting with one needs no lookup past this bound.
-    exact_first: HashMap<String, usize>,
-    folded_first: HashMap<String, usize>,
+    exact_first: FxHashMap<String, usize>,
+    folded_first: FxHashMap<String, usize>,
 }
 
-fn note_first_word(bounds: &mut HashMap<String, usize>, key: &str) {
+fn note_first_word(bounds: &mut FxHashMap<String, usize>, key: &str) {
     let words = key.split(' ').count();
     let first = key.split(' ').next().unwrap_or_default();
     let most = bounds.entry(first.to_owned()).or_default();
@@ -103,11 +105,11 @@ fn note_first_word(bounds: &mut HashMap<String, usize>, key: &str) {
 }
 
 static INDEX: LazyLock<OrgIndex> = LazyLock::new(|| {
-    let mut exact = HashMap::new();
-    let mut folded = HashMap::new();
+    let mut exact = FxHashMap::default();
+    let mut folded = FxHashMap::default();
     let mut max_words = 0;
-    let mut exact_first = HashMap::new();
-    let mut folded_first = HashMap::new();
+    let mut exact_first = FxHashMap::default();
+    let mut folded_first = FxHashMap::default();
     for (i, org) in ORGS.iter().enumerate() {
         for surface in org.surfaces() {
             let key = normalize_surface(surface);
@@ -283,6 +285,7 @@ pub fn initials(words: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn orgs_data_hygiene() {

@@ -1,9 +1,10 @@
 //! Frequencies of common German words (from wordfreq), to tell names from ordinary words.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
-static WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+// Asked of most words of every document: a fast hash (the keys are the word list's).
+static WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     include_str!("../data/common_words.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -14,7 +15,7 @@ static WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
         .collect()
 });
 
-static NOUNS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static NOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../data/common_nouns.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))

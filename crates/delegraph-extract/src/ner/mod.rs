@@ -34,7 +34,8 @@ use delegraph_gazetteer::words::{is_common_noun, zipf};
 use delegraph_model::{EntityRef, EntityType, OrgKind};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::collections::HashMap;
+// The memos below are asked of every title and name word: a fast hash.
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Where an office belongs, as far as the phrase tells.
