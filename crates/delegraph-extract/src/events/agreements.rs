@@ -273,11 +273,24 @@ fn signers(ctx: &Ctx, f: &Found, i: &Instance) -> Signers {
         }
         let from = f.index.partition_point(|(t, _)| t.start < r.start);
         let mut covered_to = r.start;
+        let mut body_ends: Vec<usize> = Vec::new();
         for (t, e) in f.index[from..].iter().take_while(|(t, _)| t.start < r.end) {
             // A place inside a body's name ("Kleinhausener Universität") is no party of its own.
             let inside = t.start < covered_to;
             covered_to = covered_to.max(t.end);
-            if e.ty == EntityType::Person || is_minor_body(f, *e) || inside {
+            if e.ty == EntityType::Organization {
+                body_ends.push(t.end);
+            }
+            // "die X GmbH aus Y (Z)": the town after a body's name (and the region in
+            // parentheses after the town) locates it.
+            let locates_body = e.ty == EntityType::Place
+                && t.start >= 1
+                && matches!(ctx.lower(t.start - 1).as_str(), "aus" | "(")
+                && body_ends.contains(&(t.start - 1));
+            if locates_body {
+                body_ends.push(t.end);
+            }
+            if e.ty == EntityType::Person || is_minor_body(f, *e) || inside || locates_body {
                 continue;
             }
             let list = if title_body(ctx, t.start) {
