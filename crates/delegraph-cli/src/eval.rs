@@ -84,7 +84,10 @@ fn read_system(paths: &[PathBuf], ui: Ui) -> Result<Records> {
     }
     if !doc_paths.is_empty() {
         let docs = crate::read_documents(&doc_paths, ui)?;
-        for f in crate::pipeline_with(&docs, &ui.bar(docs.len(), "extracting")) {
+        let (facts, failed) = crate::pipeline_with(&docs, &ui.bar(docs.len(), "extracting"));
+        // A score over fewer documents than asked for would mislead.
+        crate::fail_on_extraction_errors(&failed, ui)?;
+        for f in facts {
             let v = serde_json::to_value(Record::from_facts(&f))?;
             add_record(&mut recs, v, None).with_context(|| f.document.clone())?;
         }

@@ -3,6 +3,7 @@
 
 mod args;
 mod eval;
+mod guard;
 mod input;
 pub mod progress;
 mod remote;
@@ -110,8 +111,23 @@ pub fn run(args: Args) -> Result<()> {
 /// Extracts (in parallel, one document per task) and links documents; the library pipeline of
 /// `extract`. The result does not depend on the number of threads. What the extractor has to
 /// say about a document (it was too long for some rules) is printed as a warning naming it.
+/// Documents whose extraction failed (a bug in a rule) are left out, each reported on stderr.
 pub fn pipeline(docs: &[Document]) -> Vec<DocFacts> {
-    pipeline_with(docs, &Progress::hidden())
+    let (facts, failed) = pipeline_with(docs, &Progress::hidden());
+    for e in failed {
+        eprintln!("delegraph: error: {e}");
+    }
+    facts
+}
+
+/// Extracts one document; a panic in the extractor becomes an error naming the document.
+fn extract_one(d: &Document, progress: &Progress) -> Result<DocFacts, String> {
+    let f = guard::guarded(&input::shown(Path::new(&d.source)), || {
+        delegraph_extract::extract(d)
+    })?;
+    warn_diagnostics(&f, progress);
+    progress.extracted(&f);
+    Ok(f)
 }
 
 /// Prints what the extractor says about a document as warnings naming it.
@@ -125,20 +141,21 @@ fn warn_diagnostics(f: &DocFacts, progress: &Progress) {
     }
 }
 
-/// [`pipeline`], reporting each extracted document.
-fn pipeline_with(docs: &[Document], progress: &Progress) -> Vec<DocFacts> {
-    let mut facts: Vec<DocFacts> = docs
-        .par_iter()
-        .map(|d| {
-            let f = delegraph_extract::extract(d);
-            warn_diagnostics(&f, progress);
-            progress.extracted(&f);
-            f
-        })
-        .collect();
+/// [`pipeline`], reporting each extracted document; also returns the errors of the documents
+/// whose extraction failed.
+fn pipeline_with(docs: &[Document], progress: &Progress) -> (Vec<DocFacts>, Vec<String>) {
+    let results: Vec<Result<DocFacts, String>> =
+        docs.par_iter().map(|d| extract_one(d, progress)).collect();
     progress.finish();
+    let (mut facts, mut failed) = (Vec::new(), Vec::new());
+    for r in results {
+        match r {
+            Ok(f) => facts.push(f),
+            Err(e) => failed.push(e),
+        }
+    }
     delegraph_link::link(&mut facts);
-    facts
+    (facts, failed)
 }
 
 /// All quads of linked documents, as one graph.
@@ -313,20 +330,30 @@ fn build(paths: &[std::path::PathBuf], dir: &Path, opts: &BuildOptions, ui: Ui) 
     let cached: Vec<Option<DocFacts>> =
         pool.install(|| docs.par_iter().map(|d| writer.cached_facts(d)).collect());
     let progress = ui.bar(cached.iter().filter(|c| c.is_none()).count(), "extracting");
-    let fresh: Vec<Option<DocFacts>> = pool.install(|| {
+    let fresh: Vec<Option<Result<DocFacts, String>>> = pool.install(|| {
         docs.par_iter()
             .zip(cached.par_iter())
-            .map(|(d, c)| {
-                c.is_none().then(|| {
-                    let f = delegraph_extract::extract(d);
-                    warn_diagnostics(&f, &progress);
-                    progress.extracted(&f);
-                    f
-                })
-            })
+            .map(|(d, c)| c.is_none().then(|| extract_one(d, &progress)))
             .collect()
     });
     progress.finish();
+    // A document the extractor failed on stops the build before the store is touched.
+    let failed: Vec<&String> = fresh
+        .iter()
+        .flatten()
+        .filter_map(|r| r.as_ref().err())
+        .collect();
+    if !failed.is_empty() {
+        for e in &failed {
+            ui.warn(&format!("delegraph: error: {e}"));
+        }
+        bail!(
+            "build stopped: {} document(s) could not be extracted; the store in {} is unchanged",
+            failed.len(),
+            dir.display()
+        );
+    }
+    let fresh: Vec<Option<DocFacts>> = fresh.into_iter().map(|f| f.and_then(Result::ok)).collect();
     let extracted = fresh.iter().filter(|f| f.is_some()).count();
     let mut linked: Vec<DocFacts> = cached
         .into_iter()
@@ -490,7 +517,7 @@ fn extract(paths: &[std::path::PathBuf], out: &Path, ui: Ui) -> Result<()> {
     for note in input::name_uniquely(&mut docs, &mut BTreeSet::new()) {
         ui.warn(&note);
     }
-    let facts = pipeline_with(&docs, &ui.bar(docs.len(), "extracting"));
+    let (facts, failed) = pipeline_with(&docs, &ui.bar(docs.len(), "extracting"));
     if out == Path::new("-") {
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
@@ -499,7 +526,7 @@ fn extract(paths: &[std::path::PathBuf], out: &Path, ui: Ui) -> Result<()> {
             lock.write_all(b"\n")?;
         }
         lock.flush()?;
-        return Ok(());
+        return fail_on_extraction_errors(&failed, ui);
     }
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create output directory {}", out.display()))?;
@@ -514,6 +541,18 @@ fn extract(paths: &[std::path::PathBuf], out: &Path, ui: Ui) -> Result<()> {
         facts.len(),
         out.display()
     ));
+    fail_on_extraction_errors(&failed, ui)
+}
+
+/// The records of the other documents are written; the run still fails, naming each document
+/// the extractor failed on.
+fn fail_on_extraction_errors(failed: &[String], ui: Ui) -> Result<()> {
+    for e in failed {
+        ui.warn(&format!("delegraph: error: {e}"));
+    }
+    if !failed.is_empty() {
+        bail!("{} document(s) could not be extracted", failed.len());
+    }
     Ok(())
 }
 
