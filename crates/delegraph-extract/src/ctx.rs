@@ -64,8 +64,13 @@ fn is_boilerplate(text: &str, toks: &[Token]) -> bool {
         || (short && (sentence.contains("http://") || sentence.contains("https://")))
 }
 
+/// The function words as a set: every token is asked once, and a scan of the 115-word list
+/// cost hundreds of instructions a token.
+static FUNCTION_WORD_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+
 fn is_function_word(lowered: &str) -> bool {
-    FUNCTION_WORDS.contains(&lowered)
+    FUNCTION_WORD_SET.contains(lowered)
 }
 
 impl<'a> Ctx<'a> {
