@@ -514,6 +514,14 @@ pub(crate) fn place_match(
     // The most words a name starting with this run's first word has, by that first word
     // (it is the same for every run but the shortest, unless periods cling to it).
     let mut bound: Option<(String, usize)> = None;
+    let mut most_from = |first: &str| match &bound {
+        Some((w, most)) if w == first => *most,
+        _ => {
+            let most = places.max_words_from(first);
+            bound = Some((first.to_owned(), most));
+            most
+        }
+    };
     // Most runs are longer than any name their first word starts: their word count and first
     // word are read off the tokens, and only runs that may name a place are joined (joining
     // every run cost a third of place matching). Tokens with spaces of their own would split
@@ -525,19 +533,8 @@ pub(crate) fn place_match(
             let clings = |k: &usize| ctx.w[i + k].starts_with('.');
             let count = 1 + (1..n).filter(|k| !clings(k)).count();
             let first_len = (1..n).find(|k| !clings(k)).unwrap_or(n);
-            if count > 1 && first_len == 1 {
-                let first = ctx.w[i];
-                let most = match &bound {
-                    Some((w, most)) if w == first => *most,
-                    _ => {
-                        let most = places.max_words_from(first);
-                        bound = Some((first.to_owned(), most));
-                        most
-                    }
-                };
-                if count > most {
-                    continue;
-                }
+            if count > 1 && first_len == 1 && count > most_from(ctx.w[i]) {
+                continue;
             }
         }
         // Words joined by spaces, an abbreviation's period clinging to it ("St. Johann").
@@ -547,18 +544,8 @@ pub(crate) fn place_match(
         }
         let first = surface.split(' ').next().unwrap_or_default();
         let count = 1 + surface.bytes().filter(|&b| b == b' ').count();
-        if count > 1 {
-            let most = match &bound {
-                Some((w, most)) if w == first => *most,
-                _ => {
-                    let most = places.max_words_from(first);
-                    bound = Some((first.to_owned(), most));
-                    most
-                }
-            };
-            if count > most {
-                continue;
-            }
+        if count > 1 && count > most_from(first) {
+            continue;
         }
         if let Some(c) = places.lookup(&surface).first() {
             let cap_ok = ctx.is_cap(i) || c.form == Form::Adjective;

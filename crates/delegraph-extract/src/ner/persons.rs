@@ -744,6 +744,12 @@ const RECEIVE_WORDS: &[&str] = &[
     "willkommen",
 ];
 
+/// A town official's title ("Bürgermeisterin") whose place is not known yet: the case the
+/// rules below resolve from the sentence around it.
+fn unresolved_town_office(of: &OfRef, head: &str) -> bool {
+    *of == OfRef::None && TOWN_OFFICE_HEADS.iter().any(|h| head.ends_with(h))
+}
+
 /// "Aus Kleinhausen kam Bürgermeisterin X", "Aus dem ostländischen Y, Partnerstadt seit 2001,
 /// reiste eine Delegation an, angeführt von Bürgermeister Z": a fronted "aus" phrase (at the
 /// sentence start, after a colon or a comma) names where the town official after it comes
@@ -756,7 +762,7 @@ fn of_fronted_origin(
     trange: &Range<usize>,
     head: &str,
 ) -> OfRef {
-    if *of != OfRef::None || !TOWN_OFFICE_HEADS.iter().any(|h| head.ends_with(h)) {
+    if !unresolved_town_office(of, head) {
         return of.clone();
     }
     let sent = ctx.sents[ctx.sent_of[trange.start]].clone();
@@ -802,7 +808,7 @@ fn of_where_clause(
     trange: &Range<usize>,
     head: &str,
 ) -> OfRef {
-    if *of != OfRef::None || !TOWN_OFFICE_HEADS.iter().any(|h| head.ends_with(h)) {
+    if !unresolved_town_office(of, head) {
         return of.clone();
     }
     let mut w = trange.start;
