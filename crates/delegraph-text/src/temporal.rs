@@ -223,6 +223,13 @@ fn add_months(y: i16, m: u8, n: i64) -> Option<PartialDate> {
     )
 }
 
+/// Whether `word` is the name of a month or a weekday ("Mai", "Jänner", "Sonntag"), in any
+/// case: words that name times even where a village bears the same name.
+pub fn is_calendar_word(word: &str) -> bool {
+    let key = crate::numbers::fold(word);
+    MONTHS.iter().any(|(w, _)| *w == key) || WEEKDAYS.iter().any(|(w, _)| *w == key)
+}
+
 fn days_in_month(m: u8) -> u8 {
     match m {
         2 => 29,
@@ -2217,4 +2224,27 @@ fn jaehrig_number(key: &str) -> Option<u32> {
         let base = key.strip_suffix(e)?.strip_suffix("jaehrig")?;
         number_word(base).filter(|&n| n >= 1)
     })
+}
+
+#[cfg(test)]
+mod calendar_word_tests {
+    use super::is_calendar_word;
+
+    #[test]
+    fn months_and_weekdays_in_any_case_and_spelling() {
+        for w in [
+            "Mai",
+            "März",
+            "Maerz",
+            "Jänner",
+            "sonntag",
+            "Sonnabend",
+            "DIENSTAG",
+        ] {
+            assert!(is_calendar_word(w), "{w}");
+        }
+        for w in ["Maibach", "Sonnberg", "Montage", "Markt", ""] {
+            assert!(!is_calendar_word(w), "{w}");
+        }
+    }
 }

@@ -23,162 +23,266 @@ pub(super) fn places(ctx: &Ctx, f: &mut Found) {
             i += 1;
             continue;
         };
-        // Already a place, or inside one named by context ("Landkreis Kleinhausen").
-        if f.index
-            .iter()
-            .any(|(x, r)| r.ty == EntityType::Place && x.start <= t.start && t.end <= x.end)
-        {
-            i = t.end;
-            continue;
-        }
-        // Inside an organization name, a place counts only at its end ("IHK Großbach") or as a
-        // leading adjective ("Oberländer Landtag"), not inside ("Massachusetts Institute").
-        if let Some(org) = f.claim[t.start].filter(|r| r.ty == EntityType::Organization) {
-            // The mention of that organization which covers this place.
-            let range = f
-                .index
-                .iter()
-                .find(|(x, r)| *r == org && x.start <= t.start && t.start < x.end)
-                .map(|(x, _)| x.clone());
-            if let Some(range) = range {
-                // Brands named like places ("Foto Union", "Air Ostland") do not mention them.
-                let brand = lookup_org(&ctx.w[range.clone()].join(" ")).is_some();
-                let at_end = t.end == range.end && !brand;
-                let leading_adj = t.start == range.start && c.form == Form::Adjective;
-                let after_prep = t.start > range.start
-                    && matches!(ctx.word(t.start - 1), "von" | "des" | "der" | "in");
-                if !(at_end || leading_adj || after_prep) {
-                    i = t.end;
-                    continue;
-                }
-            }
-        }
-        // "Pfarrkirche St. Martin", "Kirchenchor Sankt Josef": a saint after a noun names the
-        // church or the club's patron, not the town of that saint.
-        // "Kinderklinik Sankt Afra", "Pfarrei St. Hedwig": nor is the saint's name after it.
-        let saint_at = match t.start {
-            s if s >= 1 && matches!(ctx.word(s - 1), "Sankt" | "St.") => Some(s - 1),
-            s if s >= 2 && ctx.word(s - 1) == "." && ctx.word(s - 2) == "St" => Some(s - 2),
-            _ => None,
+        let m = Match {
+            ctx,
+            f,
+            places,
+            t: t.clone(),
+            c: &c,
         };
-        if is_patron_saint(ctx, t.start) || saint_at.is_some_and(|k| is_patron_saint(ctx, k)) {
-            i = t.end;
-            continue;
-        }
-        // "Weißenburg i. Bay.", "Neustadt a. d. Aisch": what follows an abbreviated
-        // preposition after a town qualifies the town's name; it is no place of its own.
-        if after_name_qualifier(ctx, t.start) {
-            i = t.end;
-            continue;
-        }
-        // "Im Zentrum", "Am Markt": a match starting with a function word is a phrase.
-        if t.len() > 1 && ctx.is_function(t.start) {
-            i += 1;
-            continue;
-        }
-        let surface = ctx.w[t.clone()].join(" ");
-        // "Die AHL beschäftigt …": an acronym an organization defined is that organization.
-        if surface.chars().all(|ch| ch.is_uppercase())
-            && f.orgs.iter().any(|o| o.aliases.contains(&surface))
-        {
-            i = t.end;
-            continue;
-        }
-        let form_is_adjective = c.form == Form::Adjective;
-        // "Kleinhausener Delegation", "Südhafener Gouverneurin": a capitalized city adjective qualifies a
-        // noun; alone ("LH Steinhauser trifft") it is more likely a surname.
-        if form_is_adjective && ctx.is_cap(t.start) && !ctx.is_cap(t.end) {
-            i = t.end;
-            continue;
-        }
-        // Places named like common nouns ("Norden", "Zentrum", "Rathaus") need a clear place
-        // preposition; "im"/"am" introduce ordinary nouns.
-        let noun_like = !form_is_adjective && t.len() == 1 && is_common_noun(&surface);
-        // A city quarter named like a common noun ("Hochschulen", "Altstadt") is the noun; one
-        // named after its street or square ("Lindenplatz", "Langstrasse") is the address.
-        let street = ["platz", "straße", "strasse", "gasse", "allee"]
+        let verdict = PLACE_RULES
             .iter()
-            .any(|e| surface.to_lowercase().ends_with(e));
-        if (noun_like || street) && places.place(c.id).kind == PlaceKind::District {
-            i = t.end;
-            continue;
-        }
-        if c.ambiguous || noun_like {
-            let prev = if i > 0 {
-                ctx.lower(i - 1)
-            } else {
-                String::new()
-            };
-            let prep = if noun_like {
-                matches!(prev.as_str(), "in" | "nach" | "aus" | "bis" | "via")
-            } else {
-                PLACE_PREPOSITIONS.contains(&prev.as_str())
-            };
-            // "der Stadt Seestadt", "der Kreisstadt Seestadt"
-            let kind_noun = ["stadt", "gemeinde", "region", "kreis", "kreises", "städte"]
-                .iter()
-                .any(|k| prev.ends_with(k))
-                && i > 0
-                && ctx.is_cap(i - 1);
-            let listed = i > 1
-                && matches!(prev.as_str(), "," | "und")
-                && f.index
-                    .iter()
-                    .any(|(x, r)| r.ty == EntityType::Place && x.end == i - 1);
-            // "Mittelmark und Niederschlesien": listed before a place that is one for sure.
-            let listed_before = matches!(ctx.word(t.end), "und" | "sowie")
-                && place_match(ctx, t.end + 1, places).is_some_and(|(t2, c2)| {
-                    !c2.ambiguous
-                        && c2.form == Form::Name
-                        && !(t2.len() == 1 && is_common_noun(ctx.word(t2.start)))
-                });
-            if !(prep || listed || listed_before || kind_noun) {
-                i = t.end;
-                continue;
+            .map(|rule| rule(&m))
+            .find(|v| !matches!(v, Verdict::Pass))
+            .unwrap_or(Verdict::Pass);
+        i = match verdict {
+            Verdict::Pass => {
+                f.place_ref(ctx, t.clone(), c.id);
+                t.end
             }
-        }
-        // "X Dolna", "X Horní": a town with a Slavic or Romanian position or size word after it
-        // is another, smaller place than X, named by both words.
-        if c.form == Form::Name
-            && places.place(c.id).kind == PlaceKind::City
-            && ctx.same_sentence(t.start, t.end)
-            && POSITION_WORDS_AFTER.contains(&ctx.word(t.end))
-            && f.claim[t.end].is_none()
-        {
-            let name = ctx.surface(t.start..t.end + 1);
-            let id = places.ad_hoc(
-                &name,
-                PlaceKind::City,
-                places.place(c.id).country.as_deref(),
-            );
-            f.place_ref(ctx, t.start..t.end + 1, id);
-            i = t.end + 1;
-            continue;
-        }
-        // "die Gemeinde Castelnuovo Monferrato": after a town noun, a known town's name that
-        // runs on over names no list holds is another, longer town's name.
-        if c.form == Form::Name
-            && places.place(c.id).kind == PlaceKind::City
-            && t.start > 0
-            && is_town_noun(ctx.word(t.start - 1))
-        {
-            let end = name_run_end(ctx, f, t.end);
-            if end > t.end {
-                let country = places.place(c.id).country.clone();
-                let id = places.ad_hoc(
-                    &ctx.surface(t.start..end),
-                    PlaceKind::City,
-                    country.as_deref(),
-                );
-                f.place_ref(ctx, t.start..end, id);
-                i = end;
-                continue;
+            Verdict::NotHere => t.end,
+            Verdict::NextWord => i + 1,
+            Verdict::Longer(range, id) => {
+                let end = range.end;
+                f.place_ref(ctx, range, id);
+                end
             }
-        }
-        // A capitalized sentence-initial adjective form is rarely the place ("Deutsche Bahn").
-        f.place_ref(ctx, t.clone(), c.id);
-        i = t.end;
+        };
     }
+}
+
+/// A gazetteer match with what the place rules look at.
+struct Match<'a> {
+    ctx: &'a Ctx<'a>,
+    f: &'a Found,
+    places: &'a Places,
+    t: Range<usize>,
+    c: &'a delegraph_gazetteer::places::Candidate,
+}
+
+/// What a place rule says about a gazetteer match.
+enum Verdict {
+    /// The rule has nothing to say; the next one decides (after all of them: a place).
+    Pass,
+    /// No place here; go on after the match.
+    NotHere,
+    /// No place starting here; go on with the next word (a longer phrase was matched).
+    NextWord,
+    /// A longer place than the gazetteer knows, named by the match and what follows.
+    Longer(Range<usize>, PlaceId),
+}
+
+type PlaceRule = fn(&Match) -> Verdict;
+
+/// The rules a gazetteer match passes before it counts as a place, in order; the first that
+/// does not pass decides.
+const PLACE_RULES: &[PlaceRule] = &[
+    inside_known_place,
+    inside_organization,
+    patron_saint,
+    name_qualifier,
+    function_word_phrase,
+    defined_acronym,
+    city_adjective_alone,
+    time_word,
+    quarter_named_like_noun,
+    ambiguous_without_context,
+    position_word_after,
+    town_noun_run_on,
+];
+
+fn not_if(cond: bool) -> Verdict {
+    if cond {
+        Verdict::NotHere
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// Already a place, or inside one named by context ("Landkreis Kleinhausen").
+fn inside_known_place(m: &Match) -> Verdict {
+    not_if(
+        m.f.index
+            .iter()
+            .any(|(x, r)| r.ty == EntityType::Place && x.start <= m.t.start && m.t.end <= x.end),
+    )
+}
+
+/// Inside an organization name, a place counts only at its end ("IHK Großbach"), as a leading
+/// adjective ("Oberländer Landtag") or after a preposition or article, not inside
+/// ("Massachusetts Institute").
+fn inside_organization(m: &Match) -> Verdict {
+    let (ctx, t) = (m.ctx, &m.t);
+    let Some(org) = m.f.claim[t.start].filter(|r| r.ty == EntityType::Organization) else {
+        return Verdict::Pass;
+    };
+    // The mention of that organization which covers this place.
+    let Some(range) =
+        m.f.index
+            .iter()
+            .find(|(x, r)| *r == org && x.start <= t.start && t.start < x.end)
+            .map(|(x, _)| x.clone())
+    else {
+        return Verdict::Pass;
+    };
+    // Brands named like places ("Foto Union", "Air Ostland") do not mention them.
+    let brand = lookup_org(&ctx.w[range.clone()].join(" ")).is_some();
+    let at_end = t.end == range.end && !brand;
+    let leading_adj = t.start == range.start && m.c.form == Form::Adjective;
+    let after_prep =
+        t.start > range.start && matches!(ctx.word(t.start - 1), "von" | "des" | "der" | "in");
+    not_if(!(at_end || leading_adj || after_prep))
+}
+
+/// "Pfarrkirche St. Martin", "Kirchenchor Sankt Josef": a saint after a noun names the church
+/// or the club's patron, not the town of that saint; "Kinderklinik Sankt Afra", "Pfarrei St.
+/// Hedwig": nor is the saint's name after it.
+fn patron_saint(m: &Match) -> Verdict {
+    let (ctx, s) = (m.ctx, m.t.start);
+    let saint_at = match s {
+        s if s >= 1 && matches!(ctx.word(s - 1), "Sankt" | "St.") => Some(s - 1),
+        s if s >= 2 && ctx.word(s - 1) == "." && ctx.word(s - 2) == "St" => Some(s - 2),
+        _ => None,
+    };
+    not_if(is_patron_saint(ctx, s) || saint_at.is_some_and(|k| is_patron_saint(ctx, k)))
+}
+
+/// "Weißenburg i. Bay.", "Neustadt a. d. Aisch": what follows an abbreviated preposition after
+/// a town qualifies the town's name; it is no place of its own.
+fn name_qualifier(m: &Match) -> Verdict {
+    not_if(after_name_qualifier(m.ctx, m.t.start))
+}
+
+/// "Im Zentrum", "Am Markt": a match starting with a function word is a phrase.
+fn function_word_phrase(m: &Match) -> Verdict {
+    if m.t.len() > 1 && m.ctx.is_function(m.t.start) {
+        Verdict::NextWord
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// "Die AHL beschäftigt …": an acronym an organization defined is that organization.
+fn defined_acronym(m: &Match) -> Verdict {
+    let surface = m.ctx.w[m.t.clone()].join(" ");
+    not_if(
+        surface.chars().all(|ch| ch.is_uppercase())
+            && m.f.orgs.iter().any(|o| o.aliases.contains(&surface)),
+    )
+}
+
+/// "Kleinhausener Delegation", "Südhafener Gouverneurin": a capitalized city adjective
+/// qualifies a noun; alone ("LH Steinhauser trifft") it is more likely a surname.
+fn city_adjective_alone(m: &Match) -> Verdict {
+    not_if(m.c.form == Form::Adjective && m.ctx.is_cap(m.t.start) && !m.ctx.is_cap(m.t.end))
+}
+
+/// Weekday and month names ("bis Sonntag", "im Mai", "ab Freitag") are times, even where a
+/// village bears the name; a town noun before them ("die Gemeinde Sonntag") makes them places.
+fn time_word(m: &Match) -> Verdict {
+    let (ctx, t) = (m.ctx, &m.t);
+    let timeish = t.len() == 1 && delegraph_text::temporal::is_calendar_word(ctx.word(t.start));
+    not_if(timeish && !(t.start > 0 && is_town_noun(ctx.word(t.start - 1))))
+}
+
+/// The place is named like a common noun ("Norden", "Zentrum") and used without a clear
+/// place preposition.
+fn noun_like(m: &Match) -> bool {
+    m.c.form != Form::Adjective && m.t.len() == 1 && is_common_noun(m.ctx.word(m.t.start))
+}
+
+/// A city quarter named like a common noun ("Hochschulen", "Altstadt") is the noun; one named
+/// after its street or square ("Lindenplatz", "Langstrasse") is the address.
+fn quarter_named_like_noun(m: &Match) -> Verdict {
+    let lower = m.ctx.w[m.t.clone()].join(" ").to_lowercase();
+    let street = ["platz", "straße", "strasse", "gasse", "allee"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    not_if((noun_like(m) || street) && m.places.place(m.c.id).kind == PlaceKind::District)
+}
+
+/// An ambiguous name, or a place named like a common noun, needs context: a place
+/// preposition ("im"/"am" introduce ordinary nouns), a town noun before it ("der Kreisstadt
+/// Seestadt"), or a list with a certain place ("Mittelmark und Niederschlesien").
+fn ambiguous_without_context(m: &Match) -> Verdict {
+    let (ctx, f, i) = (m.ctx, m.f, m.t.start);
+    let noun_like = noun_like(m);
+    if !(m.c.ambiguous || noun_like) {
+        return Verdict::Pass;
+    }
+    let prev = if i > 0 {
+        ctx.lower(i - 1)
+    } else {
+        String::new()
+    };
+    let prep = if noun_like {
+        matches!(prev.as_str(), "in" | "nach" | "aus" | "bis" | "via")
+    } else {
+        PLACE_PREPOSITIONS.contains(&prev.as_str())
+    };
+    let kind_noun = ["stadt", "gemeinde", "region", "kreis", "kreises", "städte"]
+        .iter()
+        .any(|k| prev.ends_with(k))
+        && i > 0
+        && ctx.is_cap(i - 1);
+    let listed = i > 1
+        && matches!(prev.as_str(), "," | "und")
+        && f.index
+            .iter()
+            .any(|(x, r)| r.ty == EntityType::Place && x.end == i - 1);
+    let listed_before = matches!(ctx.word(m.t.end), "und" | "sowie")
+        && place_match(ctx, m.t.end + 1, m.places).is_some_and(|(t2, c2)| {
+            !c2.ambiguous
+                && c2.form == Form::Name
+                && !(t2.len() == 1 && is_common_noun(ctx.word(t2.start)))
+        });
+    not_if(!(prep || listed || listed_before || kind_noun))
+}
+
+/// "X Dolna", "X Horní": a town with a Slavic or Romanian position or size word after it is
+/// another, smaller place than X, named by both words.
+fn position_word_after(m: &Match) -> Verdict {
+    let (ctx, t, places) = (m.ctx, &m.t, m.places);
+    let place = places.place(m.c.id);
+    if m.c.form == Form::Name
+        && place.kind == PlaceKind::City
+        && ctx.same_sentence(t.start, t.end)
+        && POSITION_WORDS_AFTER.contains(&ctx.word(t.end))
+        && m.f.claim[t.end].is_none()
+    {
+        let range = t.start..t.end + 1;
+        let id = places.ad_hoc(
+            &ctx.surface(range.clone()),
+            PlaceKind::City,
+            place.country.as_deref(),
+        );
+        return Verdict::Longer(range, id);
+    }
+    Verdict::Pass
+}
+
+/// "die Gemeinde Castelnuovo Monferrato": after a town noun, a known town's name that runs on
+/// over names no list holds is another, longer town's name.
+fn town_noun_run_on(m: &Match) -> Verdict {
+    let (ctx, t, places) = (m.ctx, &m.t, m.places);
+    let place = places.place(m.c.id);
+    if m.c.form != Form::Name
+        || place.kind != PlaceKind::City
+        || t.start == 0
+        || !is_town_noun(ctx.word(t.start - 1))
+    {
+        return Verdict::Pass;
+    }
+    let end = name_run_end(ctx, m.f, t.end);
+    if end <= t.end {
+        return Verdict::Pass;
+    }
+    let id = places.ad_hoc(
+        &ctx.surface(t.start..end),
+        PlaceKind::City,
+        place.country.as_deref(),
+    );
+    Verdict::Longer(t.start..end, id)
 }
 
 /// The end of a place named by an English compass word and a place ("North Kesteven"), when
