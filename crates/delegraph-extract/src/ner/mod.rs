@@ -28,6 +28,7 @@ use places::*;
 use crate::ctx::Ctx;
 use crate::lexicon::*;
 use delegraph_gazetteer::names::{is_common_surname, is_first_name};
+use delegraph_gazetteer::org_heads;
 use delegraph_gazetteer::orgs::{self, lookup_org};
 use delegraph_gazetteer::places::{Form, PlaceId, PlaceKind, Places};
 use delegraph_gazetteer::words::{is_common_noun, zipf};
@@ -214,16 +215,30 @@ fn org_head(word: &str) -> Option<OrgHead> {
 type OrgHead = (&'static str, &'static str, bool, usize);
 
 fn find_org_head(word: &str) -> Option<OrgHead> {
+    // "Verbund", "Feuerwerk", "Sitzbank": the dictionary knows them as no compound of a head.
+    if org_heads::is_false_org_compound(word) {
+        return None;
+    }
     let lower = word.to_lowercase();
     let lower = lower.rsplit('-').next().unwrap_or(&lower).to_string();
-    let head = stems(&lower).into_iter().find_map(|s| {
-        // The longest head: "Volkshochschule" is a "hochschule" before it is a "schule".
-        ORG_HEADS
-            .iter()
-            .filter(|(h, _, _)| s.ends_with(*h))
-            .max_by_key(|(h, _, _)| h.len())
-            .map(|(h, k, st)| (*h, *k, *st, s.chars().count() - h.chars().count()))
-    })?;
+    let head = stems(&lower)
+        .into_iter()
+        .find_map(|s| {
+            // The longest head: "Volkshochschule" is a "hochschule" before it is a "schule".
+            ORG_HEADS
+                .iter()
+                .filter(|(h, _, _)| s.ends_with(*h))
+                .max_by_key(|(h, _, _)| h.len())
+                .map(|(h, k, st)| (*h, *k, *st, s.chars().count() - h.chars().count()))
+        })
+        // The open-data lexicon's heads and compounds ("Kreishandwerkerschaft",
+        // "Hopfenbauernvereinigung", "Leitstelle"): never bare names of their own. Heads that
+        // come before their name ("Kloster X", "Gasthof Y") are the head-first rule's.
+        .or_else(|| {
+            org_heads::org_head_of(word)
+                .filter(|h| !HEAD_FIRST.iter().any(|(f, _)| *f == h.head))
+                .map(|h| (h.head, h.kind, false, h.prefix_len))
+        })?;
     // "Rosenheim", "Wehr": a town the gazetteer names is no institution (asked only of words
     // with a head: most words have none, and the lookup costs more than the heads).
     if Places::get()

@@ -872,10 +872,13 @@ fn genitive_complement(
     let remit = head == "ministerium" || matches!(ctx.word(end + 1), "Innern" | "Auswärtigen");
     // "Kinderchor der Kleinhausener Grundschule": a complement that is an institution itself
     // names another organization, not this one's name.
+    // So does one named by an acronym or ending in a legal form ("Präsidium der IHK X",
+    // "Weberei der Muster Textil AG"), which the later rules read.
     let swallows_org = (end + 1..k).any(|x| {
         f.claim[x].is_some_and(|r| r.ty == EntityType::Organization)
             || (x > end + 1 && org_head(ctx.word(x)).is_some_and(|h| h.0 != "gesellschaft"))
-    });
+            || is_acronym_word(ctx.word(x))
+    }) || orgs::ends_with_legal_form(&ctx.w[end + 1..k]).is_some();
     // "des Landes Großbach", "des Landkreises Hohenried", "der Gemeinde Wiesfeld": a unit
     // noun and its name, whether or not a list holds the name.
     let of_a_state = (matches!(
@@ -884,6 +887,15 @@ fn genitive_complement(
     ) || is_unit_noun(ctx.word(end + 1)))
         && n >= 2;
     (n > 0 && !swallows_org && (names_place || fuer || remit || of_a_state)).then_some(k)
+}
+
+/// "IHK", "BVG": two to six capitals (digits allowed), no place or party of the lists.
+fn is_acronym_word(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&w.chars().count())
+        && letters >= 2
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !NON_ORG_ACRONYMS.contains(&w)
 }
 
 /// "Europäische Bauausstellung EBA", "Landesgartenschau LGS": an acronym written right after
@@ -1164,6 +1176,12 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
                 && (place || zipf(first) < 3.5)
         } || named_by_person(w);
         let specific = (h.standalone && (h.prefix_len > 0 || modified)) || named_compound;
+        // "einen Forschungs- und Industriepark für Zukunftstechnologien", "eine neue
+        // Musikschule": after an indefinite article a head names a kind of body, not one.
+        if indefinite_before(ctx, start, sent.start) && !acronym {
+            i += 1;
+            continue;
+        }
         if !(specific
             || definite_local_body(ctx, i, &h)
             || body_after_title(ctx, i, &h)
@@ -1201,6 +1219,26 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
         }
         i = end;
     }
+}
+
+/// An indefinite article right before `start`, or before lowercase adjectives leading to it
+/// ("ein neuer", "einen Forschungs- und").
+fn indefinite_before(ctx: &Ctx, start: usize, sent_start: usize) -> bool {
+    let mut k = start;
+    while k > sent_start {
+        k -= 1;
+        let l = ctx.lower(k);
+        if matches!(
+            l.as_str(),
+            "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
+        ) {
+            return true;
+        }
+        if !ctx.is_word(k) || ctx.is_cap(k) || start - k > 3 {
+            return false;
+        }
+    }
+    false
 }
 
 /// "Tag der Partnerschaft", "Tag der offenen Tür", "Tag des Sports": a day named by a genitive
