@@ -75,6 +75,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<PartialDate>) -> Vec<Tim
     while i < toks.len() {
         match cx.best_at(i) {
             Some(m) if m.end > i => {
+                cx.note_narrative(&m.value);
                 out.push(TimeExpr {
                     span: toks[i].start..toks[m.end - 1].end,
                     value: m.value,
@@ -705,7 +706,18 @@ struct Cx<'a, 't> {
     day: Option<i64>,
     /// Per token: whether its sentence reads as past.
     past: Vec<bool>,
+    /// The day of the last day-precise date met so far in the text (see [`NARRATIVE_WINDOW`]).
+    narrative: std::cell::Cell<Option<i64>>,
 }
+
+/// How far (in days) a date named in the text may lie from a day-precise anchor and still carry
+/// the bare weekdays after it: "Am Mittwoch, dem 12. November, brachen wir auf. Am Donnerstag …" walks
+/// on from the 12th, while a founding date decades ago carries nothing.
+const NARRATIVE_WINDOW: i64 = 45;
+
+/// How far (in days) from the anchor a weekday may pull an undated day and month into the
+/// previous or next year.
+const WEEKDAY_YEAR_WINDOW: i64 = 200;
 
 impl<'a, 't> Cx<'a, 't> {
     fn new(t: &'a [Tok<'t>], anchor: Option<PartialDate>) -> Self {
@@ -720,6 +732,7 @@ impl<'a, 't> Cx<'a, 't> {
             month,
             day,
             past: Vec::new(),
+            narrative: std::cell::Cell::new(None),
         };
         if day.is_some() {
             cx.past = cx.sentence_past();
@@ -951,7 +964,11 @@ impl<'a, 't> Cx<'a, 't> {
                 Some((p, day_number(p)?))
             })
             .collect();
-        let fits = |&&(_, n): &&(PartialDate, i64)| wd.is_none_or(|w| weekday(n) == w);
+        // A weekday decides between years only near the anchor: a slip in the weekday must not
+        // move a date by a year.
+        let fits = |&&(_, n): &&(PartialDate, i64)| {
+            wd.is_none_or(|w| weekday(n) == w) && (n - center).abs() <= WEEKDAY_YEAR_WINDOW
+        };
         let pool: Vec<&(PartialDate, i64)> = if cands.iter().any(|c| fits(&c)) {
             cands.iter().filter(fits).collect()
         } else {
@@ -1153,7 +1170,7 @@ impl<'a, 't> Cx<'a, 't> {
         if self.p(k, ',') {
             k += 1;
         }
-        if self.is(k, &["den"]) {
+        if self.is(k, &["den", "dem"]) {
             k += 1;
         }
         let (p, end) = self.explicit_date(k)?;
@@ -1879,6 +1896,29 @@ impl<'a, 't> Cx<'a, 't> {
         m(k, TimeValue::Point(self.shift_day(off)?))
     }
 
+    /// Remembers a day-precise date near the anchor as the point a narrative walks on from.
+    fn note_narrative(&self, v: &TimeValue) {
+        let first = match v {
+            TimeValue::Point(p) | TimeValue::Range(p, _) => day_number(*p),
+            _ => None,
+        };
+        if let Some(n) = first
+            && self.day.is_some_and(|a| (n - a).abs() <= NARRATIVE_WINDOW)
+        {
+            self.narrative.set(Some(n));
+        }
+    }
+
+    /// A bare weekday after a dated day of the same story is the first such day after it
+    /// ("Am Mittwoch, dem 12. November, … Am Donnerstag …" is the 13th), unless that day lies
+    /// after the anchor in a sentence told as past.
+    fn narrative_weekday(&self, wd: i64, i: usize) -> Option<i64> {
+        let n = self.weekday_from(self.narrative.get()?, wd, Dir::Next)?;
+        let too_late = n - self.narrative.get()? > 6
+            || self.day.is_some_and(|a| n > a && self.past_context(i));
+        (!too_late).then_some(n)
+    }
+
     /// "am Sonntag", "kommenden Dienstag", "vergangenen Montag", "Samstagfrüh".
     fn r_weekday(&self, i: usize) -> Option<M> {
         let (dir, w) = if self.is(i, FUTURE_MODIFIERS) {
@@ -1897,8 +1937,14 @@ impl<'a, 't> Cx<'a, 't> {
                 return m(e, TimeValue::Point(self.resolve(p)?));
             }
         }
+        let seit = i > 0 && self.is(i - 1, &["seit"]);
+        if dir.is_none()
+            && !seit
+            && let Some(n) = self.narrative_weekday(wd, i)
+        {
+            return m(w + 1, TimeValue::Point(date_of(n)?));
+        }
         let dir = dir.unwrap_or_else(|| {
-            let seit = i > 0 && self.is(i - 1, &["seit"]);
             if seit || self.past_context(i) {
                 Dir::Past
             } else {

@@ -457,6 +457,36 @@ const CASES: &[(&str, &str, &[&str])] = &[
         &["Gestern => P:2024-09-12", "vorgestern => P:2024-09-11"],
     ),
     ("2024-09-13", "Am Morgen empfing der Rat die Gäste.", &[]),
+    // A story walks on from its dated day: bare weekdays after it are the days that follow.
+    (
+        "2024-09-20",
+        "Am Dienstag, dem 3. September, brach die Abordnung nach Lyon auf. Am Donnerstag folgte der Empfang, am Samstag die Heimreise.",
+        &[
+            "Dienstag, dem 3. September => P:2024-09-03",
+            "Donnerstag => P:2024-09-05",
+            "Samstag => P:2024-09-07",
+        ],
+    ),
+    (
+        "2024-09-13",
+        "Vom 7. bis 9. Oktober reist die Landrätin nach Graz; am Dienstag trifft sie den Landeshauptmann.",
+        &[
+            "Vom 7. bis 9. Oktober => R:2024-10-07..2024-10-09",
+            "Dienstag => P:2024-10-08",
+        ],
+    ),
+    // A weekday that fits another year does not move a date that is near the anchor.
+    (
+        "2024-09-13",
+        "Am Dienstag, den 14. Oktober, kommt der Gemeinderat aus Melk.",
+        &["Dienstag, den 14. Oktober => P:2024-10-14"],
+    ),
+    // ... but a date far from the publication carries no weekday.
+    (
+        "2024-09-13",
+        "Die Urkunde wurde am 3. Mai 1994 besiegelt. Am Montag war der Minister zu Gast.",
+        &["3. Mai 1994 => P:1994-05-03", "Montag => P:2024-09-09"],
+    ),
     (
         "2011-04-18",
         "Die Senatorin fährt ab morgen, Dienstag, nach Prag.",
