@@ -3,7 +3,7 @@
 
     ratchet.py quality-ratchet.json WORKDIR
 
-WORKDIR holds score.py --json outputs named <set>.json (seeds.json, dev.json, dev2.json, inv.json). The ratchet file
+WORKDIR holds score.py --json outputs named <set>.json (seeds.json, dev.json, dev2.json, inv.json, inv2.json). The ratchet file
 maps set -> metric -> minimum F1. Raise the values as quality improves; never lower them to make
 a change pass.
 """
