@@ -290,7 +290,12 @@ fn signers(ctx: &Ctx, f: &Found, i: &Instance) -> Signers {
             if locates_body {
                 body_ends.push(t.end);
             }
-            if e.ty == EntityType::Person || is_minor_body(f, *e) || inside || locates_body {
+            if e.ty == EntityType::Person
+                || is_minor_body(f, *e)
+                || inside
+                || locates_body
+                || adjectival_place(ctx, t.start, *e)
+            {
                 continue;
             }
             let list = if title_body(ctx, t.start) {
@@ -305,6 +310,19 @@ fn signers(ctx: &Ctx, f: &Found, i: &Instance) -> Signers {
     }
     out.parties.retain(|p| !out.bodies.contains(p));
     out
+}
+
+/// "sein bayerischer Amtskollege", "des oberbayerischen Marktes X": a place named by an
+/// adjective only locates a signatory or a town; it signs nothing itself.
+fn adjectival_place(ctx: &Ctx, tok: usize, e: EntityRef) -> bool {
+    e.ty == EntityType::Place && !ctx.is_cap(tok)
+}
+
+/// "das Kreiskrankenhaus Alba Iulia": a town inside a body's name is that body's, no party.
+fn in_body_name(f: &Found, tok: usize) -> bool {
+    f.index
+        .iter()
+        .any(|(r, e)| e.ty == EntityType::Organization && r.start < tok && tok < r.end)
 }
 
 /// "der Vize-Präsident des Regionalrats": a body in the genitive of a title.
@@ -637,6 +655,8 @@ fn complete_parties(
                     && x.start < sr.end
                     && e.ty == EntityType::Place
                     && !is_country(f, *e)
+                    && !adjectival_place(ctx, x.start, *e)
+                    && !in_body_name(f, x.start)
                     && !matches!(ctx.lower(x.start.saturating_sub(1)).as_str(), "in" | "im")
                     && !in_dateline(ctx, x.start)
                 {

@@ -191,6 +191,7 @@ pub(crate) fn find(
     home_party_members(f, &mut trips);
     trips_to_a_signing(ctx, &mut trips, &agreements);
     founded_by_agreement(ctx, &mut partnerships, &agreements);
+    partnerships::dated_elsewhere(ctx, f, times, published, &mut partnerships);
     Events {
         trips,
         partnerships,

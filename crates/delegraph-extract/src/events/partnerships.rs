@@ -293,3 +293,78 @@ pub(super) fn partnerships(
     }
     out
 }
+
+/// "Vor 25 Jahren wurde die Freundschaft besiegelt", "Die Partnerschaft feiert ihr
+/// 30-jähriges Bestehen" far from the sentence that pairs the towns: a partnership still
+/// without founding year takes the first one a sentence about a partnership (or a friendship
+/// or bond between towns) states anywhere in the text — where that sentence names no town
+/// outside the pair and, when the text states several partnerships, names one of the pair.
+pub(super) fn dated_elsewhere(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    published: Option<PartialDate>,
+    out: &mut [PartnershipB],
+) {
+    let several = out.len() > 1;
+    for p in out.iter_mut().filter(|p| p.since.is_none()) {
+        let pair = [p.a, p.b];
+        let year = (0..ctx.sents.len())
+            .filter(|&si| !ctx.boiler[si] && about_a_bond(ctx.lowered(ctx.sents[si].clone())))
+            .filter(|&si| {
+                let towns: Vec<EntityRef> = sentence_entities(f, ctx, si)
+                    .into_iter()
+                    .filter(|(t, e)| e.ty == EntityType::Place && ctx.is_cap(*t))
+                    .filter(|(_, e)| !is_country(f, *e))
+                    .map(|(_, e)| e)
+                    .collect();
+                towns.iter().all(|t| pair.contains(t))
+                    && (!several || towns.iter().any(|t| pair.contains(t)))
+            })
+            .find_map(|si| founding_year_in(ctx, times, si, published));
+        if year.is_some() {
+            p.since = year;
+        }
+    }
+}
+
+/// A sentence about a town twinning, a friendship or a bond ("Verbindung", "verbunden").
+fn about_a_bond(words: &[String]) -> bool {
+    tells_partnership(words)
+        || words.iter().any(|w| {
+            w.contains("freundschaft")
+                || w.starts_with("verbindung")
+                || w == "verbunden"
+                || w.ends_with("partnerschaft")
+        })
+}
+
+/// The founding year a sentence states: "seit 1989", an anniversary, "1967 begründet", or its
+/// one bare year where a founding verb stands in it ("wurde im Jahr 1989 feierlich besiegelt").
+fn founding_year_in(
+    ctx: &Ctx,
+    times: &[TimeExpr],
+    si: usize,
+    published: Option<PartialDate>,
+) -> Option<i16> {
+    let here = in_sentence(times, ctx, si);
+    here.iter()
+        .find_map(|te| year_of_partnership(te, ctx, published))
+        .or_else(|| {
+            let founding = ctx
+                .lowered(ctx.sents[si].clone())
+                .iter()
+                .any(|w| cues::is("founding_verbs", w));
+            let years: Vec<i16> = here
+                .iter()
+                .filter_map(|te| match te.value {
+                    TimeValue::Point(p) => Some(p.year),
+                    _ => None,
+                })
+                .collect();
+            match years[..] {
+                [y] if founding => Some(y),
+                _ => None,
+            }
+        })
+}
