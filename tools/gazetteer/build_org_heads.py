@@ -98,6 +98,7 @@ SEEDS = {
     "internat": "other", "schulzentrum": "other",
     # health, care, church
     "klinik": "other", "klinikum": "other", "krankenhaus": "other", "spital": "other",
+    "hospital": "other",
     "hospiz": "other", "pflegeheim": "other", "seniorenheim": "other", "altenheim": "other",
     "kinderheim": "other", "kirchengemeinde": "other", "pfarrgemeinde": "other",
     "pfarrei": "other", "diözese": "other", "bistum": "other", "dekanat": "other",

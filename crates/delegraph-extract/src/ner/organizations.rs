@@ -158,8 +158,26 @@ fn is_descriptor_noun(lower: &str) -> bool {
         .unwrap_or(lower);
     DESCRIPTOR_NOUNS
         .iter()
-        .any(|(d, _)| base.len() > d.len() && base.ends_with(d))
+        .map(|(d, _)| *d)
+        .chain(AGENT_DESCRIPTORS.iter().copied())
+        .any(|d| base.len() > d.len() && base.ends_with(d))
 }
+
+/// Last members of nouns for what a firm does, written before its name and never part of
+/// it: "Maschinenbauer X GmbH", "Holzverarbeiter Y d.o.o.", "Autozulieferer Z AG". Only
+/// compounds count ("Bauer" alone is a surname).
+const AGENT_DESCRIPTORS: &[&str] = &[
+    "bauer",
+    "verarbeiter",
+    "lieferant",
+    "ausrüster",
+    "entwickler",
+    "erzeuger",
+    "spezialist",
+    "versender",
+    "exporteur",
+    "importeur",
+];
 
 /// A company named right after a noun that describes it: the name is the capitalized words
 /// after the descriptor that are neither ordinary nouns nor places nor office titles.
@@ -496,6 +514,31 @@ pub(super) fn extend_left(
             n += 1;
             continue;
         }
+        // "Kliniken an der Riß gGmbH", "Gymnasium am Hofgarten e.V.": a name placed by
+        // "an der" or "am" and a name.
+        if ctx.is_cap(k)
+            && !ctx.is_function(k)
+            && k >= sent_start + 2
+            && f.claim[k].is_none_or(|r| r.ty == EntityType::Place)
+        {
+            let before = if matches!(ctx.word(k - 1), "der" | "dem") && ctx.word(k - 2) == "an" {
+                Some(k - 2)
+            } else if ctx.word(k - 1) == "am" {
+                Some(k - 1)
+            } else {
+                None
+            };
+            if let Some(b) = before
+                && b > sent_start
+                && ctx.is_cap(b - 1)
+                && !ctx.is_function(b - 1)
+                && (org_head(ctx.word(b - 1)).is_some() || !is_common_noun(ctx.word(b - 1)))
+            {
+                j = b;
+                n += 1;
+                continue;
+            }
+        }
         // "Presse- und Informationsamt": a truncated member joined by "und".
         let truncated =
             (w == "und" || w == ",") && k > sent_start && ctx.word(k - 1).ends_with('-');
@@ -549,7 +592,11 @@ pub(super) fn legal_form_orgs(ctx: &Ctx, f: &mut Found) {
             continue;
         }
         let sent_start = ctx.sents[ctx.sent_of[i]].start;
-        let lo = i.saturating_sub(3).max(sent_start);
+        // "X GmbH & Co. KG": the form goes on; its last word reads it whole.
+        if ctx.word(i + 1) == "&" && ctx.same_sentence(i, i + 1) {
+            continue;
+        }
+        let lo = i.saturating_sub(7).max(sent_start);
         let words: Vec<&str> = ctx.w[lo..=i].to_vec();
         let joined_suffix = ["-GmbH", "-AG", "-KG", "-gGmbH", "-SE"]
             .iter()
@@ -1126,8 +1173,12 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
         let sent = ctx.sents[ctx.sent_of[i]].clone();
         let start = extend_left(ctx, f, i, 4, sent.start);
         let complement_end = right_complement(ctx, f, h.head, i + 1);
-        let complement = complement_end.is_some();
+        let mut complement = complement_end.is_some();
         let mut end = complement_end.unwrap_or(i + 1);
+        if let Some(e) = placed_by_name(ctx, f, end, sent.end) {
+            end = e;
+            complement = true;
+        }
         // "beim Kreisverband Kultur,": a local body named with its field, a common noun
         // standing alone before the punctuation that closes the phrase.
         if !complement
@@ -1219,6 +1270,54 @@ pub(super) fn german_orgs(ctx: &Ctx, f: &mut Found) {
         }
         i = end;
     }
+}
+
+/// "Gymnasium am Hofgarten", "Musikkapelle St. Valentin am Puflatsch", "Klinik an der
+/// Weser": a body placed by "am" or "an der" and a name (no ordinary noun, no day: "der
+/// Verein am Samstag", "die Schule am Ende") ends after that name, and after the town that
+/// follows it. Returns the new end.
+fn placed_by_name(ctx: &Ctx, f: &Found, end: usize, sent_end: usize) -> Option<usize> {
+    let mut k = match ctx.word(end) {
+        "am" => end + 1,
+        "an" if matches!(ctx.word(end + 1), "der" | "dem") => end + 2,
+        _ => return None,
+    };
+    let places = Places::get();
+    let name_start = k;
+    if let Some((t, c)) = place_match(ctx, k, places)
+        && c.form == Form::Name
+        && t.end <= sent_end
+    {
+        k = t.end;
+    } else {
+        while k < sent_end
+            && k < name_start + 2
+            && ctx.is_cap(k)
+            && !ctx.is_function(k)
+            && f.claim[k].is_none()
+            && !is_common_noun(ctx.word(k))
+            && zipf(ctx.word(k)) < 3.5
+            && !delegraph_text::temporal::is_calendar_word(ctx.word(k))
+            && office_head(ctx.word(k)).is_none()
+            && org_head(ctx.word(k)).is_none()
+            && !is_first_name(ctx.word(k))
+        {
+            k += 1;
+        }
+    }
+    if k == name_start {
+        return None;
+    }
+    // "Gymnasium am Stadtsee Kleinhausen": the town after the name.
+    if let Some((t, c)) = place_match(ctx, k, places)
+        && c.form == Form::Name
+        && t.end <= sent_end
+        && k > name_start
+        && place_match(ctx, name_start, places).is_none()
+    {
+        k = t.end;
+    }
+    Some(k)
 }
 
 /// An indefinite article right before `start`, or before lowercase adjectives leading to it
