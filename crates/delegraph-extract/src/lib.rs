@@ -239,9 +239,16 @@ fn build(doc: &Document, ctx: &Ctx, f: &Found, ev: &events::Events) -> DocFacts 
         let offices = offices_of(&facts, ctx, f, &order, i);
         facts.persons[order.pi[i]].offices = offices;
     }
+    // The places the phrases named, before the document-level rules add theirs.
+    let stated: Vec<Vec<Option<EntityRef>>> = facts
+        .persons
+        .iter()
+        .map(|p| p.offices.iter().map(|o| o.of).collect())
+        .collect();
     push_events(&mut facts, ctx, ev, &order);
     offices::signatories_offices(&mut facts, f, &order.persons);
     offices::home_offices(&mut facts, f, &order.persons, &order.places);
+    offices::town_sides(&mut facts, f, &order.persons, &order.places, &stated);
     offices::hosts_by_office(&mut facts);
     facts
 }

@@ -9,6 +9,9 @@ use std::cell::RefCell;
 use crate::lexicon;
 use crate::ner::{Found, norm_key};
 
+mod sides;
+pub(crate) use sides::decide as town_sides;
+
 /// "Landtagspräsidentin", "Bezirkstagspräsident", "Regierungschef": the first member of the
 /// compound names the body, which the document names in full ("Landtag Ostmark",
 /// "Bezirkstag Unterland", "Bergländer Regierung"). A body whose name word is exactly
@@ -614,6 +617,15 @@ pub(crate) fn home_offices(facts: &mut DocFacts, f: &Found, p_order: &[usize], l
     }
 }
 
+/// How plainly the text says which party a signatory signs for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SignedFor {
+    /// "Bürgermeister X für Kleinhausen", or a title only one party's country has.
+    Named,
+    /// Only the order in which signatories and parties are named.
+    Order,
+}
+
 /// Which signatory signs for which party: the party the text names right after a signatory
 /// ("Bürgermeister X für Kleinhausen"); else, when one party lies in a German-speaking country,
 /// the one signatory whose title exists only there ("Oberbürgermeister", "Ministerpräsident",
@@ -622,7 +634,7 @@ fn pair_signatories(
     facts: &DocFacts,
     [s1, s2]: [EntityRef; 2],
     [p1, p2]: [EntityRef; 2],
-) -> [(EntityRef, EntityRef); 2] {
+) -> ([(EntityRef, EntityRef); 2], SignedFor) {
     let named_for = |s: EntityRef, p: EntityRef| {
         facts.persons[s.index].core.mentions.iter().any(|m| {
             facts.places[p.index].core.mentions.iter().any(|pm| {
@@ -631,10 +643,10 @@ fn pair_signatories(
         })
     };
     if named_for(s1, p2) || named_for(s2, p1) {
-        return [(s1, p2), (s2, p1)];
+        return ([(s1, p2), (s2, p1)], SignedFor::Named);
     }
     if named_for(s1, p1) || named_for(s2, p2) {
-        return [(s1, p1), (s2, p2)];
+        return ([(s1, p1), (s2, p2)], SignedFor::Named);
     }
     let german = |p: EntityRef| {
         matches!(
@@ -661,13 +673,14 @@ fn pair_signatories(
     };
     if german(p1) != german(p2) && home_title(s1) != home_title(s2) {
         let (g, other) = if german(p1) { (p1, p2) } else { (p2, p1) };
-        return if home_title(s1) {
+        let pairs = if home_title(s1) {
             [(s1, g), (s2, other)]
         } else {
             [(s2, g), (s1, other)]
         };
+        return (pairs, SignedFor::Named);
     }
-    [(s1, p1), (s2, p2)]
+    ([(s1, p1), (s2, p2)], SignedFor::Order)
 }
 
 /// "OB X und Bürgermeister Y unterzeichneten … zwischen Jena und Chengdu": two signatories
@@ -684,7 +697,7 @@ pub(crate) fn signatories_offices(facts: &mut DocFacts, f: &Found, p_order: &[us
         if p1.ty != EntityType::Place || p2.ty != EntityType::Place {
             continue;
         }
-        for (s, p) in pair_signatories(facts, [s1, s2], [p1, p2]) {
+        for (s, p) in pair_signatories(facts, [s1, s2], [p1, p2]).0 {
             let old = p_order[s.index];
             for (k, o) in facts.persons[s.index].offices.iter_mut().enumerate() {
                 let head = f.persons[old].offices.get(k).map(|b| b.head);

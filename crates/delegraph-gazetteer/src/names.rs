@@ -6,11 +6,12 @@
 //! the lists deliberately leave out given names that are mostly ordinary German words
 //! ("Mai", "Weil") or mostly surnames ("Richter").
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const SURNAMES: &str = include_str!("../data/surnames_common.txt");
+const NAME_COUNTRIES: &str = include_str!("../data/first_name_countries.tsv");
 
 /// Data lines of a one-entry-per-line list: `#` lines are comments.
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -21,6 +22,11 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
 
 static FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(FIRST_NAMES).collect());
 static LAST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(SURNAMES).collect());
+static COUNTRIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    entries(NAME_COUNTRIES)
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
 
 /// Looks `word` up as written, then, for an all-capitals word ("KAI" in a photo credit),
 /// in its title-case form. A lower-case first letter never matches: "kai" is no name.
@@ -72,6 +78,24 @@ pub fn is_common_surname(word: &str) -> bool {
     lookup(&LAST, word)
 }
 
+/// The countries (ISO 3166-1 alpha-2) whose name lists hold the given name `word`, if it
+/// is at home in a few countries only ("Dorothée": BE CA FR LU); `None` for a name unknown
+/// or common to many countries, which marks no country. A hyphenated name ("Jean-Luc")
+/// answers for the countries all its parts share.
+pub fn first_name_countries(word: &str) -> Option<Vec<&'static str>> {
+    if let Some(cs) = COUNTRIES.get(word) {
+        return Some(cs.split(' ').collect());
+    }
+    let mut parts = word.split('-').filter(|p| !p.is_empty());
+    let first: Vec<&'static str> = COUNTRIES.get(parts.next()?)?.split(' ').collect();
+    let mut shared = first;
+    for p in parts {
+        let cs = COUNTRIES.get(p)?;
+        shared.retain(|c| cs.split(' ').any(|x| x == *c));
+    }
+    (!shared.is_empty() && word.contains('-')).then_some(shared)
+}
+
 /// Number of given names in the lexicon.
 pub fn first_name_count() -> usize {
     FIRST.len()
@@ -118,7 +142,15 @@ mod tests {
     fn names_data_hygiene() {
         check_list(FIRST_NAMES, "first_names.txt");
         check_list(SURNAMES, "surnames_common.txt");
+        check_list(NAME_COUNTRIES, "first_name_countries.tsv");
         assert!(first_name_count() > 10_000);
+    }
+
+    #[test]
+    fn given_names_mark_their_countries() {
+        assert!(first_name_countries("Dorothée").is_some_and(|c| c.contains(&"FR")));
+        assert!(first_name_countries("László").is_some_and(|c| c.contains(&"HU")));
+        assert!(first_name_countries("Nonexistentname").is_none());
     }
 
     #[test]
