@@ -79,9 +79,22 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // Inside a list that a line ending in a colon introduced ("Der Delegation gehören an:" and
+    // dash items below it): the items belong to that sentence, whose verb governs them.
+    let mut in_list = false;
     while i < tokens.len() {
         let t = tokens[i].text(text);
         let next = tokens.get(i + 1);
+        if let Some(n) = next
+            && n.newlines_before == 1
+            && is_list_marker(n.text(text))
+            && (t == ":" || in_list && !matches!(t, "!" | "?"))
+            && i + 1 - start < MAX_SENTENCE_TOKENS
+        {
+            in_list = true;
+            i += 1;
+            continue;
+        }
         let mut boundary_after = false;
         if is_terminal(t) {
             boundary_after = match next {
@@ -109,6 +122,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         if boundary_after {
             out.push(start..i + 1);
             start = i + 1;
+            in_list = false;
         } else if i + 1 - start >= MAX_SENTENCE_TOKENS {
             let end = forced_end(text, tokens, start);
             out.push(start..end + 1);
@@ -120,6 +134,11 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         out.push(start..tokens.len());
     }
     out
+}
+
+/// A mark that opens a list item at the start of a line.
+fn is_list_marker(s: &str) -> bool {
+    matches!(s, "-" | "–" | "—" | "•" | "*" | "·" | "▪" | "◦")
 }
 
 /// Whether the full stop at `i` belongs to the word before it rather than ending the sentence.
@@ -213,6 +232,23 @@ mod tests {
         let s = "Er sagte: „Das ist gut.“ Danach reiste er ab.";
         let got = sentences(s);
         assert_eq!(got, ["Er sagte: „Das ist gut.“", "Danach reiste er ab."]);
+    }
+
+    #[test]
+    fn a_list_after_a_colon_belongs_to_its_sentence() {
+        let s = "Der Abordnung gehören an:\n- Ortsvorsteherin Ilse Brand\n- Kai Umbach, Kämmerer.\n\nDie Reise beginnt am Montag.";
+        assert_eq!(
+            sentences(s),
+            [
+                "Der Abordnung gehören an:\n- Ortsvorsteherin Ilse Brand\n- Kai Umbach, Kämmerer.",
+                "Die Reise beginnt am Montag."
+            ]
+        );
+        let s = "Mitgereist sind:\n• Gemeinderat Olaf Senn\n• Rita Zobel\nDer Bus fährt um acht Uhr ab.";
+        assert_eq!(sentences(s).len(), 2);
+        // Without a colon, dash lines stay sentences of their own (a programme, headings).
+        let s = "Programm\n- Empfang im Rathaus\n- Besuch der Brauerei";
+        assert_eq!(sentences(s).len(), 3);
     }
 
     #[test]
