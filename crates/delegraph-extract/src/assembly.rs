@@ -239,7 +239,7 @@ fn locating_phrase(f: &Found, i: &Instance) -> Vec<EntityRef> {
 /// The document's home town: its dateline, else the town it names most that it never calls
 /// someone's partner ("die Partnerstadt X", "die finnische Stadt X"), else the reported
 /// trip's origin.
-fn home_town(ctx: &Ctx, f: &Found, trips: &[TripB]) -> Option<EntityRef> {
+pub(crate) fn home_town(ctx: &Ctx, f: &Found, trips: &[TripB]) -> Option<EntityRef> {
     if let Some(d) = dateline(ctx, f).or_else(|| publisher(ctx, f)) {
         return Some(d);
     }
@@ -265,10 +265,20 @@ fn home_town(ctx: &Ctx, f: &Found, trips: &[TripB]) -> Option<EntityRef> {
             None => counts.push((1, t.start, *e)),
         }
     }
+    // "sein Amtskollege X aus Y", "die Gäste aus Y": the guests' town is not home.
+    let guests_town = |k: usize| {
+        k >= 2
+            && ctx.lower(k - 1) == "aus"
+            && f.index
+                .iter()
+                .any(|(t, e)| t.end == k - 1 && e.ty == EntityType::Person)
+    };
     let partners: Vec<EntityRef> = f
         .index
         .iter()
-        .filter(|(t, e)| e.ty == EntityType::Place && partner_called(t.start))
+        .filter(|(t, e)| {
+            e.ty == EntityType::Place && (partner_called(t.start) || guests_town(t.start))
+        })
         .map(|(_, e)| *e)
         .collect();
     counts
@@ -281,7 +291,7 @@ fn home_town(ctx: &Ctx, f: &Found, trips: &[TripB]) -> Option<EntityRef> {
 
 /// The town that publishes the text, named in its first lines as a municipality: "Aktuelle
 /// Meldungen | Stadt X", "Pressemitteilungen der Gemeinde X".
-fn publisher(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
+pub(crate) fn publisher(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
     // The first four lines (a headline may come first).
     let limit = ctx
         .toks
@@ -406,7 +416,7 @@ fn partner_town(f: &Found, inst: &[Instance], home: Option<EntityRef>) -> Option
 
 /// Whether two places may name the same end of a journey: equal, a country and a place in
 /// it, a region and a town in it.
-fn same_place(f: &Found, a: Option<EntityRef>, b: Option<EntityRef>) -> bool {
+pub(crate) fn same_place(f: &Found, a: Option<EntityRef>, b: Option<EntityRef>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => {
             x == y
@@ -457,12 +467,16 @@ impl Cluster {
 fn clusters(f: &Found, legs: Vec<Leg>) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     for mut leg in legs {
+        // Every end the cluster's legs name, countries included: "nach Kroatien", "in Split",
+        // "nach Zadar" are one journey though Split stands for Kroatien among its ends.
         let found = out.iter_mut().find(|c| {
             same_place(f, c.origin(), leg.origin)
-                && leg
-                    .dests
-                    .iter()
-                    .any(|d| c.dests(f).iter().any(|x| same_place(f, Some(*x), Some(*d))))
+                && leg.dests.iter().any(|d| {
+                    c.legs
+                        .iter()
+                        .flat_map(|l| l.dests.iter())
+                        .any(|x| same_place(f, Some(*x), Some(*d)))
+                })
         });
         match found {
             Some(c) => {
@@ -619,6 +633,7 @@ fn correct(f: &Found, clusters: &[Cluster], used: &mut [bool], t: &mut TripB) {
         if t.origin.is_some_and(|o| is_country(f, o)) {
             t.origin = clusters[ci].origin();
         }
+        towns_of_country_ends(f, same.iter().map(|&c| &clusters[c]), t);
         return;
     }
     // A journey only planned ("Im September will eine Gruppe aus X nach Y reisen") is another
@@ -642,6 +657,41 @@ fn correct(f: &Found, clusters: &[Cluster], used: &mut [bool], t: &mut TripB) {
             t.sentences.push(l.sentence);
         }
     }
+}
+
+/// "nach Land X" in the trip's sentence, "besuchte die Gruppe A und B" (towns of X) in a
+/// clause of the same journey: a country the trip goes to gives way to its towns those clauses
+/// name.
+fn towns_of_country_ends<'c>(f: &Found, same: impl Iterator<Item = &'c Cluster>, t: &mut TripB) {
+    let countries: Vec<Option<String>> = t
+        .destinations
+        .iter()
+        .filter(|d| is_country(f, **d))
+        .map(|d| country_of(f, *d))
+        .collect();
+    if countries.is_empty() {
+        return;
+    }
+    for c in same {
+        for d in c.dests(f) {
+            if !is_country(f, d)
+                && d.ty == EntityType::Place
+                && countries.contains(&country_of(f, d))
+                && Some(d) != t.origin
+                && !t.destinations.contains(&d)
+            {
+                t.destinations.push(d);
+            }
+        }
+    }
+    let cities: Vec<Option<String>> = t
+        .destinations
+        .iter()
+        .filter(|d| !is_country(f, **d))
+        .map(|d| country_of(f, *d))
+        .collect();
+    t.destinations
+        .retain(|d| !is_country(f, *d) || !cities.contains(&country_of(f, *d)));
 }
 
 /// A trip does not go where it starts: a destination equal to the origin (the guests' town
@@ -694,6 +744,7 @@ pub(crate) fn assemble(
         }
     }
     let home = home_town(ctx, f, trips);
+    crate::sides::orient(ctx, f, inst, home, trips);
     attach(ctx, f, inst, trips, home);
     for t in trips.iter_mut() {
         refine_origin(f, inst, t);
@@ -819,7 +870,7 @@ fn stated_leaders(ctx: &Ctx, f: &Found, inst: &[Instance], trips: &mut [TripB]) 
 }
 
 /// The highest office rank a person holds (0 without office).
-fn rank_of(f: &Found, p: EntityRef) -> i32 {
+pub(crate) fn rank_of(f: &Found, p: EntityRef) -> i32 {
     f.persons[p.index]
         .offices
         .iter()

@@ -12,6 +12,7 @@ mod inflect;
 mod lexicon;
 mod ner;
 mod offices;
+mod sides;
 
 use ctx::Ctx;
 use delegraph_gazetteer::places::Places;

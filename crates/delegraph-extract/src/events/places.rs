@@ -135,8 +135,30 @@ pub(crate) fn dateline(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
         {
             return Some(*e);
         }
+        if let Some(e) = dateline_named_elsewhere(ctx, f, k) {
+            return Some(e);
+        }
     }
     None
+}
+
+/// "Aalen. Die Hochschule …" where the recognizer left the dateline's word alone (a town name
+/// that is also a word needs context): the word is the whole of a place mention elsewhere in
+/// the text ("… in Aalen erwartet").
+fn dateline_named_elsewhere(ctx: &Ctx, f: &Found, k: usize) -> Option<EntityRef> {
+    if !ctx.is_cap(k)
+        || !matches!(ctx.word(k + 1), "(" | "–" | "-" | ".")
+        || f.index.iter().any(|(t, _)| t.contains(&k))
+    {
+        return None;
+    }
+    f.index
+        .iter()
+        .find(|(t, e)| {
+            e.ty == EntityType::Place && t.len() == 1 && ctx.word(t.start) == ctx.word(k)
+        })
+        .map(|(_, e)| *e)
+        .filter(|e| !is_country(f, *e))
 }
 
 /// A date right after a dateline's comma: a day number ("12.", "12.05.2025"), "den 12.", a
