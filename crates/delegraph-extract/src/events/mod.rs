@@ -185,6 +185,7 @@ pub(crate) fn find(
         &trips,
         &mut partnerships,
     );
+    partnerships::listed_partners(ctx, f, times, &trips, &mut partnerships);
     let agreements =
         agreements::agreements(ctx, f, &instances, times, published, &trips, &partnerships);
     signers_meet_travellers(&mut trips, &agreements);

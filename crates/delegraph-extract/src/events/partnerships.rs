@@ -46,6 +46,8 @@ fn tells_partnership(words: &[String]) -> bool {
             && !w.contains("-communiqu")
             && !w.contains("vertrag")
             || w.ends_with("partnerschaft")
+            // The plural of any compound: "Gemeindepartnerschaften", "Kreispartnerschaften".
+            || w.ends_with("partnerschaften")
     });
     let denied = words.iter().any(|w| w == "keine" || w == "nicht")
         && words.iter().any(|w| w.contains("partnerschaft"))
@@ -366,5 +368,144 @@ fn founding_year_in(
                 [y] if founding => Some(y),
                 _ => None,
             }
+        })
+}
+
+/// "Görlitz pflegt drei Gemeindepartnerschaften:" followed by one line per partner ("- Tartu
+/// (Land), seit 1996"; bulleted lines belong to the heading's sentence, short lines without a
+/// bullet are sentences of their own): each line's town is a partner of the one town the
+/// heading names (else of the document's home town), dated by the year on its line.
+pub(super) fn listed_partners(
+    ctx: &Ctx,
+    f: &Found,
+    times: &[TimeExpr],
+    trips: &[TripB],
+    out: &mut Vec<PartnershipB>,
+) {
+    for si in 0..ctx.sents.len() {
+        let r = ctx.sents[si].clone();
+        let Some(colon) = r.clone().find(|&k| ctx.word(k) == ":") else {
+            continue;
+        };
+        let head = r.start..colon;
+        let heading = tells_partnership(ctx.lowered(head.clone()))
+            || head.clone().any(|k| plural_partner_noun(&ctx.lower(k)));
+        if ctx.boiler[si] || !heading {
+            continue;
+        }
+        let named = towns_in(ctx, f, head);
+        let Some(anchor) = (match named[..] {
+            [one] => Some(one),
+            [] => crate::assembly::home_town(ctx, f, trips),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let items: Vec<std::ops::Range<usize>> = if colon + 1 == r.end {
+            (si + 1..ctx.sents.len())
+                .take_while(|&sj| list_item(ctx, sj))
+                .map(|sj| ctx.sents[sj].clone())
+                .collect()
+        } else {
+            bulleted_lines(ctx, colon + 1..r.end)
+        };
+        for item in items {
+            let Some(&town) = towns_in(ctx, f, item.clone()).first() else {
+                continue;
+            };
+            if town == anchor {
+                continue;
+            }
+            let since = line_year(ctx, times, item.clone());
+            match out
+                .iter_mut()
+                .find(|p| [p.a, p.b].contains(&town) && [p.a, p.b].contains(&anchor))
+            {
+                Some(p) => {
+                    if p.since.is_none() {
+                        p.since = since;
+                    }
+                }
+                None => out.push(PartnershipB {
+                    a: anchor,
+                    b: town,
+                    since,
+                    sentences: vec![ctx.sent_of[item.start]],
+                }),
+            }
+        }
+    }
+}
+
+/// "Partnerstädte", "Partnergemeinden": a plural partner noun.
+fn plural_partner_noun(w: &str) -> bool {
+    (w.starts_with("partner") || w.starts_with("schwester"))
+        && [
+            "städte",
+            "gemeinden",
+            "kommunen",
+            "regionen",
+            "kreise",
+            "orte",
+        ]
+        .iter()
+        .any(|p| w.ends_with(p))
+}
+
+/// The towns a token range names (capitalized, no country), in order.
+fn towns_in(ctx: &Ctx, f: &Found, r: std::ops::Range<usize>) -> Vec<EntityRef> {
+    let mut out: Vec<EntityRef> = Vec::new();
+    for (t, e) in &f.index {
+        if r.contains(&t.start)
+            && e.ty == EntityType::Place
+            && ctx.is_cap(t.start)
+            && !is_country(f, *e)
+            && !out.contains(e)
+        {
+            out.push(*e);
+        }
+    }
+    out
+}
+
+/// The lines of a list inside one sentence: from each bullet at a line start to the next.
+fn bulleted_lines(ctx: &Ctx, r: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let starts: Vec<usize> = r
+        .clone()
+        .filter(|&k| ctx.toks[k].newlines_before > 0 && is_bullet(ctx.word(k)))
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(n, &s)| s..starts.get(n + 1).copied().unwrap_or(r.end))
+        .collect()
+}
+
+fn is_bullet(w: &str) -> bool {
+    matches!(w, "-" | "–" | "—" | "•" | "*" | "·" | "▪" | "◦")
+}
+
+/// A line of a list: it opens with a bullet, or is a short line of its own.
+fn list_item(ctx: &Ctx, si: usize) -> bool {
+    let r = ctx.sents[si].clone();
+    is_bullet(ctx.word(r.start)) || (ctx.toks[r.start].newlines_before > 0 && r.len() <= 10)
+}
+
+/// The year on a list line: "seit 1996", "(1988)", "1988".
+fn line_year(ctx: &Ctx, times: &[TimeExpr], r: std::ops::Range<usize>) -> Option<i16> {
+    let span = ctx.span(r.clone());
+    times
+        .iter()
+        .filter(|te| te.span.start >= span.start && te.span.end <= span.end)
+        .find_map(|te| match te.value {
+            TimeValue::Since(y) => Some(y),
+            TimeValue::Point(p) if p.month.is_none() => Some(p.year),
+            _ => None,
+        })
+        .or_else(|| {
+            r.clone().find_map(|k| {
+                let y: i16 = ctx.word(k).parse().ok()?;
+                (1900..=2100).contains(&y).then_some(y)
+            })
         })
 }
