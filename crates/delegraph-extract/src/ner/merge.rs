@@ -77,6 +77,30 @@ pub(super) fn merge_org_variants(f: &mut Found) {
             continue;
         }
         let words_a: Vec<String> = f.orgs[a].name.split(' ').map(norm_key).collect();
+        // "Chorgemeinschaft Bärenmatte" for "Chorgemeinschaft Bärenmatte Kleinhausen": a name
+        // of two words or more, ending in a name of its own (not in its head: "Freiwillige
+        // Feuerwehr" may be another town's), that starts exactly one longer name of the same
+        // kind. ("Universität X" and "Technische Universität X" are two bodies.)
+        let own_name = f.orgs[a]
+            .name
+            .split(' ')
+            .next_back()
+            .is_some_and(|w| org_head(w).is_none());
+        let part_of: Vec<usize> = (0..n)
+            .filter(|&b| {
+                b != a && target[b] != a && f.orgs[b].kind == f.orgs[a].kind && {
+                    let words_b: Vec<String> = f.orgs[b].name.split(' ').map(norm_key).collect();
+                    own_name
+                        && words_a.len() >= 2
+                        && words_b.len() > words_a.len()
+                        && words_b.starts_with(&words_a)
+                }
+            })
+            .collect();
+        if let [b] = part_of[..] {
+            target[a] = b;
+            continue;
+        }
         let b = (0..n).find(|&b| {
             if b == a || target[b] == a || f.orgs[b].kind == OrgKind::Party {
                 return false;

@@ -774,7 +774,29 @@ fn right_complement(ctx: &Ctx, f: &Found, head: &str, end: usize) -> Option<usiz
     if end + 1 < sent.end && matches!(ctx.word(end), "des" | "der" | "von" | "für") {
         return genitive_complement(ctx, f, head, end, sent.end);
     }
-    club_name_after_head(ctx, f, end, sent.end)
+    club_name_after_head(ctx, f, end, sent.end).or_else(|| unknown_name_after_head(ctx, f, end))
+}
+
+/// "Technische Hochschule Ostalb", "Kreisklinik Aischgrund", "Musikschule Hofsteig-Ach": a
+/// body named by its town or region that no list holds, one name-like word that closes the
+/// phrase (a lowercase word or punctuation after it, not another name: "die Hochschule
+/// Anna Weber").
+fn unknown_name_after_head(ctx: &Ctx, f: &Found, end: usize) -> Option<usize> {
+    let sent_end = ctx.sents[ctx.sent_of[end - 1]].end;
+    let closes = end + 1 >= sent_end || !ctx.is_word(end + 1) || !ctx.is_cap(end + 1);
+    // "Kunstausstellung Farbwerk": after a noun that describes it, the name stands alone.
+    let described = {
+        let head = ctx.lower(end - 1);
+        DESCRIPTOR_NOUNS.iter().any(|(d, _)| head.ends_with(d))
+    };
+    (end < sent_end
+        && !described
+        && closes
+        && f.claim[end].is_none()
+        && !line_break_before(ctx, end)
+        && !delegraph_text::temporal::is_calendar_word(ctx.word(end))
+        && unknown_town_name(ctx, end))
+    .then_some(end + 1)
 }
 
 /// "Allgäu-Oberland", "Kleinhausen-Wiesental": capitalized parts joined by hyphens, the first
