@@ -97,8 +97,7 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "kassier",
     "schriftführer",
     // Officers of clubs and fire brigades named by "-wart" ("Jugendfeuerwehrwartin",
-    // "Kassenwart"; not "Gegenwart"), a band's conductor, a town's business developer (not
-    // professions such as "Lehrer": "Stadtrat und Sportlehrer" holds one office).
+    // "Kassenwart"; not "Gegenwart"), a band's conductor, a town's business developer.
     "feuerwehrwart",
     "jugendwart",
     "kassenwart",
@@ -133,6 +132,20 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "starosta",
     "primátor",
     "polgármester",
+    // Mayors of English- and Portuguese-speaking towns ("Mayor X", "Prefeita Y"), and the
+    // feminine of an envoy ("Gesandtin").
+    "mayor",
+    "prefeito",
+    "prefeita",
+    "gesandt",
+    // People's roles the reports name as their office: a school's teachers, a team's
+    // trainers, a hospital's doctors ("Sportlehrerin", "Jugendtrainer", "Chefarzt"), and a
+    // civil servant's grade ("Verwaltungsamtmann", "Oberamtsrätin" by "rat").
+    "lehrer",
+    "trainer",
+    "arzt",
+    "amtmann",
+    "amtfrau",
 ];
 
 /// Abbreviated titles as they appear before names.
@@ -680,6 +693,7 @@ pub(crate) const HONORIFICS: &[&str] = &[
     "Dipl.-Ing.",
     "Ing.",
     "Mag.",
+    "Univ.",
     "Herr",
     "Frau",
     "Herrn",

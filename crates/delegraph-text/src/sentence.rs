@@ -20,6 +20,9 @@ const ABBREVIATIONS: &[&str] = &[
     "vs", "z", "zzgl",
 ];
 
+/// Abbreviations that keep a sentence going only as written, capitalized.
+const CAPITALIZED_ABBREVIATIONS: &[&str] = &["Mag", "Univ", "Bgm", "Vbgm", "Stv", "DI", "Dkfm"];
+
 const MONTHS: &[&str] = &[
     "januar",
     "jänner",
@@ -157,6 +160,11 @@ fn dot_continues(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
         if ABBREVIATIONS.contains(&lower.as_str()) {
             return true;
         }
+        // Capitalized only: Austrian degrees and office abbreviations before a name ("Mag.
+        // Anna Beispiel", "Univ.-Prof.", "1. Bgm. X"), where lowercase "mag." ends a clause.
+        if CAPITALIZED_ABBREVIATIONS.contains(&prev_text) {
+            return true;
+        }
         // Initial: "Sipho M. Dlamanzi".
         if prev_text.chars().count() == 1 && prev_text.chars().all(char::is_uppercase) {
             return true;
@@ -219,6 +227,12 @@ mod tests {
     fn abbreviations_and_ordinals_do_not_split() {
         let s = "Dr. Anna Berg kam am 10. November nach Bonn. Sie traf u. a. Prof. Lang.";
         assert_eq!(sentences(s).len(), 2, "{:?}", sentences(s));
+    }
+
+    #[test]
+    fn capitalized_degrees_do_not_split() {
+        let s = "Bürgermeisterin Mag. Anna Berg kam. Was sie mag. Danach ging es weiter.";
+        assert_eq!(sentences(s).len(), 3, "{:?}", sentences(s));
     }
 
     #[test]

@@ -171,6 +171,14 @@ fn find_office_head(word: &str) -> Option<&'static str> {
     {
         lower = format!("{stem}rat");
     }
+    // "Chefärztin", "Ärzte" -> "chefarzt", "arzt": the umlaut of the feminine and plural.
+    if let Some(stem) = lower
+        .strip_suffix("ärztinnen")
+        .or_else(|| lower.strip_suffix("ärztin"))
+        .or_else(|| lower.strip_suffix("ärzte"))
+    {
+        lower = format!("{stem}arzt");
+    }
     // Plurals with umlaut: "Vorstände" -> "vorstand".
     if let Some(stem) = lower.strip_suffix("stände") {
         lower = format!("{stem}stand");

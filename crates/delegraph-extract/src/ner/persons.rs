@@ -690,7 +690,15 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
         give_office(f, r, &title, head, &of, &trange);
         i = nrange.end;
         let plural = is_plural_title(ctx, &trange, &title);
-        while plural && matches!(ctx.word(i), "," | "und" | "sowie") {
+        loop {
+            // "die Gemeinderäte A (CSU), B (Grüne) und C": a party in parentheses after a
+            // listed name does not end the list.
+            if plural && ctx.word(i) == "(" && ctx.word(i + 2) == ")" {
+                i += 3;
+            }
+            if !(plural && matches!(ctx.word(i), "," | "und" | "sowie")) {
+                break;
+            }
             let last = ctx.word(i) != ",";
             let Some((n2, w2)) = name_at(ctx, f, i + 1, true) else {
                 break;
