@@ -518,26 +518,23 @@ LEGAL_CASE = {
     "y.k.": "Y.K.", "sicav": "SICAV", "plc": "PLC", "plc.": "plc.", "s.a.s.": "S.A.S.",
 }
 
-# cleanco countries whose forms show up in German news about delegations and trade.
-LEGAL_COUNTRIES = {
-    "Germany", "Austria", "Switzerland", "United States of America", "United Kingdom",
-    "France", "Italy", "Spain", "Netherlands", "Belgium", "Luxemborg", "Denmark",
-    "Sweden", "Norway", "Finland", "Poland", "Czech Republic", "Hungary", "Japan",
-    "Australia", "Canada", "India", "Ireland", "Israel", "Portugal", "Brazil",
-    "Mexico", "Chile", "Argentina", "Malaysia", "Singapore", "South Africa",
-    "Hong Kong", "Greece", "Turkey", "Romania", "Slovakia", "Slovenia", "Croatia",
-}
+# Every country cleanco knows: partner towns, and the firms a delegation visits, are found all
+# over the world, so a selection of countries loses forms ("SIA", "OÜ") that mark names.
+# The short-form filter below keeps the ambiguous codes out.
 
 # Two-letter forms that are safe as the last word of a name in German text. Others of
 # that length ("DA", "ET", "PT", "AD", …) are mostly ordinary abbreviations or precede
 # the name (Indonesian "PT"), so they stay out.
 LEGAL_SHORT_OK = {"AG", "SE", "KG", "UG", "eG", "AB", "AS", "NV", "BV", "SA", "LP",
                   "Oy", "OG", "KK", "GK", "Co", "OOO", "OAO", "UAB", "SIA", "ASA", "Oyj",
-                  "A/S", "ApS", "SAS", "SRL", "OHG", "KGaA", "LLC", "LLP", "PLC", "GbR"}
+                  "A/S", "ApS", "SAS", "SRL", "OHG", "KGaA", "LLC", "LLP", "PLC", "GbR",
+                  "OÜ", "TOV", "ZAO", "EAD", "JSC"}
 
 # cleanco terms that are no legal form one would strip in German news.
 LEGAL_DROP = {"adsitz", "sogepa", "etat", "tapui", "s.c.e i.", "suc. de descendants",
-              "as.oy", "private"}
+              "as.oy", "private",
+              # abbreviations of ordinary words in German text ("Ent.", "Coop.", "o.D.")
+              "ent.", "gte.", "ses.", "c.a.", "o.d.", "coop."}
 
 # German and international forms cleanco lacks or spells only in one way.
 LEGAL_EXTRA = [
@@ -557,6 +554,12 @@ LEGAL_EXTRA = [
     "Pvt. Ltd.", "Pvt Ltd", "Pty Ltd", "Pty. Ltd.", "Sp. z o.o.", "s.r.o.", "a.s.",
     "d.o.o.", "Kft.", "Zrt.", "Nyrt.", "S.A.B. de C.V.", "S.A. de C.V.", "Ltda.", "Ltda",
     "GmbH & Co. OHG", "OG", "Genossenschaft", "eingetragener Verein",
+    # Joint-stock and one-person forms of the former Soviet Union and the Balkans, and the
+    # non-profit association forms of Belgium and Luxembourg (the "e.V." of partner towns there).
+    "JSC", "CJSC", "OJSC", "PJSC", "EOOD", "OOD", "asbl", "ASBL", "a.s.b.l.", "vzw", "VZW",
+    "VoG",
+    # Family firm tails that end a company's name as a legal form does ("X & Söhne").
+    "& Söhne", "& Sohn", "& Sons", "& Son", "& Fils", "& Figli", "& Hijos", "& Zonen",
 ]
 
 
@@ -565,8 +568,7 @@ def build_legal_forms(verbose: bool):
 
     terms: set[str] = set()
     for country, ts in td.terms_by_country.items():
-        if country in LEGAL_COUNTRIES:
-            terms.update(ts)
+        terms.update(ts)
     for typ in ("Corporation", "Limited", "Limited Liability Company", "Limited Partnership"):
         terms.update(td.terms_by_type.get(typ, []))
     out: set[str] = set(LEGAL_EXTRA)

@@ -616,18 +616,26 @@ pub(super) fn legal_form_orgs(ctx: &Ctx, f: &mut Found) {
         }
         let start = extend_over_joins(ctx, f, start, sent_start);
         let mut end = i + 1;
+        // "Ltd" "." is the form "Ltd."; the full stop after "& Sohn" ends the sentence.
         if ctx.word(end) == "." && !ctx.toks[end].space_before && ctx.word(i).len() <= 4 {
-            end += 1;
+            let mut dotted = words.clone();
+            dotted.push(".");
+            if orgs::ends_with_legal_form(&dotted).is_some() {
+                end += 1;
+            }
         }
         if !f.free(start..end) {
             continue;
         }
         let name = ctx.surface(start..end);
-        // "e.V.": a registered association.
-        let kind = if ctx.w[start..end]
-            .iter()
-            .any(|w| *w == "e.V." || *w == "e.V")
-            || name.ends_with("e.V.")
+        // "e.V.", "asbl", "vzw": a registered association.
+        let kind = if ctx.w[start..end].iter().any(|w| {
+            matches!(
+                *w,
+                "e.V." | "e.V" | "asbl" | "ASBL" | "a.s.b.l." | "vzw" | "VZW" | "VoG"
+            )
+        }) || name.ends_with("e.V.")
+            || name.ends_with("a.s.b.l.")
         {
             OrgKind::Association
         } else {
