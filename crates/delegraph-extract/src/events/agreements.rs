@@ -309,6 +309,41 @@ fn signers(ctx: &Ctx, f: &Found, i: &Instance) -> Signers {
         }
     }
     out.parties.retain(|p| !out.bodies.contains(p));
+    for b in affiliations(ctx, f, i, &out.signatories) {
+        if !out.bodies.contains(&b) && !out.parties.contains(&b) {
+            out.bodies.push(b);
+        }
+    }
+    out
+}
+
+/// "Rektor X vom Y College", "Bürgermeister Z aus W": the body or town named right after a
+/// signatory's name in the signing clause is what the signatory signs for.
+fn affiliations(ctx: &Ctx, f: &Found, i: &Instance, signatories: &[EntityRef]) -> Vec<EntityRef> {
+    let mut out = Vec::new();
+    for (t, e) in f.index.iter().filter(|(t, _)| i.span.contains(&t.start)) {
+        if !signatories.contains(e) {
+            continue;
+        }
+        let mut k = t.end;
+        if !matches!(ctx.lower(k).as_str(), "vom" | "von" | "aus") {
+            continue;
+        }
+        k += 1;
+        if matches!(ctx.lower(k).as_str(), "der" | "dem" | "den") {
+            k += 1;
+        }
+        let body = f.index.iter().find(|(x, b)| {
+            x.start == k
+                && (b.ty == EntityType::Organization && !is_minor_body(f, *b)
+                    || b.ty == EntityType::Place && !is_country(f, *b))
+        });
+        if let Some((_, b)) = body
+            && !out.contains(b)
+        {
+            out.push(*b);
+        }
+    }
     out
 }
 
@@ -349,13 +384,67 @@ fn is_minor_body(f: &Found, e: EntityRef) -> bool {
         )
 }
 
+/// "Die beiden Bürgermeister unterzeichneten die Urkunde", "die vier Bürgermeister": a signing
+/// by a group named by its office sign the persons of the text who hold that office — as many as
+/// the group counts ("beide" two), or none where the count differs.
+fn group_signatories(ctx: &Ctx, f: &Found, i: &Instance) -> Vec<EntityRef> {
+    for r in i.spans("signatory") {
+        let words: Vec<String> = r.clone().map(|k| ctx.lower(k)).collect();
+        let count = words.iter().find_map(|w| match w.as_str() {
+            "beide" | "beiden" | "zwei" => Some(2),
+            "drei" => Some(3),
+            "vier" => Some(4),
+            "fünf" => Some(5),
+            _ => None,
+        });
+        let head = r
+            .clone()
+            .find_map(|k| crate::ner::office_head(ctx.word(k)).map(title_class));
+        let (Some(n), Some(head)) = (count, head) else {
+            continue;
+        };
+        let holders: Vec<EntityRef> = (0..f.persons.len())
+            .filter(|&p| {
+                f.persons[p].offices.iter().any(|o| {
+                    o.title
+                        .split_whitespace()
+                        .filter_map(crate::ner::office_head)
+                        .any(|h| title_class(h) == head)
+                })
+            })
+            .map(EntityRef::person)
+            .collect();
+        if holders.len() == n {
+            return holders;
+        }
+    }
+    Vec::new()
+}
+
+/// One class for the titles of a town's head in any language ("Bürgermeisterin", "Starosta",
+/// "Maire"); other titles stand for themselves.
+fn title_class(head: &str) -> &str {
+    if head.contains("bürgermeister")
+        || crate::lexicon::FOREIGN_MAYORS.contains(&head)
+        || head.starts_with("starost")
+        || matches!(head, "burgemeester" | "bourgmestre" | "meras" | "mayor")
+    {
+        "mayor"
+    } else {
+        head
+    }
+}
+
 /// Every signing of the text that belongs to a document.
 fn signings(ctx: &Ctx, f: &Found, docs: &[Doc], inst: &[Instance]) -> Vec<Signing> {
     inst.iter()
         .filter(|i| i.frame == "sign" && i.status != Status::Negated)
         .filter_map(|i| {
             let doc = document_of(ctx, docs, i)?;
-            let who = signers(ctx, f, i);
+            let mut who = signers(ctx, f, i);
+            if who.signatories.is_empty() && !i.noun {
+                who.signatories = group_signatories(ctx, f, i);
+            }
             // "die Unterzeichnung der Urkunde" tells of a signing only with who signs.
             if i.noun && who.signatories.is_empty() {
                 return None;
