@@ -153,6 +153,14 @@ pub(crate) const OFFICE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("LH", "Landeshauptmann"),
     ("OB", "Oberbürgermeister"),
     ("BM", "Bürgermeister"),
+    // Austrian and Bavarian minutes: "Bgm. X", "Vzbgm.in Y", "GR Z", "StR", "AL", "Dir.".
+    ("Bgm", "Bürgermeister"),
+    ("Vzbgm", "Vizebürgermeister"),
+    ("Vbgm", "Vizebürgermeister"),
+    ("GR", "Gemeinderat"),
+    ("StR", "Stadtrat"),
+    ("AL", "Amtsleiter"),
+    ("Dir", "Direktor"),
 ];
 
 /// Adjectives that belong to an office title ("Regierender Bürgermeister", "Erster Landtagspräsident").

@@ -21,7 +21,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Abbreviations that keep a sentence going only as written, capitalized.
-const CAPITALIZED_ABBREVIATIONS: &[&str] = &["Mag", "Univ", "Bgm", "Vbgm", "Stv", "DI", "Dkfm"];
+const CAPITALIZED_ABBREVIATIONS: &[&str] = &[
+    "Mag", "Univ", "Bgm", "Vbgm", "Vzbgm", "Stv", "DI", "Dkfm", "Dir",
+];
 
 const MONTHS: &[&str] = &[
     "januar",

@@ -18,6 +18,14 @@ pub(super) fn title_at(ctx: &Ctx, i: usize) -> Option<(Range<usize>, String, &'s
     let w = ctx.word(i);
     if let Some((_, full)) = OFFICE_ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
         let head = office_head(full)?;
+        // "Bgm. X", "Vzbgm.in Y": the abbreviation's full stop belongs to it, and an "in"
+        // after it makes the title feminine.
+        if ctx.word(i + 1) == "." && ctx.is_cap(i + 2) {
+            return Some((i..i + 2, full.to_string(), head));
+        }
+        if ctx.word(i + 1) == "." && ctx.word(i + 2) == "in" {
+            return Some((i..i + 3, format!("{full}in"), head));
+        }
         return Some((i..i + 1, full.to_string(), head));
     }
     let mut j = i;
@@ -508,11 +516,27 @@ fn right_complement_of_title(
         } else {
             // "der Vize-Präsident des Regionalrats, Gaston Delacourt": an unrecognized
             // genitive phrase before the apposition.
+            // Its words: capitalized ones, lowercase adjectives and remits ("des Amts für
+            // auswärtige Angelegenheiten", "des städtischen Bildungsamts") and an acronym in
+            // parentheses ("der Prüfungskommission (PK)").
             let mut x = j;
-            while x < ctx.len() && x < j + 6 && ctx.is_cap(x) && ctx.same_sentence(x, j) {
-                x += 1;
+            while x < ctx.len() && x < j + 8 && ctx.same_sentence(x, j) {
+                let w = ctx.word(x);
+                if ctx.is_cap(x) && office_head(w).is_none() {
+                    x += 1;
+                } else if w == "(" && ctx.word(x + 2) == ")" && ctx.is_cap(x + 1) {
+                    x += 3;
+                } else if matches!(w, "für" | "und")
+                    || (ctx.is_word(x) && !ctx.is_cap(x) && (w.ends_with("en") || w.ends_with('e')))
+                        && !ctx.is_function(x)
+                {
+                    x += 1;
+                } else {
+                    break;
+                }
             }
-            if x > j && ctx.word(x) == "," {
+            let cap_start = ctx.is_cap(j) || (ctx.is_word(j) && !ctx.is_function(j));
+            if x > j && cap_start && ctx.word(x) == "," && ctx.is_cap(x - 1) {
                 if of == OfRef::None {
                     of = OfRef::Surface(ctx.surface(j..x));
                 }
@@ -643,6 +667,14 @@ fn strong_plural(ctx: &Ctx, trange: &Range<usize>) -> bool {
         && !determiner
 }
 
+/// Whether token `i` starts its line (only spaces before it since the line break).
+fn at_line_start(ctx: &Ctx, i: usize) -> bool {
+    let start = ctx.toks[i].start;
+    let before = &ctx.text[..start];
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    line.trim().is_empty()
+}
+
 /// Persons named next to an office title: "Oberbürgermeisterin Anna Beispiel", "der
 /// Präsident der X, Udo Richtmann", "die Landesräte A, B und C".
 pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
@@ -672,6 +704,10 @@ pub(super) fn title_persons(ctx: &Ctx, f: &mut Found) {
                 && (trange.start - back + 1..trange.start).all(|k| ctx.is_word(k) && !ctx.is_cap(k))
         });
         let appos = ctx.word(k) == "," && (k > trange.end || definite_title);
+        // "Schriftführerin: Anna Beispiel", "Vorsitz: Bürgermeister X": a label of minutes
+        // at the start of its line names the holder after the colon.
+        let label = k == trange.end && ctx.word(k) == ":" && at_line_start(ctx, trange.start);
+        let appos = appos || label;
         let name_start = if appos { k + 1 } else { trange.end };
         let name = if appos || k == trange.end {
             name_at(ctx, f, name_start, true)
