@@ -572,12 +572,19 @@ pub(crate) fn place_match(
         }
         if let Some(c) = places.lookup(&surface).first() {
             let cap_ok = ctx.is_cap(i) || c.form == Form::Adjective;
-            if cap_ok {
+            if cap_ok && !(n == 1 && calendar_word(ctx, i)) {
                 return Some((i..i + n, *c));
             }
         }
     }
     None
+}
+
+/// Month and weekday names ("im Juli", "bis Sonntag") name times, even where a village bears
+/// the name; only a town noun before them ("die Gemeinde Sonntag") makes them places.
+fn calendar_word(ctx: &Ctx, i: usize) -> bool {
+    delegraph_text::temporal::is_calendar_word(ctx.word(i))
+        && !(i > 0 && is_town_noun(ctx.word(i - 1)))
 }
 
 /// Gazetteer places the words of a name can name, word by word, best first ("Oberländer

@@ -84,7 +84,6 @@ const PLACE_RULES: &[PlaceRule] = &[
     function_word_phrase,
     defined_acronym,
     city_adjective_alone,
-    time_word,
     quarter_named_like_noun,
     ambiguous_without_context,
     position_word_after,
@@ -175,14 +174,6 @@ fn defined_acronym(m: &Match) -> Verdict {
 /// qualifies a noun; alone ("LH Steinhauser trifft") it is more likely a surname.
 fn city_adjective_alone(m: &Match) -> Verdict {
     not_if(m.c.form == Form::Adjective && m.ctx.is_cap(m.t.start) && !m.ctx.is_cap(m.t.end))
-}
-
-/// Weekday and month names ("bis Sonntag", "im Mai", "ab Freitag") are times, even where a
-/// village bears the name; a town noun before them ("die Gemeinde Sonntag") makes them places.
-fn time_word(m: &Match) -> Verdict {
-    let (ctx, t) = (m.ctx, &m.t);
-    let timeish = t.len() == 1 && delegraph_text::temporal::is_calendar_word(ctx.word(t.start));
-    not_if(timeish && !(t.start > 0 && is_town_noun(ctx.word(t.start - 1))))
 }
 
 /// The place is named like a common noun ("Norden", "Zentrum") and used without a clear
