@@ -148,6 +148,49 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "amtfrau",
 ];
 
+/// Titles of other languages that German reports keep as written, matched as whole words
+/// (with a "Vize-"/"Vice-" prefix) since as word ends they would match German words
+/// ("Kameras"): mayors and aldermen of Belgium and Luxembourg, the Baltic states, Central
+/// Europe and the Balkans, Scandinavia, Ireland, Italy, Spain and the English-speaking world.
+pub(crate) const FOREIGN_TITLES: &[&str] = &[
+    "bourgmestre",
+    "échevin",
+    "schöffe",
+    "meras",
+    "mērs",
+    "linnapea",
+    "vallavanem",
+    "pormestari",
+    "primátorka",
+    "starostka",
+    "hejtman",
+    "hejtmanka",
+    "župan",
+    "županja",
+    "gradonačelnik",
+    "gradonačelnica",
+    "načelnik",
+    "načelnica",
+    "primar",
+    "primarul",
+    "prezydent",
+    "burmistrzyni",
+    "borgmester",
+    "ordfører",
+    "ordförande",
+    "kommunalråd",
+    "cathaoirleach",
+    "assessore",
+    "assessora",
+    "concejal",
+    "concejala",
+    "governor",
+    "councillor",
+    "councilor",
+    "alderman",
+    "provost",
+];
+
 /// Abbreviated titles as they appear before names.
 pub(crate) const OFFICE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("LH", "Landeshauptmann"),
@@ -181,6 +224,20 @@ pub(crate) const OFFICE_ADJECTIVES: &[&str] = &[
 
 /// Mayors' titles in other languages (a town's head, never a region's).
 pub(crate) const FOREIGN_MAYORS: &[&str] = &[
+    "bourgmestre",
+    "meras",
+    "mērs",
+    "linnapea",
+    "pormestari",
+    "primátorka",
+    "starostka",
+    "župan",
+    "županja",
+    "gradonačelnik",
+    "gradonačelnica",
+    "borgmester",
+    "ordfører",
+    "burmistrzyni",
     "maire",
     "sindaco",
     "alcalde",

@@ -163,6 +163,14 @@ fn find_office_head(word: &str) -> Option<&'static str> {
         return None;
     }
     let mut lower = word.to_lowercase();
+    // "Bourgmestre X", "Vizemeras Y": a title of another language, as a whole word.
+    let bare = ["vize-", "vice-", "vize", "vice"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower);
+    if let Some(h) = FOREIGN_TITLES.iter().find(|h| **h == bare) {
+        return Some(h);
+    }
     // "Landesrätin" -> "landesrat": the feminine of "-rat" changes the vowel.
     if let Some(stem) = lower
         .strip_suffix("rätinnen")
@@ -612,6 +620,10 @@ mod tests {
         assert_eq!(office_head("Präsidium"), None);
         assert_eq!(office_head("Ministerium"), None);
         assert_eq!(office_head("präsident"), None);
+        // Titles of other languages only as whole words.
+        assert_eq!(office_head("Vizemeras"), Some("meras"));
+        assert_eq!(office_head("Kameras"), None);
+        assert_eq!(office_head("Chefärztin"), Some("arzt"));
     }
 
     #[test]
