@@ -300,6 +300,23 @@ pub(crate) fn publisher(ctx: &Ctx, f: &Found) -> Option<EntityRef> {
         .filter(|(_, t)| t.newlines_before > 0)
         .nth(4)
         .map_or(ctx.len(), |(i, _)| i);
+    let municipal = |k: usize| {
+        matches!(
+            ctx.lower(k).as_str(),
+            "stadt" | "hansestadt" | "gemeinde" | "landkreis" | "kreisstadt" | "marktgemeinde"
+        )
+    };
+    // "Sitzung des Gemeinderates der Marktgemeinde X": the council of a municipality named in
+    // the first lines (minutes, drafts) publishes for its town.
+    let council = f
+        .index
+        .iter()
+        .take_while(|(t, _)| t.start < limit)
+        .filter(|(t, e)| e.ty == EntityType::Organization && t.clone().any(municipal))
+        .find_map(|(_, e)| org_place(f, *e));
+    if council.is_some() {
+        return council;
+    }
     f.index
         .iter()
         .take_while(|(t, _)| t.start < limit)

@@ -39,7 +39,7 @@ pub(crate) fn year_of_partnership(
 /// A sentence about a partnership: a partnership noun (not a communiqué or a treaty of one),
 /// not one that denies any ("keine Partnerschaft").
 fn tells_partnership(words: &[String]) -> bool {
-    let cue = words.iter().any(|w| {
+    let cue = words.iter().filter(|w| !of_other_bodies(w)).any(|w| {
         cues::cue("partnership_cues")
             .iter()
             .any(|c| w.starts_with(c) || w.ends_with(c))
@@ -53,6 +53,17 @@ fn tells_partnership(words: &[String]) -> bool {
         && words.iter().any(|w| w.contains("partnerschaft"))
         && words.iter().any(|w| w == "keine");
     cue && !denied
+}
+
+/// "Schulpartnerschaft", "Hochschulpartnerschaften", "Klinikpartnerschaft": a partnership noun
+/// whose first part names schools, clubs or firms (anything but a kind of town, region or the
+/// bond itself) tells of a partnership of those bodies, not of their towns.
+fn of_other_bodies(w: &str) -> bool {
+    let Some(at) = w.find("partnerschaft") else {
+        return false;
+    };
+    let first = w[..at].trim_end_matches('-');
+    !first.is_empty() && !cues::is("town_bond_prefixes", first)
 }
 
 /// "Eine Städtepartnerschaft besteht nicht", "lehnte die Partnerschaft ab": every partnership
