@@ -770,6 +770,7 @@ pub(crate) fn assemble(
     }
     stated_leaders(ctx, f, inst, trips);
     background_company(ctx, f, inst, trips);
+    crate::events::travelling_bodies(ctx, f, trips);
 }
 
 /// "Vor einem Jahr war eine Abordnung aus A nach B gereist … Jetzt haben die Gäste aus B den

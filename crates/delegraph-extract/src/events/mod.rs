@@ -20,6 +20,7 @@ mod agreements;
 mod company;
 pub(crate) mod cues;
 mod dates;
+mod groups;
 mod partnerships;
 mod people;
 mod places;
@@ -34,6 +35,7 @@ use delegraph_text::money::Money;
 use delegraph_text::temporal::TimeExpr;
 use std::ops::Range;
 
+pub(crate) use groups::travelling_bodies;
 pub(crate) use partnerships::year_of_partnership;
 pub(crate) use people::rank;
 pub(crate) use places::{
