@@ -170,6 +170,10 @@ fn bare_documents(ctx: &Ctx, inst: &[Instance], docs: &mut Vec<Doc>, partnership
             Some((k, definite(ctx, r.start)))
         });
         let Some((k, definite)) = bare else { continue };
+        // "ein Kooperationsvertrag" names its kind: it is the document already found there.
+        if docs.iter().any(|d| d.tok == k) {
+            continue;
+        }
         // "eine Urkunde" is a document of its own; "die Urkunde" one only if none came before.
         let named_before = docs.iter().any(|d| d.tok <= k);
         if !definite || !named_before {
