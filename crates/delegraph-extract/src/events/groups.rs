@@ -61,7 +61,7 @@ fn body_of_group(ctx: &Ctx, f: &Found, k: usize) -> Option<EntityRef> {
 }
 
 /// Whether a place inside one of the organization's mentions is a destination of the trip
-/// ("eine Abordnung der Feuerwehr Salurn" on a trip to Salurn receives the guests).
+/// ("eine Abordnung der Feuerwehr Chiusa" on a trip to Chiusa receives the guests).
 fn placed_at_destination(f: &Found, org: EntityRef, t: &TripB) -> bool {
     f.index.iter().filter(|(_, e)| *e == org).any(|(r, _)| {
         f.index.iter().any(|(p, e)| {
