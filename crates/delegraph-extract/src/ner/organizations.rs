@@ -573,7 +573,10 @@ fn extend_over_joins(ctx: &Ctx, f: &Found, mut start: usize, sent_start: usize) 
         let genitive = matches!(ctx.word(k), "der" | "des")
             && ctx.is_cap(k - 1)
             && f.claim[k - 1].is_none()
-            && org_head(ctx.word(k - 1)).is_some_and(|h| !is_plural_head(ctx.word(k - 1), h.0))
+            // A firm's plant or workshop ("Weberei der X Textil AG", "Werk der Y GmbH") is part
+            // of that firm; a club's genitive is its registered name.
+            && org_head(ctx.word(k - 1))
+                .is_some_and(|h| !is_plural_head(ctx.word(k - 1), h.0) && h.1 != "company")
             && office_head(ctx.word(k - 1)).is_none();
         if dash {
             start = extend_left(ctx, f, k, 3, sent_start);
