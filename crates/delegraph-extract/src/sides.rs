@@ -10,7 +10,8 @@
 //! Rules (weights in brackets; rule cases in `test_data/trips/1NN_sides_*`):
 //! - `clause_leaves_home` [3]: a clause sends travellers from the home town ("aus X", X home);
 //! - `clause_comes_home` [3]: a clause brings travellers from elsewhere to the home town;
-//! - `first_person_travels` [3]: "wir sind … nach X aufgebrochen": the writer's side travels;
+//! - `first_person_travels` [3]: "wir sind … nach X aufgebrochen": the writer's side travels
+//!   (and the writer who signs the report, "Ihr Bürgermeister X", leads it);
 //! - `came_back_from` [3]: "ist aus X zurückgekehrt": the travellers live here;
 //! - `went_abroad` [2]: a clause sends travellers to a place in another country than home's;
 //! - `guests_from` [2]: "Gäste aus X", "eine Delegation aus X" (X not home) came here;
@@ -298,6 +299,11 @@ pub(crate) fn orient(
     };
     if side == Side::Out {
         merge_outgoing(f, home, trips);
+        if votes.iter().any(|v| v.rule == "first_person_travels")
+            && let Some(t) = trips.first_mut()
+        {
+            signer_leads(ctx, f, t);
+        }
     }
     if trips.iter().skip(1).any(runs) {
         return;
@@ -440,4 +446,45 @@ fn merge_outgoing(f: &Found, home: EntityRef, trips: &mut Vec<TripB>) {
         a.start = b.start;
         a.end = b.end;
     }
+}
+
+/// "Ihr Bürgermeister / X" closing a report told in the first person: the writer who signs it
+/// holds an office and travelled; the one who leads the trip. The former leader travels along.
+fn signer_leads(ctx: &Ctx, f: &Found, t: &mut TripB) {
+    // The first token of the last two lines.
+    let mut lines = 0;
+    let mut from = ctx.len();
+    for k in (0..ctx.len()).rev() {
+        if ctx.toks[k].newlines_before > 0 {
+            lines += 1;
+            from = k;
+            if lines == 2 {
+                break;
+            }
+        }
+    }
+    if lines < 2 || ctx.len() - from > 12 {
+        return;
+    }
+    let Some(signer) = f
+        .index
+        .iter()
+        .rev()
+        .find(|(r, e)| r.start >= from && e.ty == EntityType::Person)
+        .map(|(_, e)| *e)
+        .filter(|e| !f.persons[e.index].offices.is_empty())
+    else {
+        return;
+    };
+    if t.leader == Some(signer) {
+        return;
+    }
+    if let Some(old) = t.leader
+        && !t.members.contains(&old)
+    {
+        t.members.push(old);
+    }
+    t.leader = Some(signer);
+    t.members.retain(|m| *m != signer);
+    t.meetings.retain(|m| *m != signer);
 }
