@@ -341,6 +341,24 @@ pub(super) fn dated_elsewhere(
     }
 }
 
+/// An age a bond's anniversary names in words: "silbernes Jubiläum" 25, "goldenes" 50, "vier
+/// Jahrzehnte Freundschaft" 40.
+fn named_age(words: &[String]) -> Option<i16> {
+    let jubilee = words.iter().any(|w| w.starts_with("jubiläum"));
+    words.iter().enumerate().find_map(|(k, w)| {
+        if jubilee && w.starts_with("silbern") {
+            Some(25)
+        } else if jubilee && w.starts_with("golden") {
+            Some(50)
+        } else if w.starts_with("jahrzehnt") && k > 0 {
+            let n = delegraph_text::numbers::number_word(&words[k - 1])?;
+            i16::try_from(n * 10).ok()
+        } else {
+            None
+        }
+    })
+}
+
 /// A sentence about a town twinning, a friendship or a bond ("Verbindung", "verbunden").
 fn about_a_bond(words: &[String]) -> bool {
     tells_partnership(words)
@@ -363,6 +381,10 @@ fn founding_year_in(
     let here = in_sentence(times, ctx, si);
     here.iter()
         .find_map(|te| year_of_partnership(te, ctx, published))
+        .or_else(|| {
+            let age = named_age(ctx.lowered(ctx.sents[si].clone()))?;
+            published.map(|p| p.year - age)
+        })
         .or_else(|| {
             let founding = ctx
                 .lowered(ctx.sents[si].clone())
