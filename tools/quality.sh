@@ -21,41 +21,31 @@ for set in seeds dev dev2 inv inv2; do
   rm -rf "${OUT:?}/$set"
   "$BIN" extract "${RAW[$set]}" --out "$OUT/$set" 2>/dev/null
 done
-# the dev2 slices
-for half in dev2a dev2b; do
-  rm -rf "${OUT:?}/$half.gold" "${OUT:?}/$half"
-  mkdir -p "$OUT/$half.gold" "$OUT/$half"
-done
-for g in "$SHARED"/corpus/dev2/gold/*.json; do
-  n=$(basename "$g"); num=${n%%_*}
-  if [ "$num" -le 320 ]; then half=dev2a; else half=dev2b; fi
-  cp "$g" "$OUT/$half.gold/"; cp "$OUT/dev2/$n" "$OUT/$half/"
-done
-GOLD[dev2a]="$OUT/dev2a.gold"; GOLD[dev2b]="$OUT/dev2b.gold"
-# the invented corpus' halves
-for half in inva invb; do
-  rm -rf "${OUT:?}/$half.gold" "${OUT:?}/$half"
-  mkdir -p "$OUT/$half.gold" "$OUT/$half"
-done
-for g in "$INV"/gold/*.json; do
-  n=$(basename "$g"); num=${n%%_*}
-  num=$((10#$num))
-  if [ "$num" -le 12 ] || { [ "$num" -ge 25 ] && [ "$num" -le 36 ]; }; then half=inva; else half=invb; fi
-  cp "$g" "$OUT/$half.gold/"; cp "$OUT/inv/$n" "$OUT/$half/"
-done
-GOLD[inva]="$OUT/inva.gold"; GOLD[invb]="$OUT/invb.gold"
-# the second invented corpus' halves
-for half in inv2a inv2b; do
-  rm -rf "${OUT:?}/$half.gold" "${OUT:?}/$half"
-  mkdir -p "$OUT/$half.gold" "$OUT/$half"
-done
-for g in "$INV2"/gold/*.json; do
-  n=$(basename "$g"); num=${n%%_*}
-  num=$((10#$num))
-  if [ "$num" -le 54 ] || { [ "$num" -ge 61 ] && [ "$num" -le 66 ]; }; then half=inv2a; else half=inv2b; fi
-  cp "$g" "$OUT/$half.gold/"; cp "$OUT/inv2/$n" "$OUT/$half/"
-done
-GOLD[inv2a]="$OUT/inv2a.gold"; GOLD[inv2b]="$OUT/inv2b.gold"
+# Whether article number $2 of set $1 is in its open half.
+is_open() {
+  case $1 in
+    dev2) [ "$2" -le 320 ] ;;
+    inv) [ "$2" -le 12 ] || { [ "$2" -ge 25 ] && [ "$2" -le 36 ]; } ;;
+    inv2) [ "$2" -le 54 ] || { [ "$2" -ge 61 ] && [ "$2" -le 66 ]; } ;;
+  esac
+}
+# Splits a set's gold and records into its open half $2 and its held-out half $3.
+halves() {
+  local set=$1 open=$2 held=$3 g n half
+  for half in "$open" "$held"; do
+    rm -rf "${OUT:?}/$half.gold" "${OUT:?}/$half"
+    mkdir -p "$OUT/$half.gold" "$OUT/$half"
+  done
+  for g in "${GOLD[$set]}"/*.json; do
+    n=$(basename "$g")
+    if is_open "$set" "$((10#${n%%_*}))"; then half=$open; else half=$held; fi
+    cp "$g" "$OUT/$half.gold/"; cp "$OUT/$set/$n" "$OUT/$half/"
+  done
+  GOLD[$open]="$OUT/$open.gold"; GOLD[$held]="$OUT/$held.gold"
+}
+halves dev2 dev2a dev2b
+halves inv inva invb
+halves inv2 inv2a inv2b
 printf '%-6s %-28s %-28s %-28s\n' set "entity P/R/F1" "fact P/R/F1" "linking P/R/F1"
 for set in seeds dev dev2 dev2a dev2b inv inva invb inv2 inv2a inv2b; do
   python3 "$SHARED/tools/score.py" "${GOLD[$set]}" "$OUT/$set" --json > "$OUT/$set.json"
