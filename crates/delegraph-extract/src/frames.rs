@@ -684,7 +684,7 @@ mod tests {
         assert!(FRAMES.len() >= 6);
         for f in FRAMES.iter() {
             assert!(
-                !f.verbs.is_empty() || !f.nouns.is_empty(),
+                !f.verbs.is_empty() || !f.nouns.is_empty() || !f.light.is_empty(),
                 "{} has no trigger",
                 f.name
             );
