@@ -165,6 +165,19 @@ pub(super) fn is_honorific(ctx: &Ctx, i: usize) -> usize {
     0
 }
 
+/// "X vom Bezirksrat Y", "X vom Laikipia County": after "vom" (rarely a nobility particle,
+/// "vom Stein") a common noun, a known place, an entity or a name of several words is where
+/// the person comes from, not part of the name.
+fn names_a_body(ctx: &Ctx, f: &Found, k: usize) -> bool {
+    let w = ctx.word(k);
+    f.claim[k].is_some()
+        || is_common_noun(w)
+        || office_head(w).is_some()
+        || org_head(w).is_some()
+        || place_match(ctx, k, Places::get()).is_some()
+        || (ctx.is_cap(k + 1) && ctx.same_sentence(k, k + 1))
+}
+
 /// A person name starting at token `i` (after honorifics): token range and name words.
 pub(super) fn name_at(
     ctx: &Ctx,
@@ -226,7 +239,10 @@ pub(super) fn name_at(
             words.push(ctx.word(k + 1).to_string());
             k += 2;
         } else if !words.is_empty()
-            && ((NAME_PARTICLES.contains(&w) && ctx.is_cap(k + 1) && ctx.same_sentence(k, k + 1))
+            && ((NAME_PARTICLES.contains(&w)
+                && ctx.is_cap(k + 1)
+                && ctx.same_sentence(k, k + 1)
+                && !(w == "vom" && names_a_body(ctx, f, k + 1)))
                 || (w.len() == 3
                     && w.ends_with('.')
                     && w.chars().next().is_some_and(char::is_uppercase)))
