@@ -75,10 +75,11 @@ pub fn find_time_expressions(text: &str, anchor: Option<PartialDate>) -> Vec<Tim
     while i < toks.len() {
         match cx.best_at(i) {
             Some(m) if m.end > i => {
-                cx.note_narrative(&m.value);
+                let value = cx.year_of_story(i..m.end, m.value);
+                cx.note_narrative(&value);
                 out.push(TimeExpr {
                     span: toks[i].start..toks[m.end - 1].end,
-                    value: m.value,
+                    value,
                 });
                 i = m.end;
             }
@@ -708,6 +709,8 @@ struct Cx<'a, 't> {
     past: Vec<bool>,
     /// The day of the last day-precise date met so far in the text (see [`NARRATIVE_WINDOW`]).
     narrative: std::cell::Cell<Option<i64>>,
+    /// Year and month of the last date met with an explicit year (see `year_of_story`).
+    story_month: std::cell::Cell<Option<(i16, u8)>>,
 }
 
 /// How far (in days) a date named in the text may lie from a day-precise anchor and still carry
@@ -733,6 +736,7 @@ impl<'a, 't> Cx<'a, 't> {
             day,
             past: Vec::new(),
             narrative: std::cell::Cell::new(None),
+            story_month: std::cell::Cell::new(None),
         };
         if day.is_some() {
             cx.past = cx.sentence_past();
@@ -1894,6 +1898,50 @@ impl<'a, 't> Cx<'a, 't> {
             }
         }
         m(k, TimeValue::Point(self.shift_day(off)?))
+    }
+
+    /// A day and month without a year take the year of the last date the text gave with a
+    /// year in the same month, where that year is one off the year nearest the anchor ("Die
+    /// Kontakte reichen in den März 2025 zurück … vom 17. bis 20. März" is March 2025).
+    fn year_of_story(&self, span: Range<usize>, v: TimeValue) -> TimeValue {
+        let explicit_year = span.clone().any(|k| self.t[k].is_num() && self.t[k].value >= 1900)
+            || (span.start..span.end.saturating_sub(4)).any(|k| {
+                self.t[k].is_num()
+                    && self.p(k + 1, '.')
+                    && self.t[k + 2].is_num()
+                    && self.p(k + 3, '.')
+                    && self.t.get(k + 4).is_some_and(|t| t.is_num())
+            });
+        let month_of = |v: &TimeValue| match v {
+            TimeValue::Point(p) | TimeValue::Range(p, _) => p.month.map(|m| (p.year, m)),
+            _ => None,
+        };
+        if explicit_year {
+            if let Some(ym) = month_of(&v) {
+                self.story_month.set(Some(ym));
+            }
+            return v;
+        }
+        let (Some((sy, sm)), Some((y, m))) = (self.story_month.get(), month_of(&v)) else {
+            return v;
+        };
+        if sm != m || (i64::from(sy) - i64::from(y)).abs() != 1 {
+            return v;
+        }
+        // A day that the other year lacks (29 February) keeps the value as it was.
+        let moved = |p: PartialDate| match (p.month, p.day) {
+            (Some(m), Some(d)) => PartialDate::ymd(sy + (p.year - y), m, d),
+            (Some(m), None) => PartialDate::month(sy + (p.year - y), m),
+            _ => None,
+        };
+        match v {
+            TimeValue::Point(p) => moved(p).map_or(v, TimeValue::Point),
+            TimeValue::Range(a, b) => match (moved(a), moved(b)) {
+                (Some(a), Some(b)) => TimeValue::Range(a, b),
+                _ => v,
+            },
+            _ => v,
+        }
     }
 
     /// Remembers a day-precise date near the anchor as the point a narrative walks on from.

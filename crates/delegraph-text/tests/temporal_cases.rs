@@ -481,6 +481,17 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "Am Dienstag, den 14. Oktober, kommt der Gemeinderat aus Melk.",
         &["Dienstag, den 14. Oktober => P:2024-10-14"],
     ),
+    // A day and month without a year belong to the year the story gave that month.
+    (
+        "2026-03-13",
+        "Die Kontakte reichen in den März 2025 zurück. Die Gäste waren damals vom 17. bis 20. März in Eutin.",
+        &["März 2025 => P:2025-03", "vom 17. bis 20. März => R:2025-03-17..2025-03-20"],
+    ),
+    (
+        "2025-01-20",
+        "Im Dezember 2025 feiert Lauda das Jubiläum; am 12. Dezember kommt dazu eine Abordnung aus Rovinj.",
+        &["Dezember 2025 => P:2025-12", "12. Dezember => P:2025-12-12"],
+    ),
     // ... but a date far from the publication carries no weekday.
     (
         "2024-09-13",
