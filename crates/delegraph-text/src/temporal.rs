@@ -1904,7 +1904,9 @@ impl<'a, 't> Cx<'a, 't> {
     /// year in the same month, where that year is one off the year nearest the anchor ("Die
     /// Kontakte reichen in den März 2025 zurück … vom 17. bis 20. März" is March 2025).
     fn year_of_story(&self, span: Range<usize>, v: TimeValue) -> TimeValue {
-        let explicit_year = span.clone().any(|k| self.t[k].is_num() && self.t[k].value >= 1900)
+        let explicit_year = span
+            .clone()
+            .any(|k| self.t[k].is_num() && self.t[k].value >= 1900)
             || (span.start..span.end.saturating_sub(4)).any(|k| {
                 self.t[k].is_num()
                     && self.p(k + 1, '.')

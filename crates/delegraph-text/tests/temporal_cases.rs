@@ -485,7 +485,10 @@ const CASES: &[(&str, &str, &[&str])] = &[
     (
         "2026-03-13",
         "Die Kontakte reichen in den März 2025 zurück. Die Gäste waren damals vom 17. bis 20. März in Eutin.",
-        &["März 2025 => P:2025-03", "vom 17. bis 20. März => R:2025-03-17..2025-03-20"],
+        &[
+            "März 2025 => P:2025-03",
+            "vom 17. bis 20. März => R:2025-03-17..2025-03-20",
+        ],
     ),
     (
         "2025-01-20",
