@@ -701,14 +701,8 @@ fn towns_of_country_ends<'c>(f: &Found, same: impl Iterator<Item = &'c Cluster>,
             }
         }
     }
-    let cities: Vec<Option<String>> = t
-        .destinations
-        .iter()
-        .filter(|d| !is_country(f, **d))
-        .map(|d| country_of(f, *d))
-        .collect();
-    t.destinations
-        .retain(|d| !is_country(f, *d) || !cities.contains(&country_of(f, *d)));
+    // A country only where no city of it is named.
+    crate::events::drop_countries_with_cities(f, &mut t.destinations);
 }
 
 /// A trip does not go where it starts: a destination equal to the origin (the guests' town

@@ -419,14 +419,7 @@ fn merge_outgoing(f: &Found, home: EntityRef, trips: &mut Vec<TripB>) {
     }
     a.destinations.retain(|d| !is_home(Some(*d)));
     // A country only where no city of it is named.
-    let cities: Vec<Option<String>> = a
-        .destinations
-        .iter()
-        .filter(|d| !is_country(f, **d))
-        .map(|d| country_of(f, *d))
-        .collect();
-    a.destinations
-        .retain(|d| !is_country(f, *d) || !cities.contains(&country_of(f, *d)));
+    crate::events::drop_countries_with_cities(f, &mut a.destinations);
     for m in b.members {
         if !a.members.contains(&m) && a.leader != Some(m) {
             a.members.push(m);

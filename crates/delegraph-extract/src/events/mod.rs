@@ -39,8 +39,8 @@ pub(crate) use groups::travelling_bodies;
 pub(crate) use partnerships::year_of_partnership;
 pub(crate) use people::rank;
 pub(crate) use places::{
-    contains_place, country_of, dateline, home_after, is_country, office_place, org_place,
-    place_kind,
+    contains_place, country_of, dateline, drop_countries_with_cities, home_after, is_country,
+    office_place, org_place, place_kind,
 };
 
 /// A trip before it is turned into model references.

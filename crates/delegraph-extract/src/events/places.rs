@@ -21,6 +21,17 @@ pub(crate) fn country_of(f: &Found, r: EntityRef) -> Option<String> {
         .flatten()
 }
 
+/// Drops a country from a trip's destinations where a city of it is named there too ("USA,
+/// Boston": the city says where).
+pub(crate) fn drop_countries_with_cities(f: &Found, dests: &mut Vec<EntityRef>) {
+    let cities: Vec<Option<String>> = dests
+        .iter()
+        .filter(|d| !is_country(f, **d))
+        .map(|d| country_of(f, *d))
+        .collect();
+    dests.retain(|d| !is_country(f, *d) || !cities.contains(&country_of(f, *d)));
+}
+
 /// A place in a dateline at the start of a sentence: "Aschersleben/Tartu – …", "Pori (ots)".
 pub(super) fn in_dateline(ctx: &Ctx, tok: usize) -> bool {
     let start = ctx.sents[ctx.sent_of[tok]].start;
