@@ -21,8 +21,8 @@ pub(crate) fn country_of(f: &Found, r: EntityRef) -> Option<String> {
         .flatten()
 }
 
-/// Drops a country from a trip's destinations where a city of it is named there too ("USA,
-/// Boston": the city says where).
+/// Drops a country from a trip's destinations where a city of it is named there too ("Kanada,
+/// Halifax": the city says where).
 pub(crate) fn drop_countries_with_cities(f: &Found, dests: &mut Vec<EntityRef>) {
     let cities: Vec<Option<String>> = dests
         .iter()
