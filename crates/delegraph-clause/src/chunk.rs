@@ -88,37 +88,13 @@ fn prep_cases(p: &str) -> Cases {
     })
 }
 
+/// Month and weekday names (the temporal parser's own tables) and nouns of time spans.
 fn is_time_noun(l: &str) -> bool {
-    const TIME: &[&str] = &[
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonnabend",
-        "sonntag",
-        "januar",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-        "wochenende",
-        "tag",
-        "woche",
-        "jahr",
-        "abend",
-        "vormittag",
-        "nachmittag",
-    ];
-    TIME.contains(&l)
+    delegraph_text::temporal::is_calendar_word(l)
+        || matches!(
+            l,
+            "wochenende" | "tag" | "woche" | "jahr" | "abend" | "vormittag" | "nachmittag"
+        )
 }
 
 /// A word counting more than one: "zwei", "beiden", "mehrere", "zahlreiche".
